@@ -1,0 +1,73 @@
+"""argmap: map arguments and track claims.
+
+Load a dossier of actors, claims, demands, answers, evidence and actions; build its argument graph;
+ask which demands are open as of a date; draw maps; write debate briefs; exchange with other
+argument tools.
+
+>>> import argmap
+>>> dossier = argmap.load("claims/mynumber-card.yaml")  # doctest: +SKIP
+>>> status = argmap.demand_status(dossier, as_of="2019-09-01")  # doctest: +SKIP
+
+Heavier parts (networkx, Graphviz, YAML) are imported on first use, so ``import argmap`` stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from .errors import ArgmapError, DossierError
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it (imported on first access)
+_LAZY: dict[str, str] = {
+    "Action": "argmap.model",
+    "Actor": "argmap.model",
+    "Claim": "argmap.model",
+    "Demand": "argmap.model",
+    "Done": "argmap.model",
+    "Dossier": "argmap.dossier",
+    "Event": "argmap.model",
+    "Evidence": "argmap.model",
+    "Relation": "argmap.model",
+    "Response": "argmap.model",
+    "Said": "argmap.model",
+    "Source": "argmap.model",
+    "build_graph": "argmap.graph",
+    "check": "argmap.dossier",
+    "demand_status": "argmap.tracking",
+    "dump": "argmap.files",
+    "dumps": "argmap.files",
+    "load": "argmap.files",
+    "loads": "argmap.files",
+    "pick": "argmap.lang",
+    "render": "argmap.render",
+    "timeline": "argmap.tracking",
+}
+
+__all__ = sorted(["ArgmapError", "DossierError", "__version__", *_LAZY])
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'argmap' has no attribute '{name}'")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
+    from .dossier import Dossier, check
+    from .files import dump, dumps, load, loads
+    from .graph import build_graph
+    from .lang import pick
+    from .model import (Action, Actor, Claim, Demand, Done, Event, Evidence, Relation, Response,
+                        Said, Source)
+    from .render import render
+    from .tracking import demand_status, timeline

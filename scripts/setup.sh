@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Install what argmap needs on a Debian machine where only Python is certain (run as root):
+# the Graphviz binary and a CJK font when missing, and argmap itself in .venv/.
+#   scripts/setup.sh          what the main command needs
+#   scripts/setup.sh --test   and what the tests need
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_test=0
+[ "${1:-}" = "--test" ] && want_test=1
+
+packages=()
+command -v dot >/dev/null 2>&1 || packages+=(graphviz)
+if ! { command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; }; then
+  packages+=(fonts-noto-cjk)
+fi
+if [ ${#packages[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "argmap needs: ${packages[*]} (run as root, or: sudo apt-get install ${packages[*]})" >&2
+    exit 1
+  fi
+  echo "installing ${packages[*]} with apt-get" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+fi
+
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv
+fi
+extra=""
+[ $want_test -eq 1 ] && extra="[test]"
+.venv/bin/python -m pip install -q --disable-pip-version-check -e ".${extra}"

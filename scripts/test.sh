@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Install what the tests need, then run them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --test
+exec .venv/bin/python -m pytest "$@"
