@@ -105,6 +105,137 @@ def summary(path: Path, lang: str) -> None:
     click.echo(summary_text(load(path), lang=lang), nl=False)
 
 
+@cli.command()
+@PATH_ARG
+@click.option("-o", "--output", "outdir", type=click.Path(path_type=Path), default=Path("renders"),
+              show_default=True, help="Folder to write the maps into.")
+@click.option("--lang", "langs", multiple=True, default=("ja", "en"), show_default=True,
+              help="Languages to draw (repeat the option for several).")
+@click.option("--format", "formats", multiple=True, default=("svg", "png"), show_default=True,
+              help="Formats to write (svg, png, pdf, dot; repeat for several).")
+@_reports_errors
+def build(path: Path, outdir: Path, langs: tuple[str, ...], formats: tuple[str, ...]) -> None:
+    """The main job: check a dossier, print its summary, draw every map in every language.
+
+    Writes <name>-<view>-<lang>.<format> for the demands, arguments and timeline views.
+
+    Example: argmap build claims/mynumber-card.yaml -o renders/
+    """
+    from .files import load
+    from .render import render_all
+    from .summary import summary_text
+
+    dossier = load(path)
+    click.echo(summary_text(dossier, lang=langs[-1] if langs else "en"))
+    stem = path.stem if path.is_file() else path.name
+    written = render_all(dossier, outdir, langs=langs, formats=formats, stem=stem)
+    click.echo(f"wrote {len(written)} files to {outdir}/:")
+    for item in written:
+        click.echo(f"  {item}")
+
+
+def _print_rows(rows: list[dict[str, Any]], fmt: str, title: str) -> None:
+    from . import reports
+
+    if fmt == "json":
+        click.echo(reports.rows_to_json(rows), nl=False)
+    elif fmt == "csv":
+        click.echo(reports.rows_to_csv(rows), nl=False)
+    else:
+        from rich.console import Console
+
+        Console(soft_wrap=False).print(reports.rows_to_table(rows, title=title))
+
+
+FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]),
+                             default="table", show_default=True, help="Output shape.")
+AS_OF_OPTION = click.option("--as-of", type=DATE, help="Only what was known on this date.")
+ACTOR_OPTION = click.option("--actor", help="Only items this actor made, was asked or answered.")
+LANG_OPTION = click.option("--lang", default="en", show_default=True, help="Language of texts.")
+
+
+@cli.command()
+@PATH_ARG
+@AS_OF_OPTION
+@ACTOR_OPTION
+@LANG_OPTION
+@FORMAT_OPTION
+@_reports_errors
+def status(path: Path, as_of: _dt.date | None, actor: str | None, lang: str, fmt: str) -> None:
+    """One row per demand: made, by, to, the demand, what was said, what was done, last change.
+
+    Example: argmap status claims/mynumber-card.yaml --as-of 2019-09-01 --format csv
+    """
+    from .files import load
+    from .reports import status_rows
+
+    rows = status_rows(load(path), as_of=as_of, actor=actor, lang=lang)
+    when = f" as of {as_of.isoformat()}" if as_of else ""
+    _print_rows(rows, fmt, f"demands{when}")
+
+
+@cli.command()
+@PATH_ARG
+@AS_OF_OPTION
+@ACTOR_OPTION
+@LANG_OPTION
+@FORMAT_OPTION
+@_reports_errors
+def timeline(path: Path, as_of: _dt.date | None, actor: str | None, lang: str, fmt: str) -> None:
+    """Every dated item in date order: events, demands, answers, actions, press, figures.
+
+    Example: argmap timeline claims/mynumber-card.yaml --lang ja
+    """
+    from .files import load
+    from .reports import timeline_rows
+
+    rows = timeline_rows(load(path), as_of=as_of, actor=actor, lang=lang)
+    _print_rows(rows, fmt, "timeline")
+
+
+@cli.command()
+@PATH_ARG
+@click.option("--view", type=click.Choice(["demands", "arguments", "timeline"]),
+              default="demands", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="File to write; the format comes from its suffix (.svg .png .pdf .dot).")
+@click.option("--format", "fmt", help="Format, when the suffix does not say it.")
+@click.option("--lang", help="Language of the labels (default: the dossier's first).")
+@click.option("--as-of", type=DATE, help="The map as it stood on this date.")
+@click.option("--focus", help="Only the neighbourhood of this item id.")
+@click.option("--radius", type=int, default=1, show_default=True, help="Focus radius.")
+@click.option("--kinds", help="Comma-separated kinds of item to show (claim,demand,...).")
+@click.option("--wrap", type=int, help="Label wrap width, in columns.")
+@click.option("--rankdir", type=click.Choice(["TB", "LR", "BT", "RL"]), help="Rank direction.")
+@click.option("--engine", help="Graphviz layout engine (dot, sfdp, neato, ...).")
+@click.option("--font", help="Font family for labels.")
+@click.option("--max-nodes", type=int, help="Refuse maps larger than this (default 8000).")
+@click.option("--timeout", type=float, help="Seconds Graphviz may run (default 120).")
+@_reports_errors
+def render(path: Path, view: str, output: Path, fmt: str | None, lang: str | None,
+           as_of: _dt.date | None, focus: str | None, radius: int, kinds: str | None,
+           wrap: int | None, rankdir: str | None, engine: str | None, font: str | None,
+           max_nodes: int | None, timeout: float | None) -> None:
+    """Draw one map of a dossier with Graphviz.
+
+    Example: argmap render claims/mynumber-card.yaml --view demands --lang en -o renders/x.svg
+    """
+    from .files import load
+    from .render import RenderOptions
+    from .render import render as draw
+
+    chosen: dict[str, Any] = {"lang": lang, "as_of": as_of, "focus": focus, "radius": radius,
+                              "rankdir": rankdir, "engine": engine, "font": font}
+    if kinds:
+        chosen["kinds"] = frozenset(k.strip() for k in kinds.split(",") if k.strip())
+    for name, value in (("wrap", wrap), ("max_nodes", max_nodes), ("timeout", timeout)):
+        if value is not None:
+            chosen[name] = value
+    options = RenderOptions(**chosen)
+    draw(load(path), view, output, format=fmt, options=options)
+    click.echo(f"wrote {output}")
+
+
 def main() -> None:
     """Entry point of the ``argmap`` console script."""
     try:

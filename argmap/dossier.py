@@ -214,8 +214,13 @@ def _suggest(ref: str, candidates: list[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
+def _a(kind: str) -> str:
+    return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
+
+
 def _kinds_text(kinds: frozenset[str]) -> str:
-    return " or ".join(sorted(kinds))
+    names = sorted(kinds)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
 def find_problems(dossier: Dossier) -> list[tuple[tuple[PathPart, ...], ArgmapError]]:
@@ -258,6 +263,8 @@ def find_problems(dossier: Dossier) -> list[tuple[tuple[PathPart, ...], ArgmapEr
             _check_relation(add, base, item, kinds, ids_by_kind, dossier)
         if isinstance(item, Response):
             _check_answer_dates(add, base, item, dossier, kinds)
+        if isinstance(item, Actor) and item.parent is not None:
+            _check_parent_cycle(add, base, item, dossier, kinds)
         if isinstance(item, Event) and item.until is not None and item.until < item.date:
             add(base + ("until",), DateOrderError,
                 f"event ends ({item.until}) before it begins ({item.date})")
@@ -278,7 +285,7 @@ def _check_ref(add: Any, path: tuple[PathPart, ...], ref: str, allowed: frozense
         add(path, UnknownReferenceError,
             f"unknown {_kinds_text(allowed)} '{ref}'{_suggest(ref, candidates)}")
     elif found not in allowed:
-        add(path, RelationKindError, f"'{ref}' is a {found}, expected {_kinds_text(allowed)}")
+        add(path, RelationKindError, f"'{ref}' is {_a(found)}, expected {_a(_kinds_text(allowed))}")
 
 
 def _check_relation(add: Any, base: tuple[PathPart, ...], rel: Relation, kinds: dict[str, str],
@@ -302,6 +309,22 @@ def _check_relation(add: Any, base: tuple[PathPart, ...], rel: Relation, kinds: 
         elif target.to == rel.id:
             add(base + ("to",), RelationKindError,
                 f"undercut '{rel.id}' and relation '{rel.to}' target each other")
+
+
+def _check_parent_cycle(add: Any, base: tuple[PathPart, ...], actor: Actor, dossier: Dossier,
+                        kinds: dict[str, str]) -> None:
+    """An actor cannot be, through its parents, a division of itself."""
+    chain = [actor.id]
+    parent = actor.parent
+    while parent is not None and kinds.get(parent) == "actor":
+        if parent == actor.id:
+            add(base + ("parent",), RelationKindError,
+                f"'{actor.id}' is a division of itself: {' -> '.join(chain + [parent])}")
+            return
+        if parent in chain:  # a cycle further up: reported on the actors in it
+            return
+        chain.append(parent)
+        parent = getattr(dossier.get(parent), "parent", None)
 
 
 def _check_answer_dates(add: Any, base: tuple[PathPart, ...], response: Response,

@@ -59,6 +59,8 @@ def read_text(path: Path) -> str:
         raise FileError("is a folder, not a file", file=name) from None
     except OSError as exc:
         raise FileError(f"cannot read: {exc.strerror or exc}", file=name) from None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise FileError("UTF-16 text: save the file as UTF-8", file=name)
     if b"\x00" in raw[:8192]:
         raise FileError("a binary file, not YAML or JSON text", file=name)
     try:
@@ -135,6 +137,8 @@ def _message(error: dict[str, Any], model_fields: Sequence[str]) -> str:
         return f"{_short(error['input'])} is not a valid date (expected YYYY-MM-DD){reason}"
     if kind == "enum":
         return f"{_short(error['input'])} is not one of: {ctx.get('expected', '')}"
+    if kind == "string_too_long":
+        return f"string too long: {len(error['input']):,} characters (at most {ctx['max_length']:,})"
     if kind.endswith("_type") or kind.endswith("_parsing"):
         return f"{error['msg'][0].lower()}{error['msg'][1:]}, got {_short(error['input'])}"
     return error["msg"][0].lower() + error["msg"][1:]
@@ -210,7 +214,10 @@ def load(path: str | os.PathLike[str]) -> Dossier:
     'Ministry of Internal Affairs and Communications'
     """
     root = Path(path)
-    paths = _files_in(root) if root.is_dir() else [root]
+    try:
+        paths = _files_in(root) if root.is_dir() else [root]
+    except ArgmapError as exc:
+        raise DossierError([exc]) from None
     parsed: list[_Parsed] = []
     parts: list[Dossier] = []
     problems: list[ArgmapError] = []

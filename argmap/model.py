@@ -38,6 +38,9 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=200)]
 #: A language code such as ``ja``, ``en`` or ``pt-br``.
 LangCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[a-z0-9]{1,8})*$")]
 
+#: The longest string any field takes; longer ones are refused rather than drawn or stored.
+MAX_STRING = 100_000
+
 _LANG_RE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{1,8})*$")
 
 
@@ -46,6 +49,13 @@ def _one_text_error(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
     try:
         return handler(value)
     except ValidationError:
+        texts = [value] if isinstance(value, str) else (
+            list(value.values()) if isinstance(value, dict) else [])
+        for text in texts:
+            if isinstance(text, str) and len(text) > MAX_STRING:
+                raise PydanticCustomError(
+                    "text_too_long", "text too long: {length} characters (at most {limit})",
+                    {"length": f"{len(text):,}", "limit": f"{MAX_STRING:,}"}) from None
         if isinstance(value, dict):
             for key, text in value.items():
                 if not isinstance(key, str) or not _LANG_RE.match(key):
@@ -85,7 +95,8 @@ SlugList = Annotated[
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, use_enum_values=False)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, use_enum_values=False,
+                              str_max_length=MAX_STRING, allow_inf_nan=False)
 
 
 # --- vocabularies ----------------------------------------------------------------------------
@@ -161,6 +172,7 @@ class Said(str, Enum):
 
 #: The values a written response may carry (everything but the derived ``no_response``).
 WRITABLE_SAID = tuple(s for s in Said if s is not Said.no_response)
+_WRITABLE_VALUES = tuple(s.value for s in WRITABLE_SAID)
 
 
 class Done(str, Enum):
@@ -360,13 +372,17 @@ class Response(Item):
     precision: Precision = Field(default=Precision.day, description="How much of the date is known")
     at: Slug | None = None
 
-    @field_validator("said")
+    @field_validator("said", mode="before")
     @classmethod
-    def _said_is_written(cls, value: Said) -> Said:
-        if value is Said.no_response:
+    def _said_is_written(cls, value: Any) -> Any:
+        if value in (Said.no_response, Said.no_response.value):
             raise PydanticCustomError(
                 "said_derived",
                 "no_response is derived, never written: leave the demand without a response")
+        if not isinstance(value, Said) and value not in _WRITABLE_VALUES:
+            raise PydanticCustomError(
+                "said_value", "{value} is not one of: {allowed}",
+                {"value": repr(value)[:40], "allowed": ", ".join(_WRITABLE_VALUES)})
         return value
 
 

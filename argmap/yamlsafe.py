@@ -144,6 +144,7 @@ class _Builder:
 
     def __init__(self, file: str, budget: int) -> None:
         self.file = file
+        self.limit = budget
         self.budget = budget
         self.problems: list[ArgmapError] = []
 
@@ -158,7 +159,7 @@ class _Builder:
         except _AliasBomb:
             line, col = _mark(root)
             raise SyntaxProblem(
-                f"aliases expand to more than {self.budget:,} values; refusing to read",
+                f"aliases expand to more than {self.limit:,} values; refusing to read",
                 file=self.file, line=line, column=col) from None
 
     def _build(self, node: yaml.Node, path: tuple[PathPart, ...]) -> Any:
@@ -172,11 +173,11 @@ class _Builder:
             return self._scalar(node, path)
         if isinstance(node, yaml.SequenceNode):
             if tag != _SEQ:
-                self._problem(SyntaxProblem, f"unsupported YAML tag {tag}", node, path)
+                self._problem(SyntaxProblem, _unsupported(tag), node, path)
             build = self._build
             return [build(child, path + (i,)) for i, child in enumerate(node.value)]
         if tag != _MAP:
-            self._problem(SyntaxProblem, f"unsupported YAML tag {tag}", node, path)
+            self._problem(SyntaxProblem, _unsupported(tag), node, path)
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == _STR and isinstance(key_node, yaml.ScalarNode):
@@ -186,6 +187,10 @@ class _Builder:
             else:
                 self._problem(SchemaError, "a key must be a plain name, not a list or mapping",
                               key_node, path)
+                continue
+            if key == "<<" and not key_node.style:  # plain, not quoted
+                self._problem(SchemaError, "YAML merge keys (<<) are not supported: write the "
+                              "fields out", key_node, path)
                 continue
             if key in out:
                 first = next(k for k, _ in node.value if k.value == key)
@@ -221,6 +226,10 @@ class _Builder:
                 return value
         if tag == "tag:yaml.org,2002:timestamp":  # explicit !!timestamp: keep the text
             return value
-        self._problem(SyntaxProblem, f"unsupported YAML tag {tag} (argmap reads plain data only)",
-                      node, path)
+        self._problem(SyntaxProblem, _unsupported(tag), node, path)
         return value
+
+
+def _unsupported(tag: str) -> str:
+    short = "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+    return f"unsupported YAML tag {short} (argmap reads plain data only)"

@@ -159,8 +159,8 @@ def test_relation_between_forbidden_kinds(write):
     text = GOOD + "relations:\n  - {id: r1, from: union, to: d-no-survey, type: supports}\n"
     path = write("case.yaml", text)
     assert _problems(path) == [
-        f"{_rel(path)}:38:20: relations[0].from[0]: 'union' is a actor, expected action or "
-        "claim or demand or evidence or response"
+        f"{_rel(path)}:38:20: relations[0].from[0]: 'union' is an actor, expected an action, "
+        "claim, demand, evidence or response"
     ]
 
 
