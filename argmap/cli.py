@@ -236,6 +236,56 @@ def render(path: Path, view: str, output: Path, fmt: str | None, lang: str | Non
     click.echo(f"wrote {output}")
 
 
+@cli.command(name="import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--from", "fmt", help="Format of FILE (aif, kialo, microtexts, argdown); guessed "
+              "from its suffix and content when not given.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="Dossier file to write (.yaml or .json).")
+@_reports_errors
+def import_(file: Path, fmt: str | None, output: Path) -> None:
+    """Read a map made elsewhere (AIF/xAIF, Kialo, arg-microtexts, Argdown) into a dossier file.
+
+    What the file holds that a dossier cannot is reported as a warning, never dropped silently.
+
+    Example: argmap import debate.json --from aif -o claims/debate.yaml
+    """
+    from .files import dump
+    from .formats import read_file
+
+    imported = read_file(file, fmt)
+    for warning in imported.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    dump(imported.dossier, output)
+    click.echo(f"wrote {output} ({len(imported.dossier)} items)")
+
+
+@cli.command()
+@PATH_ARG
+@click.option("--to", "fmt", required=True,
+              help="aif, argdown, kialo, claimreview, graphml or node-link.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="File to write (standard output when not given).")
+@click.option("--lang", help="Language of texts, for formats that hold one.")
+@_reports_errors
+def export(path: Path, fmt: str, output: Path | None, lang: str | None) -> None:
+    """Write a dossier in a format other tools read.
+
+    Example: argmap export claims/mynumber-card.yaml --to graphml -o case.graphml
+    """
+    from .files import load
+    from .formats import export as export_text
+
+    text = export_text(load(path), fmt, lang=lang)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        from .fileio import write_atomic
+
+        write_atomic(output, text)
+        click.echo(f"wrote {output}")
+
+
 def main() -> None:
     """Entry point of the ``argmap`` console script."""
     try:

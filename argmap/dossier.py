@@ -80,7 +80,11 @@ RELATION_RULES: dict[RelationType, tuple[frozenset[str], frozenset[str]]] = {
 }
 
 #: Relation types an undercut may target.
-UNDERCUTTABLE = frozenset({RelationType.supports, RelationType.attacks})
+UNDERCUTTABLE = frozenset({RelationType.supports, RelationType.attacks, RelationType.undercuts})
+
+#: Relation types whose ``from`` may list several premises that act only together (a linked
+#: argument, a joint attack, a joint undercut).
+LINKABLE = frozenset({RelationType.supports, RelationType.attacks, RelationType.undercuts})
 
 
 class Dossier(_Model):
@@ -295,20 +299,22 @@ def _check_relation(add: Any, base: tuple[PathPart, ...], rel: Relation, kinds: 
         _check_ref(add, base + ("from", i), ref, sources, kinds, ids_by_kind)
         if ref == rel.to:
             add(base + ("from", i), RelationKindError, f"'{ref}' {rel.type.value} itself")
-    _check_ref(add, base + ("to",), rel.to, targets, kinds, ids_by_kind)
-    if len(rel.from_) > 1 and rel.type is not RelationType.supports:
+    if rel.to == rel.id:
+        add(base + ("to",), RelationKindError, f"relation '{rel.id}' {rel.type.value} itself")
+    else:
+        _check_ref(add, base + ("to",), rel.to, targets, kinds, ids_by_kind)
+    if len(rel.from_) > 1 and rel.type not in LINKABLE:
         add(base + ("from",), RelationKindError,
-            f"only supports may have several premises, not {rel.type.value}")
-    if rel.type is RelationType.undercuts and kinds.get(rel.to) == "relation":
+            f"a {rel.type.value} relation has one item in 'from', not several")
+    if len(set(rel.from_)) < len(rel.from_):
+        add(base + ("from",), RelationKindError, "the same premise is listed twice")
+    if rel.type is RelationType.undercuts and kinds.get(rel.to) == "relation" and rel.to != rel.id:
         target = dossier.get(rel.to)
         assert isinstance(target, Relation)
         if target.type not in UNDERCUTTABLE:
             add(base + ("to",), RelationKindError,
-                f"an undercut must target a supports or attacks relation, "
+                f"an undercut targets a supports, attacks or undercuts relation; "
                 f"'{rel.to}' is {target.type.value}")
-        elif target.to == rel.id:
-            add(base + ("to",), RelationKindError,
-                f"undercut '{rel.id}' and relation '{rel.to}' target each other")
 
 
 def _check_parent_cycle(add: Any, base: tuple[PathPart, ...], actor: Actor, dossier: Dossier,

@@ -1,0 +1,175 @@
+"""Foreign formats: import maps made elsewhere, export to files other tools read.
+
+============ ====== ====== ===================================================================
+format       import export
+============ ====== ====== ===================================================================
+aif          yes    yes    AIF / xAIF JSON (AIFdb, OVA): :mod:`argmap.formats.aif`
+kialo        yes    yes    Kialo plain-text export: :mod:`argmap.formats.kialo`
+microtexts   yes    no     arg-microtexts ``<arggraph>`` XML: :mod:`argmap.formats.microtexts`
+argdown      yes    yes    Argdown source: :mod:`argmap.formats.argdown`
+claimreview  no     yes    schema.org ClaimReview JSON-LD: :mod:`argmap.formats.claimreview`
+graphml      no     yes    GraphML for Gephi and yEd: :mod:`argmap.formats.graphml`
+node-link    no     yes    networkx node-link JSON: :mod:`argmap.formats.graphml`
+============ ====== ====== ===================================================================
+
+Every problem with a foreign file is a :class:`~argmap.errors.FormatError` naming the file and,
+where the format has lines, the line. What a file holds that a dossier cannot is reported as
+:class:`FormatWarning` items (pass a list as ``warnings=`` to :func:`import_file`, or use
+:func:`read_file`). Foreign ids become valid argmap slugs, the same way every time.
+
+>>> from pathlib import Path
+>>> guess_format(Path("map.argdown"), b"[A]: text")
+'argdown'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..dossier import Dossier
+from ..errors import FileError, FormatError
+from . import aif, argdown, claimreview, graphml, kialo, microtexts
+from ._common import FormatWarning, Imported, decode, load_json, slugify
+
+__all__ = [
+    "EXPORTABLE",
+    "FORMATS",
+    "IMPORTABLE",
+    "Format",
+    "FormatWarning",
+    "Imported",
+    "export",
+    "guess_format",
+    "import_file",
+    "read_bytes",
+    "read_file",
+    "slugify",
+]
+
+
+@dataclass(frozen=True)
+class Format:
+    """One foreign format: how to recognise, read and write it."""
+
+    name: str
+    description: str
+    suffixes: tuple[str, ...] = ()
+    load: Callable[[bytes, str | None], Imported] | None = None
+    dump: Callable[[Dossier, str | None], str] | None = None
+    sniff: Callable[[bytes], str | None] | None = None  # None: fits; a string: why not
+
+
+def _sniff_aif(data: bytes) -> str | None:
+    try:
+        return aif.sniff(load_json(data, None))
+    except FormatError as exc:
+        return exc.message
+
+
+def _text_sniffer(sniff: Callable[[str], str | None]) -> Callable[[bytes], str | None]:
+    def run(data: bytes) -> str | None:
+        try:
+            return sniff(decode(data, None))
+        except FormatError as exc:
+            return exc.message
+    return run
+
+
+FORMATS: dict[str, Format] = {
+    "aif": Format("aif", "AIF / xAIF JSON (AIFdb, OVA)", aif.SUFFIXES, aif.load, aif.dump,
+                  _sniff_aif),
+    "microtexts": Format("microtexts", "arg-microtexts <arggraph> XML", microtexts.SUFFIXES,
+                         microtexts.load, None, _text_sniffer(microtexts.sniff)),
+    "kialo": Format("kialo", "Kialo plain-text export", kialo.SUFFIXES, kialo.load, kialo.dump,
+                    _text_sniffer(kialo.sniff)),
+    "argdown": Format("argdown", "Argdown source", argdown.SUFFIXES, argdown.load, argdown.dump,
+                      _text_sniffer(argdown.sniff)),
+    "claimreview": Format("claimreview", "schema.org ClaimReview JSON-LD",
+                          dump=claimreview.dump),
+    "graphml": Format("graphml", "GraphML (Gephi, yEd)", (".graphml",),
+                      dump=lambda d, lang=None: graphml.dump(d)),
+    "node-link": Format("node-link", "networkx node-link JSON",
+                        dump=lambda d, lang=None: graphml.dump_node_link(d)),
+}
+IMPORTABLE = tuple(name for name, f in FORMATS.items() if f.load is not None)
+EXPORTABLE = tuple(name for name, f in FORMATS.items() if f.dump is not None)
+
+
+def guess_format(path: Path, data: bytes) -> str:
+    """The importable format of a file, from its suffix and content.
+
+    Formats whose suffix matches are tried first, then every other. Raises
+    :class:`FormatError` saying why each format did not fit when none does.
+    """
+    suffix = path.suffix.lower()
+    ordered = sorted(IMPORTABLE, key=lambda n: suffix not in FORMATS[n].suffixes)
+    reasons = []
+    for name in ordered:
+        sniff = FORMATS[name].sniff
+        assert sniff is not None
+        reason = sniff(data)
+        if reason is None:
+            return name
+        reasons.append(f"{name}: {reason}")
+    raise FormatError("cannot tell the format; tried " + "; ".join(reasons), file=str(path))
+
+
+def _format(fmt: str, want: str) -> Format:
+    found = FORMATS.get(fmt)
+    names = IMPORTABLE if want == "load" else EXPORTABLE
+    if found is None or getattr(found, want) is None:
+        raise FormatError(f"unknown format {fmt!r} for {'import' if want == 'load' else 'export'}"
+                          f"; known: {', '.join(names)}")
+    return found
+
+
+def read_bytes(data: bytes, fmt: str, file: str | None = None) -> Imported:
+    """Import bytes already in memory as ``fmt``; any failure is a :class:`FormatError`."""
+    loader = _format(fmt, "load").load
+    assert loader is not None
+    try:
+        return loader(data, file)
+    except (KeyError, ValueError, TypeError, AttributeError, IndexError, RecursionError) as exc:
+        # a safety net: the loaders turn what they expect into FormatError themselves
+        raise FormatError(f"cannot read as {fmt}: {type(exc).__name__}: {exc}",
+                          file=file) from None
+
+
+def read_file(path: str | Path, fmt: str | None = None) -> Imported:
+    """Import a foreign file: the dossier and the warnings (``fmt`` guessed when ``None``)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise FileError(f"cannot read: {exc.strerror or exc}", file=str(path)) from None
+    name = fmt if fmt is not None else guess_format(path, data)
+    return read_bytes(data, name, str(path))
+
+
+def import_file(path: str | Path, fmt: str | None = None,
+                warnings: list[FormatWarning] | None = None) -> Dossier:
+    """Import a foreign file as a checked dossier; warnings are appended to ``warnings``.
+
+    >>> import_file("map.json", "aif")  # doctest: +SKIP
+    """
+    result = read_file(path, fmt)
+    if warnings is not None:
+        warnings.extend(result.warnings)
+    return result.dossier
+
+
+def export(dossier: Dossier, fmt: str, lang: str | None = None) -> str:
+    """The dossier as text in ``fmt`` (same dossier, same text). ``lang`` picks one language."""
+    dump = _format(fmt, "dump").dump
+    assert dump is not None
+    return dump(dossier, lang)
+
+
+def describe() -> list[dict[str, Any]]:
+    """One row per format (name, description, suffixes, import, export), for help texts."""
+    return [{"name": f.name, "description": f.description, "suffixes": list(f.suffixes),
+             "import": f.load is not None, "export": f.dump is not None}
+            for f in FORMATS.values()]

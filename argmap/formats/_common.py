@@ -1,0 +1,185 @@
+"""Helpers shared by the format modules: ids, warnings, decoding, errors.
+
+Every importer returns an :class:`Imported` (the dossier plus the warnings about what the foreign
+file holds that a dossier cannot), and raises :class:`~argmap.errors.FormatError` with the file and,
+where the format has lines, the line for anything wrong with the file itself.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import gc
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..dossier import Dossier, check
+from ..errors import ArgmapError, FormatError
+
+_NOT_SLUG = re.compile(r"[^a-z0-9\-_.]+")
+_SLUG_OK = re.compile(r"^[a-z0-9][a-z0-9\-_.]*$")
+_MAX_SLUG = 200
+
+
+@dataclass(frozen=True)
+class FormatWarning:
+    """Something in a foreign file that the dossier cannot hold, or holds only approximately."""
+
+    message: str
+    file: str | None = None
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.file or ""
+        if where and self.line is not None:
+            where += f":{self.line}"
+        return f"{where}: {self.message}" if where else self.message
+
+
+@dataclass
+class Imported:
+    """What an importer returns: the dossier and the warnings found while reading."""
+
+    dossier: Dossier
+    warnings: list[FormatWarning] = field(default_factory=list)
+
+
+def slugify(raw: object, prefix: str = "x") -> str:
+    """A valid argmap slug for a foreign id or title, always the same for the same input.
+
+    Letters are lower-cased and stripped of accents; every other run of characters becomes ``-``.
+    When nothing usable is left (``"田中"``), the slug is ``prefix`` plus a short hash.
+
+    >>> slugify("4_1731586856")
+    '4_1731586856'
+    >>> slugify("No harm, no ban")
+    'no-harm-no-ban'
+    >>> slugify("田中", "actor")
+    'actor-b8f5bf1d'
+    """
+    text = str(raw)
+    if _SLUG_OK.match(text) and len(text) <= _MAX_SLUG:
+        return text  # the common case (AIF numeric ids) stays fast
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = _NOT_SLUG.sub("-", ascii_text.lower()).strip("-_.")
+    slug = slug[:_MAX_SLUG - 10].rstrip("-_.")
+    if not slug:
+        digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+        slug = f"{prefix}-{digest}"
+    return slug
+
+
+class SlugMaker:
+    """Gives each foreign key a slug unique within one dossier (``a``, ``a-2``, ``a-3``...)."""
+
+    def __init__(self) -> None:
+        self._taken: set[str] = set()
+        self._given: dict[tuple[str, str], str] = {}
+
+    def make(self, space: str, raw: object, prefix: str = "x") -> str:
+        """The slug for ``raw`` in a namespace (``node``, ``actor``); same key, same slug."""
+        key = (space, str(raw))
+        found = self._given.get(key)
+        if found is not None:
+            return found
+        base = slugify(raw, prefix)
+        slug, n = base, 1
+        while slug in self._taken:
+            n += 1
+            slug = f"{base}-{n}"
+        self._taken.add(slug)
+        self._given[key] = slug
+        return slug
+
+    def reserve(self, slug: str) -> None:
+        """Mark a slug as used (so that generated ids avoid it)."""
+        self._taken.add(slug)
+
+    def get(self, space: str, raw: object) -> str | None:
+        """The slug already given to ``raw`` in ``space``, if any."""
+        return self._given.get((space, str(raw)))
+
+
+def decode(data: bytes | str, file: str | None) -> str:
+    """Text of a foreign file: UTF-8 (a BOM is dropped); anything else is a :class:`FormatError`."""
+    if isinstance(data, str):
+        return data
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise FormatError(f"not UTF-8 text (byte {exc.start})", file=file, line=line) from None
+
+
+def load_json(data: bytes | str, file: str | None) -> Any:
+    """Parse JSON, turning syntax errors into :class:`FormatError` with line and column."""
+    text = decode(data, file)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FormatError(f"invalid JSON: {exc.msg}", file=file, line=exc.lineno,
+                          column=exc.colno) from None
+    except RecursionError:
+        raise FormatError("JSON nested too deeply", file=file) from None
+
+
+def parse_date(value: object) -> _dt.date | None:
+    """The date of a timestamp such as ``2014-04-28 15:51:38`` or ``2021-11-11T21:50:00Z``."""
+    if not isinstance(value, str) or len(value) < 10:
+        return None
+    try:
+        return _dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def build(sections: dict[str, list[dict[str, Any]]], info: dict[str, Any] | None,
+          file: str | None) -> Dossier:
+    """Validate plain dicts into a :class:`Dossier` in one pass and check it.
+
+    Importers build plain dicts (fast) and validate once here, so a mistake in an importer or a
+    foreign value the models refuse shows as a :class:`FormatError`, not as a traceback.
+    """
+    raw: dict[str, Any] = {name: items for name, items in sections.items() if items}
+    if info is not None:
+        raw["dossier"] = info
+    try:
+        dossier = Dossier.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        path = ".".join(str(p) for p in first["loc"])
+        raise FormatError(f"cannot be represented: {path}: {first['msg']} "
+                          f"({exc.error_count()} problem(s))", file=file) from None
+    try:
+        check(dossier)
+    except ArgmapError as exc:
+        raise FormatError(f"imported dossier is inconsistent: {exc}", file=file) from None
+    return dossier
+
+
+def one_line(text: str) -> str:
+    """Collapse runs of whitespace (foreign texts often carry hard line breaks)."""
+    return " ".join(text.split())
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many small acyclic objects.
+
+    Importing a 100,000-node file creates hundreds of thousands of dicts and lists; the collector
+    would rescan them again and again (about half the import time) without freeing anything.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

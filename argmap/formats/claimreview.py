@@ -1,0 +1,85 @@
+"""ClaimReview (schema.org JSON-LD): export of fact-check verdicts.
+
+One ``ClaimReview`` per claim or demand that carries a ``verdict``, in dossier order, inside one
+``@graph``:
+
+- ``claimReviewed``: the claim's text; ``reviewRating``: ``{"@type": "Rating", "alternateName":
+  <verdict.rating>}`` (argmap ratings are words, so no ``ratingValue``/``bestRating`` is invented);
+- ``itemReviewed``: a ``Claim`` with ``author`` (the claim's ``by`` actors: ``Person`` for kind
+  person, else ``Organization``), ``datePublished`` (the claim's date, else its event's date) and
+  ``appearance`` (the URLs of the sources it cites);
+- ``author``: the verdict's ``by`` actor; ``datePublished``: the verdict's date; ``url``: the URL
+  of the verdict's ``source``; ``reviewBody``: the verdict's note.
+
+What does not map: demands without a verdict (schema.org has no type for a demand and its
+answers; PolitiFact-style promise meters are not ClaimReviews), responses, actions and the tracked
+said/done statuses, relations between claims, and a claim's other languages (one language is
+picked, ``lang`` or the default fallback).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..dossier import Dossier
+from ..lang import pick
+from ..model import Actor, Claim, Source
+
+NAME = "claimreview"
+
+
+def _actor(dossier: Dossier, actor_id: str, lang: str | None) -> dict[str, Any]:
+    actor = dossier.get(actor_id)
+    assert isinstance(actor, Actor)
+    found: dict[str, Any] = {"@type": "Person" if actor.kind.value == "person" else "Organization",
+                             "name": pick(actor.name, lang)}
+    if actor.url:
+        found["url"] = actor.url
+    return found
+
+
+def _url(dossier: Dossier, source_id: str | None) -> str | None:
+    if source_id is None or source_id not in dossier:
+        return None
+    source = dossier.get(source_id)
+    return source.url if isinstance(source, Source) else None
+
+
+def review(dossier: Dossier, claim: Claim, lang: str | None = None) -> dict[str, Any]:
+    """The ClaimReview object of one claim that has a verdict."""
+    verdict = claim.verdict
+    assert verdict is not None
+    item: dict[str, Any] = {"@type": "Claim"}
+    if claim.by:
+        item["author"] = [_actor(dossier, a, lang) for a in claim.by]
+    made = dossier.date_of(claim.id)
+    if made is not None:
+        item["datePublished"] = made.isoformat()
+    urls = [u for u in (_url(dossier, c.source) for c in claim.cites) if u]
+    if urls:
+        item["appearance"] = [{"@type": "CreativeWork", "url": u} for u in dict.fromkeys(urls)]
+    found: dict[str, Any] = {
+        "@type": "ClaimReview", "@id": f"#{claim.id}",
+        "claimReviewed": pick(claim.text, lang),
+        "itemReviewed": item,
+        "reviewRating": {"@type": "Rating", "alternateName": verdict.rating},
+    }
+    if verdict.by is not None:
+        found["author"] = _actor(dossier, verdict.by, lang)
+    if verdict.date is not None:
+        found["datePublished"] = verdict.date.isoformat()
+    url = _url(dossier, verdict.source)
+    if url:
+        found["url"] = url
+    if verdict.note is not None:
+        found["reviewBody"] = pick(verdict.note, lang)
+    return found
+
+
+def dump(dossier: Dossier, lang: str | None = None) -> str:
+    """JSON-LD of every verdict in the dossier (an empty ``@graph`` when there is none)."""
+    graph = [review(dossier, c, lang) for c in [*dossier.claims, *dossier.demands]
+             if c.verdict is not None]
+    doc = {"@context": "https://schema.org", "@graph": graph}
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
