@@ -65,3 +65,40 @@ def test_a_fifty_megabyte_string_is_refused_quickly(tmp_path: Path):
         assert "claims[0].text: text too long" in done.stderr
         assert "(at most 100,000)" in done.stderr
         assert "Traceback" not in done.stderr
+
+
+BAD_IMPORT = Path(__file__).resolve().parent / "bad-import"
+
+
+def _import_cases() -> list[Path]:
+    return sorted(p for p in BAD_IMPORT.iterdir()
+                  if p.name not in {"README.md", "regenerate.py"} and p.suffix != ".expected")
+
+
+def test_there_are_bad_files_of_every_foreign_format():
+    names = [p.name for p in _import_cases()]
+    for prefix in ("aif-", "kialo-", "microtexts-", "argdown-"):
+        assert sum(n.startswith(prefix) for n in names) >= 3, prefix
+
+
+@pytest.mark.parametrize("case", _import_cases(), ids=lambda p: p.name)
+def test_import_refuses_and_writes_nothing(case: Path, tmp_path: Path):
+    out = tmp_path / "out.yaml"
+    done = subprocess.run([sys.executable, "-m", "argmap", "import", case.name, "-o", str(out)],
+                          cwd=BAD_IMPORT, capture_output=True, text=True, timeout=120,
+                          preexec_fn=_limits)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert done.stderr == case.with_name(case.name + ".expected").read_text(encoding="utf-8")
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == []  # no temporary file left behind either
+
+
+def test_import_keeps_a_previous_output_file_intact(tmp_path: Path):
+    out = tmp_path / "out.yaml"
+    out.write_text("previous: content\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "argmap", "import",
+                           str(BAD_IMPORT / "kialo-truncated.txt"), "-o", str(out)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    assert out.read_text(encoding="utf-8") == "previous: content\n"

@@ -66,7 +66,8 @@ def _sniff_aif(data: bytes) -> str | None:
     try:
         return aif.sniff(load_json(data, None))
     except FormatError as exc:
-        return exc.message
+        where = f" (line {exc.line}, column {exc.column})" if exc.line else ""
+        return exc.message + where
 
 
 def _text_sniffer(sniff: Callable[[str], str | None]) -> Callable[[bytes], str | None]:

@@ -1,0 +1,42 @@
+"""Maps of a dossier drawn with Graphviz: demands and answers, the argument, the timeline.
+
+>>> from argmap.render import render, RenderOptions
+>>> render(dossier, "demands", "renders/case-demands-ja.svg",
+...        options=RenderOptions(lang="ja"))  # doctest: +SKIP
+
+Views (:mod:`argmap.render.views`) are pure functions from a dossier (or its graph) and
+:class:`RenderOptions` to a ``graphviz.Digraph``; :func:`render` lays one out and writes it,
+:func:`render_all` writes every view in every language. The module itself can be called like
+:func:`render` (``argmap.render(dossier, ...)``), since ``argmap.render`` names both.
+"""
+
+from __future__ import annotations
+
+import sys
+import types
+from typing import Any
+
+from .backend import layout_settings
+from .options import ALL_KINDS, RenderOptions
+from .output import ALL_VIEWS, Map, format_of, render, render_all
+from .text import display_width, wrap
+from .views import VIEWS, draw, focus
+from .views_arguments import arguments
+from .views_demands import demands
+from .views_timeline import timeline
+
+__all__ = [
+    "ALL_KINDS", "ALL_VIEWS", "Map", "RenderOptions", "VIEWS", "arguments", "demands",
+    "display_width", "draw", "focus", "format_of", "layout_settings", "render", "render_all",
+    "timeline", "wrap",
+]
+
+
+class _CallableModule(types.ModuleType):
+    """``argmap.render`` is this package and, at the top level, the function: accept both."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Map:
+        return render(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

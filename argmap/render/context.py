@@ -1,0 +1,249 @@
+"""What every view needs: the dossier, the options resolved, the items shown, and label helpers."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import graphviz
+import networkx as nx
+
+from ..dossier import Dossier
+from ..errors import RenderError
+from ..graph import build_graph, neighbourhood
+from ..lang import pick
+from ..model import SECTIONS, Item, Relation
+from ..tracking import DemandStatus, demand_status, known_as_of
+from . import text as tx
+from .backend import layout_settings
+from .options import RenderOptions
+from .style import Palette
+from .words import word
+
+Source = Dossier | nx.MultiDiGraph
+
+#: Kinds whose nodes stand between others without being drawn; a focus walk does not cross them.
+_HUBS = frozenset({"actor", "source"})
+_CJK_LANGS = frozenset({"ja", "zh", "ko"})
+
+
+def as_dossier(source: Source) -> Dossier:
+    """The dossier behind ``source``: itself, or rebuilt from a graph's ``item`` attributes."""
+    if isinstance(source, Dossier):
+        return source
+    if not isinstance(source, nx.MultiDiGraph):
+        raise RenderError(f"cannot draw a {type(source).__name__}: give a Dossier or the graph "
+                          "of argmap.graph.build_graph")
+    sections: dict[str, list[tuple[int, str, Item]]] = {name: [] for name in SECTIONS}
+    kind_section = {model.KIND: name for name, model in SECTIONS.items()}
+    seen: set[str] = set()
+    for node, attrs in source.nodes(data=True):
+        item = attrs.get("item")
+        if isinstance(item, Item) and item.id not in seen:
+            seen.add(item.id)
+            sections[kind_section[item.KIND]].append((attrs.get("order", 0), item.id, item))
+    for _, _, attrs in source.edges(data=True):
+        rel = attrs.get("relation")
+        if isinstance(rel, Relation) and rel.id not in seen:
+            seen.add(rel.id)
+            sections["relations"].append((attrs.get("order", 0), rel.id, rel))
+    fields = {name: [item for _, _, item in sorted(found, key=lambda t: (t[0], t[1]))]
+              for name, found in sections.items()}
+    return Dossier.model_construct(info=source.graph.get("info"), **fields)
+
+
+def stack(cells: list[str], bold: bool = False, align: str = "LEFT") -> str:
+    """Lines of (already escaped) HTML text as a borderless table, one row each."""
+    rows = "".join(f'<TR><TD ALIGN="{align}">{f"<B>{c}</B>" if bold and c else c}</TD></TR>'
+                   for c in cells)
+    return f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{rows}</TABLE>'
+
+
+def _latest_date(dossier: Dossier) -> _dt.date | None:
+    dates = [d for _, _, item in dossier.items()
+             if (d := getattr(item, "date", None)) is not None]
+    return max(dates) if dates else None
+
+
+class Context:
+    """One drawing in progress: dossier, options, the ids shown, statuses, and text helpers."""
+
+    def __init__(self, dossier: Dossier, options: RenderOptions, view: str,
+                 kinds: frozenset[str]) -> None:
+        self.dossier = dossier
+        self.options = options
+        self.view = view
+        info_langs = list(dossier.info.languages) if dossier.info is not None else []
+        self.lang = options.lang or (info_langs[0] if info_langs else "en")
+        self.fallback = tuple(options.fallback) + tuple(info_langs)
+        self.color = Palette(options.scheme)
+        self.cjk = self.lang in _CJK_LANGS
+        self.kinds = kinds if options.kinds is None else kinds & options.kinds
+        self.graph = build_graph(dossier)
+        # Overdue is judged on as_of, else on the latest date in the dossier (not the system
+        # date), so that the same dossier always gives the same map.
+        today = options.as_of or options.today or _latest_date(dossier)
+        self.status: dict[str, DemandStatus] = demand_status(dossier, options.as_of,
+                                                             graph=self.graph, today=today)
+        self.visible = self._visible()
+        #: What the drawing has used so far ("said.refused", "effect.fulfils", "kind.claim"...),
+        #: so that the legend explains exactly what is on the map.
+        self.used: set[str] = set()
+        self.size = 0
+        self.rankdir = "TB"
+
+    # --- which items -----------------------------------------------------------------------
+
+    def _visible(self) -> set[str]:
+        d = self.dossier
+        ids = {item.id for _, _, item in d.items()}
+        if self.options.as_of is not None:
+            ids &= known_as_of(d, self.options.as_of)
+            ids -= {k for k in ids if d.kind_of(k) == "demand" and k not in self.status}
+        focus = self.options.focus
+        if focus is not None:
+            if focus not in d:
+                close = __import__("difflib").get_close_matches(focus, sorted(ids), n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                raise RenderError(f"focus: no item '{focus}' in the dossier{hint}",
+                                  path=("focus",))
+            ids &= self.focus_ids(focus, self.options.radius)
+        return {i for i in ids if d.kind_of(i) in self.kinds or d.kind_of(i) == "relation"}
+
+    def focus_ids(self, focus: str, radius: int) -> set[str]:
+        """Ids within ``radius`` steps of ``focus``, not walking through actors and sources."""
+        graph = self.graph
+        starts = [focus]
+        if focus not in graph:  # a relation no undercut targets: start from its ends
+            rel = self.dossier.get(focus)
+            starts = [*getattr(rel, "from_", []), getattr(rel, "to", focus)]
+        if graph.nodes[starts[0]].get("kind") not in _HUBS:
+            graph = graph.subgraph([n for n, k in graph.nodes(data="kind") if k not in _HUBS])
+        found = {focus}
+        for start in starts:
+            if start in graph:
+                found |= set(neighbourhood(graph, start, radius))
+        return found
+
+    @property
+    def bottom_up(self) -> bool:
+        """Whether Graphviz stacks the nodes of a rank bottom-up (it does with rankdir LR/RL),
+        in which case views emit them in reverse so that they read top-down."""
+        return (self.options.rankdir or self.rankdir) in ("LR", "RL")
+
+    def shown(self, item_id: str) -> bool:
+        """Whether the item is drawn in this view."""
+        return item_id in self.visible
+
+    def items(self, section: str) -> list[Any]:
+        """The shown items of a dossier section, by (date, id)."""
+        found = [i for i in getattr(self.dossier, section) if i.id in self.visible]
+        return sorted(found, key=lambda i: (self.date(i.id) or _dt.date.max, i.id))
+
+    def check_size(self, n_nodes: int) -> None:
+        """Refuse a map of more than ``max_nodes`` nodes before any work is spent on it."""
+        self.size = n_nodes
+        limit = self.options.max_nodes
+        if n_nodes > limit:
+            raise RenderError(
+                f"the {self.view} map would have {n_nodes} nodes, more than the limit of {limit}; "
+                "draw the focus view around one item (focus=<id>, radius=1 or 2), show fewer "
+                "kinds, pick an earlier as_of date, or raise max_nodes")
+
+    # --- words -----------------------------------------------------------------------------
+
+    def t(self, value: str | Mapping[str, str] | None) -> str:
+        """A dossier text in the map's language (noting whether it needs a CJK font)."""
+        out = pick(value, self.lang, self.fallback)
+        if not self.cjk and tx.has_cjk(out):
+            self.cjk = True
+        return out
+
+    def w(self, key: str, **fields: object) -> str:
+        """A word of the map itself (status names, legend) in the map's language."""
+        return self.t(word(key, self.lang, self.fallback, **fields))
+
+    def date(self, item_id: str) -> _dt.date | None:
+        """The item's date (its own, else its event's)."""
+        return self.dossier.date_of(item_id) if item_id in self.dossier else None
+
+    def date_text(self, item_id: str) -> str:
+        """The item's date as ``YYYY-MM-DD`` (month or year only when that is all that is known)."""
+        date = self.date(item_id)
+        if date is None:
+            return self.w("undated")
+        item = self.dossier.get(item_id)
+        precision = getattr(getattr(item, "precision", None), "value", "day")
+        return {"year": f"{date:%Y}", "month": f"{date:%Y-%m}"}.get(precision, date.isoformat())
+
+    def who(self, actor_ids: Iterable[str], limit: int = 3) -> str:
+        """Short names of actors, ``・``-joined in CJK maps, else ``, ``-joined (``+n`` past
+        ``limit``)."""
+        ids = list(actor_ids)
+        names = []
+        for actor_id in ids[:limit]:
+            actor = self.dossier.get(actor_id) if actor_id in self.dossier else None
+            name = actor_id if actor is None else self.t(getattr(actor, "short", None)
+                                                          or getattr(actor, "name", actor_id))
+            names.append(tx.shorten(name, 18))
+        more = f" +{len(ids) - limit}" if len(ids) > limit else ""
+        return ("・" if self.lang in _CJK_LANGS else ", ").join(names) + more
+
+    # --- drawing -------------------------------------------------------------------------
+
+    def lines(self, value: str, max_lines: int | None = None, width: int | None = None,
+              bold: bool = False, align: str = "LEFT") -> str:
+        """``value`` wrapped and escaped, as a borderless table of one row per line.
+
+        One row per line (rather than ``<BR/>``) lets Graphviz measure each line with the real
+        font, so the tall lines of CJK fonts never overlap.
+        """
+        lines = tx.wrap(value, width or self.options.wrap, max_lines or self.options.max_lines)
+        return stack([tx.html(line) for line in lines], bold=bold, align=align)
+
+    def font(self) -> str:
+        """The font family: the option, else a CJK font when any label needs one."""
+        if self.options.font:
+            return self.options.font
+        return self.options.cjk_font if self.cjk else self.options.latin_font
+
+    def new_graph(self, name: str, rankdir: str) -> graphviz.Digraph:
+        """An empty Digraph with the attributes every view shares (fonts are set by finish)."""
+        self.rankdir = rankdir
+        return graphviz.Digraph(
+            name=name,
+            graph_attr={"rankdir": self.options.rankdir or rankdir, "newrank": "true",
+                        "nodesep": "0.25", "ranksep": "0.45", "pad": "0.3", "fontsize": "12",
+                        "bgcolor": self.color("#FFFFFF"), "outputorder": "edgesfirst"},
+            node_attr={"fontsize": "11", "margin": "0.08,0.05", "penwidth": "1.2"},
+            edge_attr={"fontsize": "9", "arrowsize": "0.8"})
+
+    def title(self, view: str) -> str:
+        """The map's heading: dossier title, view, as_of date and focus."""
+        cells = []
+        if self.dossier.info is not None:
+            title = tx.html(tx.shorten(self.t(self.dossier.info.title), 90))
+            cells.append(f'<FONT POINT-SIZE="18"><B>{title}</B></FONT>')
+        sub = self.w(f"view.{view}")
+        if self.options.as_of is not None:
+            sub += " — " + self.w("as_of", date=self.options.as_of.isoformat())
+        if self.options.focus is not None:
+            sub += " — " + self.w("focus", id=self.options.focus, radius=self.options.radius)
+        cells.append(f'<FONT POINT-SIZE="13">{tx.html(sub)}</FONT>')
+        return f"<{stack(cells)}>"
+
+    def finish(self, g: graphviz.Digraph, view: str) -> graphviz.Digraph:
+        """Set the title and the font (now that every label is known) on the graph."""
+        # graph_attr / node_attr / edge_attr are written at the top of the DOT source, so they
+        # reach every node and cluster (an attr statement here would reach only later ones).
+        if self.options.title:
+            g.graph_attr.update(label=self.title(view), labelloc="t", labeljust="l")
+        font = self.font()
+        g.graph_attr["fontname"] = font
+        g.node_attr["fontname"] = font
+        g.edge_attr["fontname"] = font
+        g.engine = self.options.engine or g.engine or "dot"
+        g.graph_attr.update(layout_settings(self.size, g.engine))
+        g.graph_attr.update({k: str(v) for k, v in sorted(self.options.extra.items())})
+        return g

@@ -1,0 +1,52 @@
+"""The views, by name, and the focus view (any view around one item).
+
+Each view is a pure function ``(dossier or graph, RenderOptions) -> graphviz.Digraph``: the same
+input gives the same DOT source, byte for byte.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+import graphviz
+
+from ..errors import RenderError
+from .context import Source
+from .options import RenderOptions
+from .views_arguments import arguments
+from .views_demands import demands
+from .views_timeline import timeline
+
+View = Callable[[Source, "RenderOptions | None"], graphviz.Digraph]
+
+#: Every view by name.
+VIEWS: dict[str, View] = {"demands": demands, "arguments": arguments, "timeline": timeline}
+
+
+def get_view(name: str) -> View:
+    """The view function called ``name``; a RenderError listing the views when there is none."""
+    try:
+        return VIEWS[name]
+    except KeyError:
+        raise RenderError(f"unknown view '{name}' (choose one of {', '.join(VIEWS)})",
+                          path=("view",)) from None
+
+
+def focus(source: Source, item_id: str, view: str = "demands", radius: int = 1,
+          options: RenderOptions | None = None) -> graphviz.Digraph:
+    """``view`` restricted to the items within ``radius`` steps of ``item_id``.
+
+    Steps follow references and relations both ways but do not pass through actors or sources
+    (which touch everything). Use it for dossiers too large to draw whole.
+
+    >>> focus(dossier, "d-keep-card", view="arguments", radius=2)  # doctest: +SKIP
+    """
+    options = dataclasses.replace(options or RenderOptions(), focus=item_id, radius=radius)
+    return get_view(view)(source, options)
+
+
+def draw(source: Source, view: str = "demands",
+         options: RenderOptions | None = None) -> graphviz.Digraph:
+    """The Digraph of ``view`` (``demands``, ``arguments`` or ``timeline``) for ``source``."""
+    return get_view(view)(source, options)
