@@ -9,14 +9,14 @@ binary has a timeout; every failure is a :class:`~argmap.errors.RenderError`.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
-import tempfile
-from pathlib import Path
 
 from ..errors import RenderError
+from ..fileio import write_atomic
+
+__all__ = ["find_binary", "layout_settings", "run", "write_atomic"]
 
 #: Output formats :func:`run` accepts (``dot`` is the DOT source itself, not laid out).
 FORMATS = ("svg", "png", "pdf", "dot")
@@ -109,35 +109,3 @@ def run(source: str, fmt: str = "svg", engine: str = "dot", timeout: float = 60.
     if fmt == "svg":
         return _GENERATOR.sub(b"", done.stdout, count=1)
     return done.stdout
-
-
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and ``os.replace``.
-
-    Readers see the old file or the new one, never half of one; on failure the old file stays.
-    """
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise RenderError(f"cannot write into {folder}: {exc.strerror or exc}",
-                          file=str(target)) from None
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):
-            raise RenderError(f"cannot write {target}: {exc.strerror or exc}",
-                              file=str(target)) from None
-        raise
-    return target
