@@ -117,11 +117,13 @@ def summary(path: Path, lang: str) -> None:
 def build(path: Path, outdir: Path, langs: tuple[str, ...], formats: tuple[str, ...]) -> None:
     """The main job: check a dossier, print its summary, draw every map in every language.
 
-    Writes <name>-<view>-<lang>.<format> for the demands, arguments and timeline views.
+    Writes <name>-<view>-<lang>.<format> for the demands, arguments and timeline views, and an
+    interactive page <name>-<view>-<lang>.html for each.
 
     Example: argmap build claims/mynumber-card.yaml -o renders/
     """
     from .files import load
+    from .page import write_all as write_pages
     from .render import render_all
     from .summary import summary_text
 
@@ -129,6 +131,7 @@ def build(path: Path, outdir: Path, langs: tuple[str, ...], formats: tuple[str, 
     click.echo(summary_text(dossier, lang=langs[-1] if langs else "en"))
     stem = path.stem if path.is_file() else path.name
     written = render_all(dossier, outdir, langs=langs, formats=formats, stem=stem)
+    written += write_pages(dossier, outdir, stem=stem, langs=langs)
     click.echo(f"wrote {len(written)} files to {outdir}/:")
     for item in written:
         click.echo(f"  {item}")
@@ -198,7 +201,8 @@ def timeline(path: Path, as_of: _dt.date | None, actor: str | None, lang: str, f
 @click.option("--view", type=click.Choice(["demands", "arguments", "timeline"]),
               default="demands", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
-              help="File to write; the format comes from its suffix (.svg .png .pdf .dot).")
+              help="File to write; the format comes from its suffix (.svg .png .pdf .dot .html: "
+              "an interactive page).")
 @click.option("--format", "fmt", help="Format, when the suffix does not say it.")
 @click.option("--lang", help="Language of the labels (default: the dossier's first).")
 @click.option("--as-of", type=DATE, help="The map as it stood on this date.")
@@ -232,7 +236,12 @@ def render(path: Path, view: str, output: Path, fmt: str | None, lang: str | Non
         if value is not None:
             chosen[name] = value
     options = RenderOptions(**chosen)
-    draw(load(path), view, output, format=fmt, options=options)
+    if (fmt or output.suffix.lstrip(".")).lower() == "html":
+        from .page import write_page
+
+        write_page(load(path), output, view=view, options=options)
+    else:
+        draw(load(path), view, output, format=fmt, options=options)
     click.echo(f"wrote {output}")
 
 

@@ -29,6 +29,7 @@ items always count (see :func:`known_as_of`).
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -198,12 +199,14 @@ def _one_status(graph: nx.MultiDiGraph, demand: str, as_of: _dt.date | None,
 
 def demand_status(dossier: Dossier, as_of: DateLike = None, *,
                   graph: nx.MultiDiGraph | None = None,
-                  today: _dt.date | None = None) -> dict[str, DemandStatus]:
+                  today: _dt.date | None = None,
+                  only: Iterable[str] | None = None) -> dict[str, DemandStatus]:
     """Status of every demand made by ``as_of`` (all demands if ``None``), keyed by demand id and
     ordered by (date made, dossier order); undated demands first.
 
     ``graph`` is the dossier's graph if already built (it is built otherwise). Overdue is judged
-    on ``as_of``, or with no ``as_of`` on ``today`` (default: the system date).
+    on ``as_of``, or with no ``as_of`` on ``today`` (default: the system date). ``only`` limits
+    the work to these demand ids (for callers that ask about a few demands at many dates).
 
     >>> d = Dossier.model_validate({"actors": [{"id": "m", "name": "M", "kind": "ministry"}],
     ...   "demands": [{"id": "d", "text": "Stop", "to": "m", "date": "2019-07-23"}],
@@ -223,7 +226,8 @@ def demand_status(dossier: Dossier, as_of: DateLike = None, *,
     overdue_on = as_of if as_of is not None else (today or _dt.date.today())
     nodes = graph._node
     with paused_gc():
-        made = [d.id for d in dossier.demands if _known(nodes[d.id], as_of)]
+        wanted = [d.id for d in dossier.demands] if only is None else list(dict.fromkeys(only))
+        made = [d for d in wanted if _known(nodes[d], as_of)]
         made.sort(key=lambda d: _key(nodes[d]))
         return {d: _one_status(graph, d, as_of, overdue_on) for d in made}
 

@@ -14,6 +14,10 @@ command -v dot >/dev/null 2>&1 || packages+=(graphviz)
 if ! { command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; }; then
   packages+=(fonts-noto-cjk)
 fi
+# the browser tests drive Debian's Chromium (never a downloaded browser)
+if [ $want_test -eq 1 ] && [ ! -x /usr/bin/chromium ]; then
+  packages+=(chromium)
+fi
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "argmap needs: ${packages[*]} (run as root, or: sudo apt-get install ${packages[*]})" >&2

@@ -1,0 +1,185 @@
+/* argmap interactive map page, part 2 of 3: the side panel of one item. */
+// --- the panel ------------------------------------------------------------------------------
+function link(id) {
+  var b = el("button", "link", ITEMS[id] && ITEMS[id].kind === "actor" ? nameOf(id) : pick(textOf(id), state.lang));
+  b.type = "button";
+  b.setAttribute("data-id", id);
+  b.addEventListener("click", function () { select(id, { from: "panel" }); });
+  return b;
+}
+function texts(parent, text, cls) {  // a text in the chosen language, then in the others
+  var main = el("p", cls || "", pick(text, state.lang));
+  parent.appendChild(main);
+  others(text, state.lang).forEach(function (o) {
+    var p = el("p", "other", o[1]);
+    p.setAttribute("lang", o[0]);
+    p.setAttribute("data-label", o[0].toUpperCase());
+    parent.appendChild(p);
+  });
+}
+function badge(axis, value, overdue) {
+  var lk = look(axis, value), b = el("span", "badge", bandText(axis, value, overdue));
+  b.style.background = lk.band; b.style.color = lk.text;
+  return b;
+}
+function row(dl, key, content) {
+  if (content === null || content === undefined || content === "" || (Array.isArray(content) && !content.length)) return;
+  dl.appendChild(el("dt", "", w(key)));
+  var dd = el("dd");
+  (Array.isArray(content) ? content : [content]).forEach(function (c, i) {
+    if (i) dd.appendChild(document.createTextNode(state.lang === "ja" ? "、" : ", "));
+    dd.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
+  });
+  dl.appendChild(dd);
+}
+function refs(ids) { return (ids || []).map(function (a) { return ITEMS[a] ? link(a) : a; }); }
+function sourceLine(source, locator) {
+  var p = el("p", "cite");
+  p.appendChild(document.createTextNode("— "));
+  if (source && ITEMS[source]) p.appendChild(link(source)); else if (source) p.appendChild(document.createTextNode(source));
+  if (locator) p.appendChild(document.createTextNode(" " + locator));
+  return p;
+}
+function quoteBlock(parent, quote, source, locator) {
+  if (quote) { var q = el("blockquote"); texts(q, quote); parent.appendChild(q); }
+  if (source || locator) parent.appendChild(sourceLine(source, locator));
+}
+function section(parent, key) { parent.appendChild(el("h3", "", w(key))); }
+
+function renderPanel(id) {
+  var it = ITEMS[id], f = it.f, panel = $("panel"), pos = state.pos;
+  panel.replaceChildren();
+  panel.classList.remove("empty");
+  var head = el("div", "head");
+  head.appendChild(el("span", "kind k-" + it.kind, w("kind." + it.kind)));
+  head.appendChild(el("span", "muted", dateText(it)));
+  var close = el("button", "close", "×");
+  close.type = "button"; close.setAttribute("aria-label", w("panel.close")); close.title = w("panel.close");
+  close.addEventListener("click", closePanel);
+  head.appendChild(close);
+  panel.appendChild(head);
+  texts(panel, textOf(id), "text");
+  if (!known(id, pos)) panel.appendChild(el("p", "notice", w("panel.later")));
+  if (!byId[id]) panel.appendChild(el("p", "notice", w("panel.not_drawn")));
+  if (it.kind === "response") { var sp = el("p"); sp.appendChild(badge("said", f.said, false)); panel.appendChild(sp); }
+  if (it.status) {
+    var st = stateAt(id, pos), sp2 = el("p");
+    if (st) { sp2.appendChild(badge("said", st[1], st[3])); sp2.appendChild(badge("done", st[2], false));
+      if (st[4]) sp2.appendChild(el("span", "badge", w("on_paper"))); }
+    panel.appendChild(sp2);
+  }
+  var dl = el("dl");
+  row(dl, "panel.by", refs(f.by || f.participants));
+  if (it.kind === "demand") row(dl, "panel.to", refs(f.to));
+  row(dl, "panel.date", it.date ? dateText(it) : null);
+  row(dl, "panel.at", f.at ? [link(f.at)] : null);
+  row(dl, "panel.deadline", f.deadline);
+  if (it.kind === "actor") { row(dl, "kind.actor", f.kind); row(dl, "panel.by", f.parent ? [link(f.parent)] : null); }
+  if (it.kind === "source") { row(dl, "panel.by", pick(f.author, state.lang) || pick(f.publisher, state.lang)); }
+  if (f.url && /^https?:\/\//i.test(f.url)) {
+    var a = el("a", "", f.url); a.href = f.url; a.rel = "noopener noreferrer external"; a.target = "_blank";
+    row(dl, "panel.url", [a]);
+  }
+  if (f.verdict) row(dl, "panel.verdict", f.verdict.rating);
+  if (f.value) {
+    var v = f.value, fig = (v.measure ? pick(v.measure, state.lang) + ": " : "") + v.number + " " + v.unit;
+    if (v.scope) fig += " (" + pick(v.scope, state.lang) + ")";
+    if (v.as_of) fig += " — " + v.as_of;
+    row(dl, "panel.figure", fig);
+  }
+  panel.appendChild(dl);
+  var own = it.kind === "evidence" && f.source ? f.source : null;  // evidence names its source
+  if (f.quote && (it.kind !== "response" || f.text)) {
+    section(panel, "panel.quote"); quoteBlock(panel, f.quote, own, own ? f.locator : null); own = null;
+  }
+  if (own || (f.cites && f.cites.length)) {
+    section(panel, "panel.sources");
+    if (own) panel.appendChild(sourceLine(own, f.locator));
+    (f.cites || []).forEach(function (c) { quoteBlock(panel, c.quote, c.source, c.locator); });
+  }
+  if (f.note) { section(panel, "panel.note"); texts(panel, f.note, "note"); }
+  if (it.status) demandDetails(panel, id, it);
+  if (f.effects && f.effects.length) {
+    section(panel, "panel.effects");
+    var ul = el("ul", "effects");
+    f.effects.forEach(function (e) {
+      var li = el("li"); li.appendChild(el("strong", "", w("effect." + e.type) + " → "));
+      li.appendChild(ITEMS[e.on] ? link(e.on) : document.createTextNode(e.on));
+      if (e.note) li.appendChild(el("div", "muted", pick(e.note, state.lang)));
+      ul.appendChild(li);
+    });
+    panel.appendChild(ul);
+  }
+  relations(panel, id);
+}
+function demandDetails(panel, id, it) {
+  var pos = state.pos, st = stateAt(id, pos), s = it.status;
+  section(panel, "panel.answers");
+  if (!s.answers.length) panel.appendChild(el("p", "muted", w("panel.no_answers")));
+  var ul = el("ul", "answers");
+  s.answers.forEach(function (r) {
+    var a = ITEMS[r], li = el("li", known(r, pos) ? "" : "later"), top = el("div");
+    top.appendChild(badge("said", a.f.said, false));
+    top.appendChild(document.createTextNode((a.f.by || []).map(nameOf).join("・") + " · " + dateText(a) + " "));
+    var open = link(r);
+    open.textContent = a.f.text ? pick(a.f.text, state.lang) : w("panel.open");
+    top.appendChild(open);
+    li.appendChild(top);
+    if (!known(r, pos)) li.appendChild(el("p", "muted", w("panel.later")));
+    var c = (a.f.cites || [])[0];
+    quoteBlock(li, a.f.quote || (c && c.quote), c ? c.source : null, c ? c.locator : null);
+    ul.appendChild(li);
+  });
+  panel.appendChild(ul);
+  section(panel, "panel.history");
+  var now = st ? st[5] : [];
+  if (!s.changes.length) { panel.appendChild(el("p", "muted", w("panel.no_history"))); return; }
+  var table = el("table", "history"), body = el("tbody");
+  s.changes.forEach(function (ch, i) {
+    var tr = el("tr", now.indexOf(i) >= 0 ? "" : "later");
+    tr.appendChild(el("td", "", ch[2] || w("undated")));
+    tr.appendChild(el("td", "", w("axis." + ch[0])));
+    var td = el("td"); td.appendChild(badge(ch[0], ch[1], false)); tr.appendChild(td);
+    var who = el("td"); if (ITEMS[ch[3]]) who.appendChild(link(ch[3])); tr.appendChild(who);
+    tr.appendChild(el("td", "muted", (ch[4] && ITEMS[ch[4]] ? nameOf(ch[4]) : ch[4] || "") + (ch[5] ? " " + ch[5] : "")));
+    body.appendChild(tr);
+  });
+  table.appendChild(body);
+  panel.appendChild(table);
+  if (s.actions.length) {
+    section(panel, "panel.actions");
+    var al = el("ul", "effects");
+    s.actions.forEach(function (a) { var li = el("li", known(a, pos) ? "" : "later"); li.appendChild(document.createTextNode(dateText(ITEMS[a]) + " ")); li.appendChild(link(a)); al.appendChild(li); });
+    panel.appendChild(al);
+  }
+}
+function relations(panel, id) {
+  var found = DATA.relations[id];
+  if (!found || !found.length) return;
+  section(panel, "panel.relations");
+  var ul = el("ul", "rels");
+  found.forEach(function (r) {
+    var rel = ITEMS[r[0]], li = el("li");
+    var other = r[1] === "out" ? rel.f.to : rel.f.from;
+    li.appendChild(el("strong", "", (r[1] === "out" ? w("rel.out") + " " : w("rel.in") + " ") + w("rel." + rel.f.type) + " "));
+    (Array.isArray(other) ? other : [other]).forEach(function (o) { if (ITEMS[o]) li.appendChild(link(o)); li.appendChild(document.createTextNode(" ")); });
+    ul.appendChild(li);
+  });
+  panel.appendChild(ul);
+}
+function select(id, how) {
+  if (!ITEMS[id]) return;
+  state.selected = id;
+  svg.querySelectorAll("g.node.sel").forEach(function (g) { g.classList.remove("sel"); });
+  (byId[id] || []).forEach(function (g) { g.classList.add("sel"); });
+  renderPanel(id);
+  if (how && how.from !== "map" && byId[id] && !byId[id][0].classList.contains("gone")) reveal(byId[id][0]);
+  if (how && how.from === "panel") $("panel").scrollTop = 0;
+}
+function closePanel() {
+  state.selected = null;
+  if (svg) svg.querySelectorAll("g.node.sel").forEach(function (g) { g.classList.remove("sel"); });
+  var panel = $("panel");
+  panel.replaceChildren(el("p", "muted", w("panel.empty")));
+  panel.classList.add("empty");
+}

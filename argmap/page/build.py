@@ -1,0 +1,222 @@
+"""Putting a page together: the maps, the data, the script and the style in one HTML file.
+
+The file needs nothing but a browser: no server, no network. Its Content-Security-Policy forbids
+every load (``default-src 'none'``) and lets run only the one inline script and style whose
+SHA-256 hashes it names. Dossier text appears three ways, each escaped: in the SVG (written by an
+XML writer, see :mod:`argmap.page.svg`), in the JSON data block (with ``<``, ``>``, ``&``, U+2028
+and U+2029 as ``\\u`` escapes, so it can never end the ``<script>`` element), and in the few
+headings filled in here (HTML-escaped).
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import datetime as _dt
+import hashlib
+import html
+import json
+import re
+from importlib import resources
+from typing import Any
+
+from ..dossier import Dossier
+from ..errors import RenderError
+from ..lang import pick
+from ..model import Done, Said
+from ..render.context import Source, as_dossier
+from ..render.options import RenderOptions
+from ..render.output import Map
+from ..render.style import DONE, SAID, Palette
+from ..render.views import draw
+from .data import item_records, page_dates, position
+from .svg import node_label, prepare_svg
+from .words import page_words
+
+#: Languages a page offers (the maps' vocabulary has both).
+PAGE_LANGS: tuple[str, ...] = ("ja", "en")
+
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
+                 "\u2029": "\\u2029"}
+_JSON_UNSAFE = re.compile("[<>&\u2028\u2029]")
+
+
+def asset(name: str) -> str:
+    """The text of a file in ``argmap/page/assets`` (the script, the style, the template)."""
+    return resources.files("argmap.page").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+#: The parts of the page script, in the order they run (one function body).
+SCRIPT_PARTS: tuple[str, ...] = ("page.js", "panel.js", "start.js")
+
+
+def page_script() -> str:
+    """The page's one inline script: its parts joined inside one strict-mode function."""
+    body = "\n".join(asset(name) for name in SCRIPT_PARTS)
+    return f'(function () {{\n"use strict";\n{body}}})();\n'
+
+
+def script_json(value: Any) -> str:
+    """``value`` as JSON safe inside ``<script type="application/json">``.
+
+    >>> script_json({"t": "</script><b>&"})
+    '{"t":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return _JSON_UNSAFE.sub(lambda m: _JSON_ESCAPES[m.group(0)], text)
+
+
+def csp_hash(text: str) -> str:
+    """The CSP source expression (``'sha256-…'``) allowing exactly this inline script or style."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def content_security_policy(js: str, css: str) -> str:
+    """The page's policy: nothing loads from anywhere; only the page's own script and style run."""
+    return ("default-src 'none'; "
+            f"script-src {csp_hash(js)}; style-src {csp_hash(css)}; "
+            "img-src 'none'; font-src 'none'; connect-src 'none'; "
+            "base-uri 'none'; form-action 'none'")
+
+
+def _looks(scheme: str) -> dict[str, dict[str, dict[str, str]]]:
+    color = Palette(scheme)
+    return {
+        "said": {s.value: {"glyph": SAID[s].glyph, "band": color(SAID[s].band),
+                           "text": color(SAID[s].text), "border": color(SAID[s].border)}
+                 for s in Said},
+        "done": {d.value: {"glyph": DONE[d].glyph, "band": color(DONE[d].band),
+                           "text": color(DONE[d].text), "border": color(DONE[d].border)}
+                 for d in Done},
+    }
+
+
+def _actor_tree(dossier: Dossier) -> list[list[Any]]:
+    """Actors as ``[id, depth]``, each followed by the bodies that are part of it."""
+    children: dict[str | None, list[str]] = {}
+    ids = {a.id for a in dossier.actors}
+    for actor in dossier.actors:
+        parent = actor.parent if actor.parent in ids and actor.parent != actor.id else None
+        children.setdefault(parent, []).append(actor.id)
+    out: list[list[Any]] = []
+    seen: set[str] = set()
+
+    def walk(parent: str | None, depth: int) -> None:
+        for actor_id in children.get(parent, []):
+            if actor_id not in seen:
+                seen.add(actor_id)
+                out.append([actor_id, depth])
+                walk(actor_id, depth + 1)
+
+    walk(None, 0)
+    out += [[a, 0] for a in sorted(ids - seen)]  # bodies in a cycle of parents
+    return out
+
+
+def _relations(dossier: Dossier) -> dict[str, list[list[str]]]:
+    found: dict[str, list[list[str]]] = {}
+    for rel in dossier.relations:
+        for premise in rel.from_:
+            found.setdefault(premise, []).append([rel.id, "out"])
+        found.setdefault(rel.to, []).append([rel.id, "in"])
+    return found
+
+
+def _statuses(items: dict[str, dict[str, Any]]) -> dict[str, list[str]]:
+    said = {row[1] for it in items.values() if "status" in it for row in it["status"]["states"]}
+    done = {row[2] for it in items.values() if "status" in it for row in it["status"]["states"]}
+    return {"said": [s.value for s in Said if s.value in said],
+            "done": [d.value for d in Done if d.value in done]}
+
+
+def _languages(dossier: Dossier, lang: str | None) -> tuple[str, tuple[str, ...]]:
+    """The language a page opens in (the option, else the dossier's first, else English) and
+    the languages it offers."""
+    info = list(dossier.info.languages) if dossier.info is not None else []
+    first = lang or (info[0] if info else "en")
+    return first, tuple(dict.fromkeys([*PAGE_LANGS, first]))
+
+
+class PageBuilder:
+    """Everything one dossier's pages share (its data, and each map once drawn), so that the
+    pages of several views and languages are built without drawing a map twice."""
+
+    def __init__(self, source: Source, options: RenderOptions | None = None) -> None:
+        self.dossier = as_dossier(source)
+        # The maps are drawn whole; the page's date control shows any earlier date.
+        self.options = dataclasses.replace(options or RenderOptions(), as_of=None)
+        self.start_date: _dt.date | None = (options or RenderOptions()).as_of
+        self.dates = page_dates(self.dossier)
+        self.items = item_records(self.dossier, self.dates)
+        self.first = {item_id: rec["first"] for item_id, rec in self.items.items()}
+        self._svgs: dict[tuple[str, str], str] = {}
+
+    def svg(self, view: str, lang: str) -> str:
+        """The prepared SVG of ``view`` drawn in ``lang`` (drawn once, then kept)."""
+        key = (view, lang)
+        if key not in self._svgs:
+            opts = dataclasses.replace(self.options, lang=lang)
+            raw = Map(draw(self.dossier, view, opts), timeout=opts.timeout).svg()
+            self._svgs[key] = prepare_svg(raw, self.dossier, self.dates, self.first,
+                                          node_label(self.dossier, lang), lang)
+        return self._svgs[key]
+
+    def start(self) -> int:
+        """The date position the page opens at: the as_of option, else no date limit."""
+        if self.start_date is None:
+            return len(self.dates) + 1
+        return max(0, position(self.dates, self.start_date + _dt.timedelta(days=1)) - 1)
+
+    def data(self, view: str, lang: str, langs: tuple[str, ...]) -> dict[str, Any]:
+        """The JSON the page script reads."""
+        info = self.dossier.info
+        title = info.title if info is not None else {"ja": "argmap", "en": "argmap"}
+        return {
+            "lang": lang, "langs": list(langs), "view": view,
+            "fallback": list(dict.fromkeys([*self.options.fallback, *PAGE_LANGS])),
+            "title": title, "words": page_words(), "looks": _looks(self.options.scheme),
+            "dates": [d.isoformat() for d in self.dates], "start": self.start(),
+            "order": list(self.items), "items": self.items,
+            "actors": _actor_tree(self.dossier), "statuses": _statuses(self.items),
+            "relations": _relations(self.dossier),
+        }
+
+    def html(self, view: str = "demands", lang: str | None = None) -> str:
+        """The whole page for ``view``, opening in ``lang``."""
+        first_lang, langs = _languages(self.dossier, lang or self.options.lang)
+        js, css = page_script(), asset("page.css")
+        words = page_words()
+        title = pick(self.dossier.info.title if self.dossier.info else "argmap", first_lang)
+        maps = {code: self.svg(view, code) for code in langs}
+        templates = "\n".join(f'<template id="map-{code}">{maps[code]}</template>'
+                              for code in langs if code != first_lang)
+        buttons = "".join(f'<button type="button" data-lang="{html.escape(code)}" lang="{html.escape(code)}"'
+                          f' aria-pressed="{str(code == first_lang).lower()}">'
+                          f'{html.escape(pick(words.get("lang." + code, code), code))}</button>'
+                          for code in langs)
+        values = {
+            "lang": html.escape(first_lang), "csp": html.escape(content_security_policy(js, css)),
+            "title": html.escape(title), "css": css, "js": js,
+            "view_name": html.escape(pick(words[f"view.{view}"], first_lang)),
+            "lang_buttons": buttons, "map": maps[first_lang], "templates": templates,
+            "last": str(len(self.dates) + 1), "start": str(self.start()),
+            "date_min": self.dates[0].isoformat() if self.dates else "",
+            "date_max": self.dates[-1].isoformat() if self.dates else "",
+            "data": script_json(self.data(view, first_lang, langs)),
+        }
+        template = _fill_words(asset("template.html"), words, first_lang)
+        # One pass over the template: inserted values are never scanned for placeholders again.
+        return re.sub(r"\{\{(\w+)\}\}", lambda m: values[m.group(1)], template)
+
+
+def _fill_words(template: str, words: dict[str, dict[str, str]], lang: str) -> str:
+    """Put the page's own words into ``<x data-w="key"></x>`` elements (the script redoes it on
+    a change of language)."""
+    def fill(m: re.Match[str]) -> str:
+        key = m.group(2)
+        if key not in words:
+            raise RenderError(f"page template: unknown word '{key}'")
+        return f"{m.group(1)}{html.escape(pick(words[key], lang))}{m.group(3)}"
+
+    return re.sub(r'(<\w+[^>]*\sdata-w="([\w.]+)"[^>]*>)(</\w+>)', fill, template)

@@ -1,0 +1,259 @@
+"""The interactive page in a real browser: Debian's headless Chromium driven by Playwright.
+
+Pages are opened from disk (file://). Outside CI the module is skipped when Chromium or
+Playwright is missing; in CI (``CI`` set) it must run. One browser serves the whole module.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from argmap.files import load
+from argmap.lang import pick
+from argmap.page import write_page
+from argmap.render import RenderOptions
+from argmap.render.words import word
+from argmap.tracking import demand_status
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FIXTURES = Path(__file__).parent / "fixtures" / "page"
+DEMAND = "d-2019-07-23-no-compulsion"
+
+if not os.environ.get("CI"):
+    if not (os.path.exists(CHROMIUM) and shutil.which("dot")):
+        pytest.skip("Chromium (apt-get install chromium) or Graphviz is not installed",
+                    allow_module_level=True)
+    pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+
+from playwright.sync_api import Page, sync_playwright
+
+pytestmark = pytest.mark.graphviz
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    """One Chromium for the module, with a fresh profile and no network."""
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with sync_playwright() as pw:
+        context = pw.chromium.launch_persistent_context(
+            str(profile), executable_path=CHROMIUM, args=ARGS, headless=True,
+            viewport={"width": 1400, "height": 900}, offline=True)
+        yield context
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory, example):
+    """The example's demands page in Japanese and in English, and the hostile case's page."""
+    out = tmp_path_factory.mktemp("pages")
+    return {
+        "ja": write_page(example, out / "case-demands-ja.html", options=RenderOptions(lang="ja")),
+        "en": write_page(example, out / "case-demands-en.html", options=RenderOptions(lang="en")),
+        "hostile": write_page(load(FIXTURES / "hostile.yaml"), out / "hostile.html",
+                              options=RenderOptions(lang="ja")),
+    }
+
+
+@pytest.fixture
+def open_page(browser):
+    """Open a page file; fail the test on any script error or CSP report."""
+    opened: list[tuple[Page, list[str]]] = []
+
+    def _open(path: Path) -> Page:
+        page = browser.new_page()
+        page.set_default_timeout(10_000)
+        problems: list[str] = []
+        page.on("pageerror", lambda exc: problems.append(f"error: {exc}"))
+        page.on("console", lambda msg: problems.append(f"console: {msg.text}")
+                if msg.type in ("error", "warning") else None)
+        page.goto(path.as_uri())
+        page.wait_for_selector("html[data-ready]", timeout=10_000)
+        opened.append((page, problems))
+        return page
+
+    yield _open
+    for page, problems in opened:
+        page.close()
+        assert problems == []
+
+
+def _show(page: Page, item_id: str) -> None:
+    """Click an item on the map, as a user does after bringing it into view (focus pans to it)."""
+    node = page.locator(f'svg.map g.node[data-id="{item_id}"]').first
+    node.focus()
+    node.click()
+
+
+def _answer_quote(example, demand: str, lang: str) -> str:
+    answers = [r for r in example.responses if demand in r.to]
+    assert answers
+    return pick(answers[0].quote, lang)
+
+
+def test_click_a_demand_shows_the_answer_quoted(open_page, pages, example):
+    page = open_page(pages["ja"])
+    _show(page, DEMAND)
+    panel = page.locator("#panel")
+    text = pick(example.get(DEMAND).text, "ja")
+    assert panel.locator(".text").first.text_content() == text
+    assert pick(example.get(DEMAND).text, "en") in panel.text_content()  # the other language
+    assert _answer_quote(example, DEMAND, "ja") in panel.locator(".answers").text_content()
+    assert "¶" in panel.text_content()  # the source's locator
+    assert page.locator(f'svg.map g.node.sel[data-id="{DEMAND}"]').count() == 1
+
+
+def test_date_before_hides_later_demands(open_page, pages, example):
+    page = open_page(pages["ja"])
+    same_day = [d.id for d in example.demands if example.date_of(d.id).isoformat() == "2019-07-23"]
+    earlier = [d.id for d in example.demands if example.date_of(d.id).isoformat() < "2019-07-23"]
+    assert DEMAND in same_day and earlier
+    page.fill("#date-pick", "2019-07-22")
+    page.dispatch_event("#date-pick", "change")
+    for demand in same_day:
+        assert page.locator(f'svg.map g.node[data-id="{demand}"]').first.is_hidden()
+    for demand in earlier:
+        assert page.locator(f'svg.map g.node[data-id="{demand}"]').first.is_visible()
+    assert "2019-07-22" in page.locator("#date-out").text_content()
+    page.fill("#date-pick", "2019-07-23")
+    page.dispatch_event("#date-pick", "change")
+    assert page.locator(f'svg.map g.node[data-id="{DEMAND}"]').first.is_visible()
+    page.click("#date-latest")
+    assert page.locator("#date-range").input_value() == page.locator("#date-range").get_attribute("max")
+
+
+def _changed_demand(example):
+    """A demand, a date on which its answer differed from its latest one, and both statuses."""
+    final = demand_status(example)
+    for demand, status in final.items():
+        for change in status.history:
+            day = change.date - datetime.timedelta(days=1)
+            if status.made is not None and day >= status.made:
+                early = demand_status(example, day)[demand]
+                if early.said != status.said:
+                    return demand, day, early, status
+    raise AssertionError("the example has no demand answered after the day it was made")
+
+
+def test_date_shows_the_status_bands_of_that_date(open_page, pages, example):
+    demand, day, early, final = _changed_demand(example)
+    page = open_page(pages["ja"])
+    said = page.locator(f'svg.map g.node[data-id="{demand}"] text.band-said')
+    done = page.locator(f'svg.map g.node[data-id="{demand}"] text.band-done')
+    assert word(f"said.{final.said.value}", "ja") in said.text_content()
+    page.fill("#date-pick", day.isoformat())
+    page.dispatch_event("#date-pick", "change")
+    assert word(f"said.{early.said.value}", "ja") in said.text_content()
+    assert word(f"done.{early.done.value}", "ja") in done.text_content()
+    _show(page, demand)
+    history = page.locator("#panel table.history tr")
+    assert history.count() == len(final.history)
+    assert page.locator("#panel table.history tr.later").count() == len(final.history) - len(early.history)
+    page.click("#date-latest")
+    assert word(f"said.{final.said.value}", "ja") in said.text_content()
+    assert word(f"done.{final.done.value}", "ja") in done.text_content()
+
+
+def test_switch_language_shows_japanese(open_page, pages, example):
+    page = open_page(pages["en"])
+    node = page.locator(f'svg.map g.node[data-id="{DEMAND}"]').first
+    assert pick(example.get(DEMAND).text, "en") in node.get_attribute("aria-label")
+    page.click('.langs button[data-lang="ja"]')
+    assert page.locator("html").get_attribute("lang") == "ja"
+    assert page.locator("#title").text_content() == pick(example.info.title, "ja")
+    node = page.locator(f'svg.map g.node[data-id="{DEMAND}"]').first
+    assert pick(example.get(DEMAND).text, "ja") in node.get_attribute("aria-label")
+    _show(page, DEMAND)
+    assert page.locator("#panel .text").first.text_content() == pick(example.get(DEMAND).text, "ja")
+    assert page.locator('.langs button[data-lang="ja"]').get_attribute("aria-pressed") == "true"
+
+
+def test_search_finds_the_figure_even_off_the_map(open_page, pages, example):
+    page = open_page(pages["ja"])
+    figures = [e.id for e in example.evidence if e.value is not None and e.value.number == 14.3]
+    assert figures
+    page.fill("#q", "14.3")
+    results = page.locator("#results button.result")
+    found = [results.nth(i).get_attribute("data-id") for i in range(results.count())]
+    assert set(figures) <= set(found)
+    page.locator(f'#results button[data-id="{figures[0]}"]').click()
+    panel = page.locator("#panel")
+    assert "14.3" in panel.locator(".text").first.text_content()
+    assert "14.3" in panel.locator("dl").text_content()  # the figure itself
+    page.press("#q", "Escape")
+    assert page.locator("#results-box").is_hidden()
+
+
+def test_filters_dim_what_does_not_match(open_page, pages, example):
+    page = open_page(pages["ja"])
+    page.select_option("#f-actor", "shiga-jichiroren")
+    shiga = [d.id for d in example.demands if "shiga-jichiroren" in d.by]
+    assert shiga
+    for demand in shiga:
+        assert "dim" not in page.locator(f'svg.map g.node[data-id="{demand}"]').first.get_attribute("class")
+    assert "dim" in page.locator(f'svg.map g.node[data-id="{DEMAND}"]').first.get_attribute("class")
+    page.select_option("#f-actor", "")
+    page.select_option("#f-status", "said:no_response")
+    assert "dim" in page.locator(f'svg.map g.node[data-id="{DEMAND}"]').first.get_attribute("class")
+    page.click("#reset")
+    assert "dim" not in page.locator(f'svg.map g.node[data-id="{DEMAND}"]').first.get_attribute("class")
+
+
+def test_pan_zoom_and_keyboard(open_page, pages):
+    page = open_page(pages["ja"])
+
+    def width() -> float:
+        return float(page.locator("svg.map").get_attribute("viewBox").split()[2])
+
+    start = width()
+    page.locator("#viewport").focus()
+    page.keyboard.press("+")
+    assert width() < start
+    page.keyboard.press("-")
+    page.keyboard.press("-")
+    assert width() > start
+    page.click("#zoom-fit")
+    fitted = page.locator("svg.map").get_attribute("viewBox")
+    page.mouse.move(700, 400)
+    page.mouse.wheel(0, -300)
+    assert page.locator("svg.map").get_attribute("viewBox") != fitted
+    x0 = float(page.locator("svg.map").get_attribute("viewBox").split()[0])
+    page.mouse.down()
+    page.mouse.move(600, 350, steps=4)
+    page.mouse.up()
+    assert float(page.locator("svg.map").get_attribute("viewBox").split()[0]) > x0
+    page.locator("#viewport").focus()
+    page.keyboard.press("Tab")  # the first item on the map
+    focused = page.evaluate("document.activeElement.getAttribute('data-id')")
+    assert focused
+    assert page.locator("#panel .text").count() == 1
+
+
+def test_hostile_dossier_runs_nothing(open_page, pages):
+    page = open_page(pages["hostile"])
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    _show(page, "d-evil")
+    assert page.locator("#panel .text").first.text_content() == "<script>window.__pwned=1</script>要求"
+    page.fill("#q", "<script>")
+    assert page.locator("#results button.result").count() >= 1
+    page.locator("#results button.result").first.click()
+    page.click('.langs button[data-lang="en"]')
+    _show(page, "d-evil")
+    assert '" onerror="window.__pwned=1" <b>bold</b>' in page.locator("#panel").text_content()
+    _show(page, "r-evil")
+    assert "javascript" in page.locator("#panel").text_content()  # the quote, as text
+    _show(page, "d-evil")
+    page.locator('#panel button[data-id="src"]').first.click()
+    assert page.locator("#panel .text").first.text_content().startswith("<iframe")
+    assert page.locator("#panel a").count() == 0  # a javascript: URL never becomes a link
+    assert page.evaluate("window.__pwned") is None
+    assert page.evaluate("document.querySelectorAll('img, iframe, b, script:not([id]):not(:last-of-type)').length") == 0
+    assert page.evaluate("document.scripts.length") == 2
+    assert dialogs == []
