@@ -31,29 +31,43 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="argmap-fuzz-"))
     counts: dict[str, int] = {}
 
-    def counted(name: str, check):
-        def run(*values):
-            counts[name] = counts.get(name, 0) + 1
-            check(*values)
-        return run
-
     many = settings(max_examples=args.examples, deadline=None, database=None,
                     suppress_health_check=list(HealthCheck))
     fewer = settings(max_examples=max(1, args.examples // 20), deadline=None, database=None,
                      suppress_health_check=list(HealthCheck))
+
+    def tally(name: str) -> None:
+        counts[name] = counts.get(name, 0) + 1
+
+    @many
+    @given(st.text(max_size=200), st.integers(2, 60))
+    def wrapping(text: str, width: int) -> None:
+        tally("wrapping keeps every grapheme in order")
+        properties.wrap_keeps_every_grapheme_in_order(text, width)
+
+    @many
+    @given(properties.foreign_bytes)
+    def importing(data: bytes) -> None:
+        tally("importers raise only ArgmapError")
+        properties.importers_raise_only_argmap_errors(data, tmp)
+
+    @many
+    @given(properties.dossier_text)
+    def loading(text: str) -> None:
+        tally("loading raises only ArgmapError")
+        properties.loading_raises_only_argmap_errors(text)
+
+    @fewer
+    @given(dossiers())
+    def rendering(dossier) -> None:
+        tally("every view is valid DOT")
+        properties.every_view_is_valid_dot(dossier)
+
     runs = {
-        "wrapping keeps every grapheme in order": many(given(
-            st.text(max_size=200), st.integers(2, 60))(
-                counted("wrapping keeps every grapheme in order",
-                        properties.wrap_keeps_every_grapheme_in_order))),
-        "importers raise only ArgmapError": many(given(properties.foreign_bytes)(
-            counted("importers raise only ArgmapError",
-                    lambda data: properties.importers_raise_only_argmap_errors(data, tmp)))),
-        "loading raises only ArgmapError": many(given(properties.dossier_text)(
-            counted("loading raises only ArgmapError",
-                    properties.loading_raises_only_argmap_errors))),
-        "every view is valid DOT": fewer(given(dossiers())(
-            counted("every view is valid DOT", properties.every_view_is_valid_dot))),
+        "wrapping keeps every grapheme in order": wrapping,
+        "importers raise only ArgmapError": importing,
+        "loading raises only ArgmapError": loading,
+        "every view is valid DOT": rendering,
     }
     failed = False
     for name, test in runs.items():
