@@ -113,14 +113,19 @@ def summary(path: Path, lang: str) -> None:
               help="Languages to draw (repeat the option for several).")
 @click.option("--format", "formats", multiple=True, default=("svg", "png"), show_default=True,
               help="Formats to write (svg, png, pdf, dot; repeat for several).")
+@click.option("--brief-side", "sides", multiple=True, metavar="ACTOR",
+              help="Also write the debate brief for this actor's side, in Markdown and HTML, in "
+              "every language (repeat for several sides).")
 @_reports_errors
-def build(path: Path, outdir: Path, langs: tuple[str, ...], formats: tuple[str, ...]) -> None:
+def build(path: Path, outdir: Path, langs: tuple[str, ...], formats: tuple[str, ...],
+          sides: tuple[str, ...]) -> None:
     """The main job: check a dossier, print its summary, draw every map in every language.
 
-    Writes <name>-<view>-<lang>.<format> for the demands, arguments and timeline views, and an
-    interactive page <name>-<view>-<lang>.html for each.
+    Writes <name>-<view>-<lang>.<format> for the demands, arguments and timeline views, an
+    interactive page <name>-<view>-<lang>.html for each, and with --brief-side the briefs
+    <name>-brief-<actor>-<lang>.md and .html.
 
-    Example: argmap build claims/mynumber-card.yaml -o renders/
+    Example: argmap build claims/mynumber-card.yaml -o renders/ --brief-side jichiroren
     """
     from .files import load
     from .page import write_all as write_pages
@@ -132,12 +137,21 @@ def build(path: Path, outdir: Path, langs: tuple[str, ...], formats: tuple[str, 
     stem = path.stem if path.is_file() else path.name
     written = render_all(dossier, outdir, langs=langs, formats=formats, stem=stem)
     written += write_pages(dossier, outdir, stem=stem, langs=langs)
+    if sides:
+        from .brief import write_brief
+
+        for side in sides:
+            for lang in langs:
+                for suffix in ("md", "html"):
+                    target = outdir / f"{stem}-brief-{side}-{lang}.{suffix}"
+                    written.append(write_brief(dossier, side, target, lang=lang))
     click.echo(f"wrote {len(written)} files to {outdir}/:")
     for item in written:
         click.echo(f"  {item}")
 
 
-def _print_rows(rows: list[dict[str, Any]], fmt: str, title: str) -> None:
+def _print_rows(rows: list[dict[str, Any]], fmt: str, title: str,
+                columns: tuple[str, ...]) -> None:
     from . import reports
 
     if fmt == "json":
@@ -147,7 +161,8 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str, title: str) -> None:
     else:
         from rich.console import Console
 
-        Console(soft_wrap=False).print(reports.rows_to_table(rows, title=title))
+        console = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 120)
+        console.print(reports.rows_to_table(rows, title=title, columns=columns))
 
 
 FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]),
@@ -167,6 +182,8 @@ LANG_OPTION = click.option("--lang", default="en", show_default=True, help="Lang
 def status(path: Path, as_of: _dt.date | None, actor: str | None, lang: str, fmt: str) -> None:
     """One row per demand: made, by, to, the demand, what was said, what was done, last change.
 
+    The table shows the main columns; --format json or csv gives every column.
+
     Example: argmap status claims/mynumber-card.yaml --as-of 2019-09-01 --format csv
     """
     from .files import load
@@ -174,7 +191,9 @@ def status(path: Path, as_of: _dt.date | None, actor: str | None, lang: str, fmt
 
     rows = status_rows(load(path), as_of=as_of, actor=actor, lang=lang)
     when = f" as of {as_of.isoformat()}" if as_of else ""
-    _print_rows(rows, fmt, f"demands{when}")
+    from .reports import STATUS_TABLE_COLUMNS
+
+    _print_rows(rows, fmt, f"demands{when}", STATUS_TABLE_COLUMNS)
 
 
 @cli.command()
@@ -193,7 +212,9 @@ def timeline(path: Path, as_of: _dt.date | None, actor: str | None, lang: str, f
     from .reports import timeline_rows
 
     rows = timeline_rows(load(path), as_of=as_of, actor=actor, lang=lang)
-    _print_rows(rows, fmt, "timeline")
+    from .reports import TIMELINE_TABLE_COLUMNS
+
+    _print_rows(rows, fmt, "timeline", TIMELINE_TABLE_COLUMNS)
 
 
 @cli.command()
@@ -292,6 +313,34 @@ def export(path: Path, fmt: str, output: Path | None, lang: str | None) -> None:
         from .fileio import write_atomic
 
         write_atomic(output, text)
+        click.echo(f"wrote {output}")
+
+
+@cli.command(name="brief")
+@PATH_ARG
+@click.option("--side", required=True, metavar="ACTOR", help="The actor whose case to prepare.")
+@click.option("--motion", metavar="ID", help="The claim under debate (default: the side's main "
+              "position).")
+@click.option("--lang", default="en", show_default=True, help="Language of the brief.")
+@AS_OF_OPTION
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="File to write (.md or .html); Markdown on standard output when not given.")
+@_reports_errors
+def brief_(path: Path, side: str, motion: str | None, lang: str, as_of: _dt.date | None,
+           output: Path | None) -> None:
+    """A debate brief for one side: the position and whether it stands, its evidence, the
+    counter-arguments and rebuttals, the other side's answers on record, open demands, key dates.
+
+    Example: argmap brief claims/mynumber-card.yaml --side jichiroren --lang ja -o brief.html
+    """
+    from .brief import brief, write_brief
+    from .files import load
+
+    dossier = load(path)
+    if output is None:
+        click.echo(brief(dossier, side, motion, lang, as_of, format="md"), nl=False)
+    else:
+        write_brief(dossier, side, output, motion=motion, lang=lang, as_of=as_of)
         click.echo(f"wrote {output}")
 
 

@@ -215,6 +215,14 @@ _STYLES = {
 }
 
 
+#: Columns a terminal table shows by default (the JSON and CSV forms keep every column).
+STATUS_TABLE_COLUMNS: tuple[str, ...] = ("made", "text", "to", "said", "done", "last_change")
+TIMELINE_TABLE_COLUMNS: tuple[str, ...] = ("date", "kind", "text", "said", "source", "locator")
+# Short columns are kept on one line; the text column takes the remaining width and wraps.
+_NARROW = frozenset({"made", "date", "kind", "said", "done", "overdue", "on_paper", "deadline",
+                     "last_change", "locator"})
+
+
 def rows_to_table(rows: Sequence[dict[str, Any]], title: str | None = None,
                   columns: Sequence[str] | None = None) -> Table:
     """The rows as a ``rich`` table; cells are plain text (never read as markup), ``said`` and
@@ -222,7 +230,11 @@ def rows_to_table(rows: Sequence[dict[str, Any]], title: str | None = None,
     columns = list(columns if columns is not None else (rows[0] if rows else ()))
     table = Table(title=title)
     for name in columns:
-        table.add_column(name, overflow="fold")
+        if name in _NARROW:
+            table.add_column(name.replace("_", " "), no_wrap=True)
+        else:
+            table.add_column(name.replace("_", " "), overflow="fold", ratio=3 if name == "text"
+                             else 1)
     for row in rows:
         cells = []
         for name in columns:

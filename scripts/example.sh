@@ -4,4 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-.venv/bin/argmap build claims/mynumber-card.yaml -o renders/
+.venv/bin/argmap build claims/mynumber-card.yaml -o renders/ --brief-side jichiroren

@@ -185,6 +185,9 @@ _HTML_ESCAPES = {
     ">": "&gt;",
     '"': "&quot;",
     "'": "&#39;",
+    # A lone "]" as an element's whole text is a syntax error to Graphviz's label parser.
+    "[": "&#91;",
+    "]": "&#93;",
     # Graphviz expands \N, \G, \E, \T, \H, \L (node, graph, edge names) even in HTML-like
     # labels and after entities are decoded; an invisible word joiner after every backslash
     # keeps it from ever starting such a sequence.
@@ -199,7 +202,8 @@ def html(text: str) -> str:
     >>> html('<b>"x" & \\\\l</b>')
     '&lt;b&gt;&quot;x&quot; &amp; &#92;&#8288;l&lt;/b&gt;'
     """
-    return "".join(_HTML_ESCAPES.get(ch, ch) for ch in clean(text).replace("\n", " "))
+    escaped = "".join(_HTML_ESCAPES.get(ch, ch) for ch in clean(text).replace("\n", " "))
+    return escaped or " "  # Graphviz refuses an empty element such as <FONT></FONT>
 
 
 def plain(text: str) -> str:
