@@ -1,0 +1,100 @@
+"""Sections 1 to 3 of a brief: the position, what supports it, and the counter-arguments on file
+with their rebuttals."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .case import Case
+from .content import Counter, Ground, Position, Standing, Target
+
+#: How many levels of grounds are shown below each supporting argument (a guard against very
+#: long chains in large dossiers; every item is shown once in any case).
+MAX_DEPTH = 8
+
+
+def position(case: Case, motion: str | None, others: tuple[str, ...],
+             standing: Standing | None, defeaters: list[str]) -> Position:
+    """Section 1: the motion, whether it stands, what stands against it (``defeaters``: the
+    ids of the items that defeat it), and the side's other main positions."""
+    if motion is None:
+        return Position(None, None, (), ())
+    entry = case.entry(motion)
+    against = tuple(case.entry(d) for d in defeaters if d in case.nodes)
+    return Position(entry, standing, against, tuple(case.entry(o) for o in others))
+
+
+def support(case: Case, motion: str | None) -> tuple[tuple[Ground, ...], list[str]]:
+    """Section 2: the grounds of the motion as a tree (supports only), and the ids shown, in
+    the order shown (the motion first)."""
+    if motion is None:
+        return (), []
+    shown = [motion]
+    seen = {motion}
+
+    def grounds(node: str, depth: int) -> tuple[Ground, ...]:
+        out = []
+        for premise, _, relation in case.relations_into(node, "supports"):
+            joint = tuple(case.short(p, 48) for p in relation.from_ if p != premise)
+            if premise in seen:
+                out.append(Ground(case.entry(premise), joint, (), repeated=True))
+                continue
+            seen.add(premise)
+            shown.append(premise)
+            entry = case.entry(premise)  # made before its children: sources number in order
+            below = grounds(premise, depth + 1) if depth < MAX_DEPTH else ()
+            out.append(Ground(entry, joint, below))
+        return tuple(out)
+
+    return grounds(motion, 1), shown
+
+
+def counters(case: Case, shown: list[str]) -> tuple[Counter, ...]:
+    """Section 3: every item attacking the motion or one of its grounds, or undercutting one of
+    the supports between them, with the rebuttals on file.
+
+    Counter-arguments come in the order of the points they go against (the motion first); an
+    item going against several points is one counter-argument with several targets.
+    """
+    in_tree = set(shown)
+    # counter-argument -> (point it goes against, id of the attack or undercut relation through
+    # which it does, how, the premise whose inference it undercuts)
+    raw: dict[str, list[tuple[str, str, str, str | None]]] = {}
+    for point in shown:
+        for attacker, rid, _ in case.relations_into(point, "attacks"):
+            raw.setdefault(attacker, []).append((point, rid, "attacks", None))
+        for premise, rid, _ in case.relations_into(point, "supports"):
+            if premise not in in_tree:
+                continue
+            for undercutter, uid, _ in case.relations_into(rid, "undercuts"):
+                raw.setdefault(undercutter, []).append((point, uid, "undercuts", premise))
+    out = []
+    for attacker, hits in raw.items():
+        entry = case.entry(attacker)
+        targets = []
+        for point, rid, how, via in _unique_hits(hits):
+            undercut_by = tuple(case.entry(u) for u in _dedupe(case.undercuts_of(rid)))
+            targets.append(Target(point, case.short(point), how,
+                                  case.short(via) if via else None, undercut_by))
+        points = {t.id for t in targets}
+        back = [a for a, _, _ in case.relations_into(attacker, "attacks")]
+        rebuttals = tuple(case.entry(a) for a in _dedupe(back) if a not in points)
+        mutual = any(a in points for a in back)
+        out.append(Counter(entry, tuple(targets), rebuttals, mutual))
+    return tuple(out)
+
+
+def _dedupe(ids: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    return [i for i in ids if not (i in seen or seen.add(i))]  # type: ignore[func-returns-value]
+
+
+def _unique_hits(hits: list[tuple[str, str, str, str | None]]
+                 ) -> list[tuple[str, str, str, str | None]]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for hit in hits:
+        if (hit[0], hit[1]) not in seen:
+            seen.add((hit[0], hit[1]))
+            out.append(hit)
+    return out

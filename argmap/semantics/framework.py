@@ -1,0 +1,140 @@
+"""An abstract argumentation framework (Dung 1995) as compact integer index arrays.
+
+A :class:`Framework` is a set of named arguments and an attack relation. Arguments are numbered
+``0 .. n-1`` in the order given; every algorithm in :mod:`argmap.semantics` works on these
+numbers and only turns them back into names for its answer. The framework is immutable and
+depends on nothing but the standard library, so building one with 100,000 arguments and 500,000
+attacks takes well under a second.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+
+class Framework:
+    """Arguments and who attacks whom.
+
+    Duplicate arguments and duplicate attacks are merged; self-attacks are kept.
+
+    >>> fw = Framework(["a", "b", "c"], [("a", "b"), ("b", "c")])
+    >>> len(fw), fw.n_attacks
+    (3, 2)
+    >>> [fw.arguments[i] for i in fw.attackers_of(fw.index["c"])]
+    ['b']
+    """
+
+    __slots__ = ("_names", "_index", "_attackers", "_targets", "_m")
+
+    def __init__(self, arguments: Iterable[str], attacks: Iterable[tuple[str, str]] = ()) -> None:
+        names = list(dict.fromkeys(arguments))
+        index = {name: i for i, name in enumerate(names)}
+        try:
+            pairs = [(index[a], index[b]) for a, b in attacks]
+        except KeyError as missing:
+            raise ValueError(f"attack names an argument not in the framework: {missing}") from None
+        self._setup(names, index, len(names), pairs)
+
+    @classmethod
+    def from_indices(cls, n: int, attacks: Iterable[tuple[int, int]],
+                     names: Sequence[str] | None = None) -> "Framework":
+        """A framework over arguments ``0 .. n-1``, named ``names`` (default ``"1" .. "n"``).
+
+        The fast way in for generated or parsed frameworks: no name lookups per attack.
+
+        >>> Framework.from_indices(2, [(0, 1)]).arguments
+        ('1', '2')
+        """
+        if names is None:
+            names = [str(i + 1) for i in range(n)]
+        elif len(names) != n or len(set(names)) != n:
+            raise ValueError("names must be n distinct strings")
+        pairs = attacks if isinstance(attacks, list) else list(attacks)
+        for a, b in pairs:
+            if not (0 <= a < n and 0 <= b < n):
+                raise ValueError(f"attack ({a}, {b}) is outside 0..{n - 1}")
+        self = cls.__new__(cls)
+        self._setup(list(names), None, n, pairs)
+        return self
+
+    def _setup(self, names: list[str], index: dict[str, int] | None, n: int,
+               pairs: list[tuple[int, int]]) -> None:
+        targets: list[list[int]] = [[] for _ in range(n)]
+        attackers: list[list[int]] = [[] for _ in range(n)]
+        for a, b in pairs:
+            targets[a].append(b)
+        m = 0
+        frozen_targets = []
+        for a, out in enumerate(targets):
+            if len(out) > 1:
+                out = sorted(set(out))
+            for b in out:
+                attackers[b].append(a)
+            m += len(out)
+            frozen_targets.append(tuple(out))
+        self._names: tuple[str, ...] = tuple(names)
+        self._index = index
+        self._targets: tuple[tuple[int, ...], ...] = tuple(frozen_targets)
+        # attackers come out sorted because sources are visited in increasing order
+        self._attackers: tuple[tuple[int, ...], ...] = tuple(map(tuple, attackers))
+        self._m = m
+
+    # --- reading -------------------------------------------------------------------------------
+
+    @property
+    def arguments(self) -> tuple[str, ...]:
+        """Argument names, position = argument number."""
+        return self._names
+
+    @property
+    def index(self) -> dict[str, int]:
+        """Name -> argument number."""
+        if self._index is None:
+            self._index = {name: i for i, name in enumerate(self._names)}
+        return self._index
+
+    @property
+    def n_attacks(self) -> int:
+        """Number of distinct attacks."""
+        return self._m
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def attackers_of(self, i: int) -> tuple[int, ...]:
+        """Numbers of the arguments that attack argument ``i`` (sorted)."""
+        return self._attackers[i]
+
+    def targets_of(self, i: int) -> tuple[int, ...]:
+        """Numbers of the arguments that argument ``i`` attacks (sorted)."""
+        return self._targets[i]
+
+    def attack_indices(self) -> Iterator[tuple[int, int]]:
+        """Every attack as ``(attacker, target)`` numbers, sorted."""
+        for a, out in enumerate(self._targets):
+            for b in out:
+                yield a, b
+
+    @property
+    def attacks(self) -> list[tuple[str, str]]:
+        """Every attack as ``(attacker, target)`` names, in argument-number order."""
+        names = self._names
+        return [(names[a], names[b]) for a, b in self.attack_indices()]
+
+    def restrict(self, keep: Iterable[int]) -> "Framework":
+        """The sub-framework on the arguments numbered ``keep`` (kept in increasing order)."""
+        kept = sorted(set(keep))
+        new = {old: i for i, old in enumerate(kept)}
+        pairs = [(new[a], new[b]) for a in kept for b in self._targets[a] if b in new]
+        return Framework.from_indices(len(kept), pairs, [self._names[i] for i in kept])
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Framework):
+            return NotImplemented
+        return self._names == other._names and self._targets == other._targets
+
+    def __hash__(self) -> int:
+        return hash((self._names, self._targets))
+
+    def __repr__(self) -> str:
+        return f"Framework({len(self)} arguments, {self._m} attacks)"

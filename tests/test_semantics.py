@@ -1,0 +1,361 @@
+"""Argumentation semantics: hand-checked frameworks from the literature, a brute-force cross-check
+on random frameworks, timeouts, and the mapping of a dossier's relations (bipolar supports,
+undercuts)."""
+
+from __future__ import annotations
+
+import time
+from itertools import combinations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.dossier import Dossier
+from argmap.errors import UnknownReferenceError
+from argmap.model import Claim, Evidence, Relation
+from argmap.semantics import (
+    STATUS_TEXT,
+    Framework,
+    complete,
+    credulous,
+    extensions,
+    framework_from_dossier,
+    framework_from_relations,
+    grounded,
+    preferred,
+    sceptical,
+    stable,
+    status_of,
+)
+
+
+def fw_of(attacks: str, extra: str = "") -> Framework:
+    """``"ab bc"`` -> a attacks b, b attacks c; ``extra`` lists unattached arguments."""
+    pairs = [(p[0], p[1]) for p in attacks.split()]
+    names = sorted({x for p in pairs for x in p} | set(extra))
+    return Framework(names, pairs)
+
+
+def exts(result) -> set[str]:
+    """Extensions as a set of sorted strings: {"", "ac", "b"}."""
+    assert result.status == "done"
+    return {"".join(sorted(e)) for e in result.extensions}
+
+
+# --- the framework ---------------------------------------------------------------------------
+
+
+def test_framework_merges_duplicates_and_keeps_self_attacks() -> None:
+    fw = Framework(["a", "b", "a"], [("a", "b"), ("a", "b"), ("b", "b")])
+    assert fw.arguments == ("a", "b")
+    assert fw.n_attacks == 2
+    assert fw.attacks == [("a", "b"), ("b", "b")]
+    assert fw.attackers_of(1) == (0, 1) and fw.targets_of(0) == (1,)
+
+
+def test_framework_rejects_unknown_arguments() -> None:
+    with pytest.raises(ValueError, match="not in the framework"):
+        Framework(["a"], [("a", "z")])
+    with pytest.raises(ValueError, match="outside"):
+        Framework.from_indices(2, [(0, 2)])
+
+
+def test_restrict_and_equality() -> None:
+    fw = fw_of("ab bc cd")
+    sub = fw.restrict([1, 2])
+    assert sub.arguments == ("b", "c") and sub.attacks == [("b", "c")]
+    assert fw_of("ab bc cd") == fw and hash(fw_of("ab bc cd")) == hash(fw)
+    assert Framework.from_indices(2, [(0, 1)], ["x", "y"]) == Framework(["x", "y"], [("x", "y")])
+
+
+# --- hand-checked frameworks -----------------------------------------------------------------
+
+
+def test_reinstatement_chain() -> None:
+    lab = grounded(fw_of("ab bc cd"))
+    assert (lab.in_, lab.out, lab.undec) == ({"a", "c"}, {"b", "d"}, frozenset())
+    assert lab.label("c") == "in" and lab.counts() == {"in": 2, "out": 2, "undec": 0}
+
+
+def test_even_cycle() -> None:
+    fw = fw_of("ab ba")
+    assert grounded(fw).undec == {"a", "b"}
+    assert exts(complete(fw)) == {"", "a", "b"}
+    assert exts(preferred(fw)) == {"a", "b"}
+    assert exts(stable(fw)) == {"a", "b"}
+
+
+def test_odd_cycle_has_no_stable_extension() -> None:
+    fw = fw_of("ab bc ca cd")
+    assert grounded(fw).undec == {"a", "b", "c", "d"}
+    assert exts(complete(fw)) == {""}
+    assert exts(preferred(fw)) == {""}
+    assert stable(fw).extensions == [] and stable(fw).status == "done"
+
+
+def test_self_attack() -> None:
+    fw = fw_of("aa ab", extra="c")
+    lab = grounded(fw)
+    assert lab.in_ == {"c"} and lab.undec == {"a", "b"}
+    assert exts(preferred(fw)) == {"c"}
+    assert exts(stable(fw)) == set()
+    # an attacker of the self-attacking argument reinstates what it attacked
+    lab = grounded(fw_of("aa ab da"))
+    assert lab.in_ == {"b", "d"} and lab.out == {"a"}
+
+
+def test_stable_differs_from_preferred() -> None:
+    # a <-> b, b -> c, c -> c: with a in, c stays undecided, so only {b} is stable
+    fw = fw_of("ab ba bc cc")
+    assert exts(preferred(fw)) == {"a", "b"}
+    assert exts(stable(fw)) == {"b"}
+    assert exts(complete(fw)) == {"", "a", "b"}
+
+
+def test_floating_acceptance() -> None:
+    # a <-> b both attack c, c attacks d: d is in every preferred extension, not grounded
+    fw = fw_of("ab ba ac bc cd")
+    assert grounded(fw).in_ == frozenset()
+    assert exts(preferred(fw)) == {"ad", "bd"}
+    assert sceptical(fw, "d") == "yes" and sceptical(fw, "d", "grounded") == "no"
+    assert sceptical(fw, "d", "complete") == "no"
+    assert credulous(fw, "c") == "no" and credulous(fw, "a") == "yes"
+    assert sceptical(fw, "a") == "no"
+
+
+def test_even_cycle_of_four_and_a_tail() -> None:
+    fw = fw_of("ab bc cd da de")
+    assert exts(preferred(fw)) == {"ace", "bd"}
+    assert exts(stable(fw)) == {"ace", "bd"}
+    assert exts(complete(fw)) == {"", "ace", "bd"}
+
+
+def test_chained_cycles_depend_on_upstream() -> None:
+    # the upstream odd cycle leaves x undecided, so the downstream even cycle cannot use p
+    fw = fw_of("xy yz zx xp pq qp")
+    assert exts(preferred(fw)) == {"q"}
+    # p -> q -> r -> p below an undecided x: nothing is defensible
+    assert exts(preferred(fw_of("xy yz zx xp pq qr rp"))) == {""}
+
+
+def test_empty_framework() -> None:
+    fw = Framework([], [])
+    for semantics in ("grounded", "complete", "preferred", "stable"):
+        assert extensions(fw, semantics).extensions == [frozenset()]
+
+
+def test_extensions_come_in_a_fixed_order() -> None:
+    fw = fw_of("ab ba cd dc")
+    first = preferred(fw).extensions
+    assert first == preferred(fw_of("ab ba cd dc")).extensions
+    assert first == [frozenset("bd"), frozenset("bc"), frozenset("ad"), frozenset("ac")][::-1]
+
+
+def test_unknown_semantics_and_argument() -> None:
+    with pytest.raises(ValueError):
+        extensions(fw_of("ab"), "ideal")  # type: ignore[arg-type]
+    with pytest.raises(KeyError):
+        credulous(fw_of("ab"), "z")
+
+
+# --- timeouts and limits ---------------------------------------------------------------------
+
+
+def many_even_cycles(k: int) -> Framework:
+    return Framework.from_indices(2 * k, [(i, i ^ 1) for i in range(2 * k)])
+
+
+def test_timeout_answers_unknown_without_hanging() -> None:
+    fw = many_even_cycles(40)  # 2**40 preferred extensions
+    start = time.monotonic()
+    result = preferred(fw, timeout=0.3)
+    assert time.monotonic() - start < 3
+    assert result.status == "unknown" and result.reason == "timeout"
+    assert len(result.extensions) > 0
+    assert all(len(e) == 40 for e in result.extensions)  # each found one is genuine
+
+
+def test_zero_timeout() -> None:
+    fw = fw_of("ab ba")
+    assert credulous(fw, "a", timeout=0) == "unknown"
+    assert stable(fw, timeout=0).status == "unknown"
+    # what needs no search is answered whatever the time
+    assert credulous(fw_of("ab"), "a", timeout=0) == "yes"
+    assert complete(fw_of("ab"), timeout=0).status == "done"
+
+
+def test_limit() -> None:
+    result = stable(many_even_cycles(10), limit=5)
+    assert (result.status, result.reason, len(result.extensions)) == ("unknown", "limit", 5)
+    assert stable(many_even_cycles(2), limit=4).status == "done"
+
+
+# --- brute force cross-check -----------------------------------------------------------------
+
+
+def brute(n: int, attacks: set[tuple[int, int]]) -> dict[str, set[frozenset[int]]]:
+    """Every extension by checking every subset against the definitions (Dung 1995)."""
+    attackers = {a: {x for x, y in attacks if y == a} for a in range(n)}
+
+    def conflict_free(s: frozenset[int]) -> bool:
+        return not any((x, y) in attacks for x in s for y in s)
+
+    def defended(s: frozenset[int], a: int) -> bool:
+        return all(any((z, b) in attacks for z in s) for b in attackers[a])
+
+    subsets = [frozenset(c) for k in range(n + 1) for c in combinations(range(n), k)]
+    admissible = [s for s in subsets if conflict_free(s) and all(defended(s, a) for a in s)]
+    comp = {s for s in admissible if all(a in s for a in range(n) if defended(s, a))}
+    pref = {s for s in admissible if not any(s < t for t in admissible)}
+    attacked = lambda s: {y for x, y in attacks if x in s}  # noqa: E731
+    stab = {s for s in subsets if conflict_free(s) and attacked(s) | s == set(range(n))}
+    return {"complete": comp, "preferred": pref, "stable": stab,
+            "grounded": {min(comp, key=len)}}
+
+
+frameworks = st.integers(0, 7).flatmap(lambda n: st.tuples(
+    st.just(n),
+    st.sets(st.tuples(st.integers(0, max(n - 1, 0)), st.integers(0, max(n - 1, 0))),
+            max_size=3 * n) if n else st.just(set()),
+))
+
+
+@settings(max_examples=250, deadline=None)
+@given(frameworks)
+def test_matches_brute_force(case: tuple[int, set[tuple[int, int]]]) -> None:
+    n, attacks = case
+    fw = Framework.from_indices(n, sorted(attacks))
+    expected = brute(n, attacks)
+    as_ints = lambda result: {frozenset(int(x) - 1 for x in e) for e in result}  # noqa: E731
+    # the grounded extension is the least complete one
+    assert {frozenset(int(x) - 1 for x in grounded(fw).in_)} == expected["grounded"]
+    for semantics in ("complete", "preferred", "stable"):
+        result = extensions(fw, semantics)
+        assert result.status == "done"
+        assert as_ints(result.extensions) == expected[semantics], semantics
+        assert len(result.extensions) == len(set(result.extensions))
+    for a in range(n):
+        name = str(a + 1)
+        for semantics in ("grounded", "complete", "preferred", "stable"):
+            found = expected[semantics]
+            want_cred = "yes" if any(a in e for e in found) else "no"
+            want_scep = "yes" if all(a in e for e in found) else "no"
+            assert credulous(fw, name, semantics) == want_cred, (semantics, a)
+            assert sceptical(fw, name, semantics) == want_scep, (semantics, a)
+
+
+# --- from a dossier --------------------------------------------------------------------------
+
+
+def rel(rid: str, src: str | list[str], dst: str, kind: str) -> Relation:
+    return Relation.model_validate({"id": rid, "from": src, "to": dst, "type": kind})
+
+
+def test_direct_attack_only_when_supports_are_ignored() -> None:
+    rels = [rel("r1", "a", "b", "supports"), rel("r2", "b", "c", "attacks"),
+            rel("r3", "x", "a", "attacks")]
+    fw = framework_from_relations(rels, support="ignore")
+    assert set(fw.attacks) == {("b", "c"), ("x", "a")}
+
+
+def test_supported_attack() -> None:
+    # a supports b, b attacks c: a attacks c as well (Cayrol & Lagasquie-Schiex)
+    fw = framework_from_relations([rel("r1", "a", "b", "supports"),
+                                   rel("r2", "b", "c", "attacks")])
+    assert set(fw.attacks) == {("b", "c"), ("a", "c")}
+
+
+def test_secondary_attack_along_a_chain_of_supports() -> None:
+    # x attacks a; a supports b supports c: x attacks b and c too
+    fw = framework_from_relations([rel("r1", "a", "b", "supports"),
+                                   rel("r2", "b", "c", "supports"),
+                                   rel("r3", "x", "a", "attacks")])
+    assert set(fw.attacks) == {("x", "a"), ("x", "b"), ("x", "c")}
+    assert grounded(fw).in_ == {"x"}
+    # without the support reading, b and c stand
+    assert grounded(framework_from_relations([rel("r1", "a", "b", "supports"),
+                                              rel("r2", "b", "c", "supports"),
+                                              rel("r3", "x", "a", "attacks")],
+                                             support="ignore")).in_ == {"x", "b", "c"}
+
+
+def test_undercut_defeats_the_relation_not_its_premise() -> None:
+    rels = [rel("r1", "a", "b", "attacks"), rel("u1", "u", "r1", "undercuts")]
+    fw = framework_from_relations(rels)
+    assert set(fw.attacks) == {("r1", "b"), ("u", "r1")}
+    lab = grounded(fw)
+    assert lab.in_ == {"a", "b", "u"} and lab.out == {"r1"}
+
+
+def test_relation_argument_inherits_attacks_on_its_premise() -> None:
+    rels = [rel("r1", "a", "b", "attacks"), rel("u1", "u", "r1", "undercuts"),
+            rel("r2", "x", "a", "attacks"), rel("r3", "y", "u", "attacks")]
+    fw = framework_from_relations(rels)
+    assert ("x", "r1") in fw.attacks
+    assert grounded(fw).in_ == {"b", "x", "y"}
+
+
+def test_undercut_support_carries_attacks_only_through_the_relation() -> None:
+    rels = [rel("s1", "p", "t", "supports"), rel("r1", "t", "z", "attacks"),
+            rel("u1", "u", "s1", "undercuts")]
+    fw = framework_from_relations(rels)
+    assert ("s1", "z") in fw.attacks and ("p", "z") not in fw.attacks
+    assert ("u", "s1") in fw.attacks
+
+
+def test_linked_premises_stand_together() -> None:
+    rels = [rel("s1", ["p", "q"], "t", "supports"), rel("r1", "x", "q", "attacks")]
+    fw = framework_from_relations(rels)
+    assert {("x", "q"), ("x", "s1"), ("x", "t")} <= set(fw.attacks)
+    assert ("x", "p") not in fw.attacks
+
+
+def test_rephrases_is_not_an_argument_relation() -> None:
+    fw = framework_from_relations([rel("r1", "a", "b", "rephrases")])
+    assert len(fw) == 0
+
+
+def small_dossier() -> Dossier:
+    ids = ["main", "obj", "rebut", "x", "y", "p", "q", "c1", "c2", "c3", "lone"]
+    claims = [Claim(id=i, text=i) for i in ids]
+    relations = [
+        rel("r1", "obj", "main", "attacks"), rel("r2", "rebut", "obj", "attacks"),
+        rel("r3", "x", "y", "attacks"), rel("r4", "y", "x", "attacks"),
+        rel("r5", "x", "p", "attacks"), rel("r6", "y", "p", "attacks"),
+        rel("r7", "p", "q", "attacks"),
+        rel("r8", "c1", "c2", "attacks"), rel("r9", "c2", "c3", "attacks"),
+        rel("r10", "c3", "c1", "attacks"),
+    ]
+    return Dossier(claims=claims, evidence=[Evidence(id="ev", text="e", kind="statistic")],
+                   relations=relations)
+
+
+@pytest.mark.parametrize("item, expected", [
+    ("main", "accepted"), ("rebut", "accepted"), ("obj", "rejected"), ("x", "contested"),
+    ("q", "defended"), ("p", "undefended"), ("c1", "undefended"), ("lone", "accepted"),
+    ("ev", "accepted"),
+])
+def test_status_of(item: str, expected: str) -> None:
+    assert status_of(small_dossier(), item) == expected
+    assert expected in STATUS_TEXT
+
+
+def test_status_of_unknown_and_timeout() -> None:
+    with pytest.raises(UnknownReferenceError):
+        status_of(small_dossier(), "nope")
+    assert status_of(small_dossier(), "x", timeout=0) == "unknown"
+
+
+def test_example_case(example) -> None:
+    from argmap.graph import build_graph
+
+    fw = framework_from_dossier(example)
+    assert fw == framework_from_dossier(build_graph(example))
+    related = {i for r in example.relations if r.type.value != "rephrases"
+               for i in [*r.from_, r.to]}
+    assert set(fw.arguments) >= {i for i in related if i in example
+                                 and example.kind_of(i) != "relation"}
+    for claim in example.claims:
+        assert status_of(example, claim.id) in STATUS_TEXT
+    assert preferred(fw).status == "done"
