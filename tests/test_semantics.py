@@ -208,7 +208,7 @@ def brute(n: int, attacks: set[tuple[int, int]]) -> dict[str, set[frozenset[int]
     admissible = [s for s in subsets if conflict_free(s) and all(defended(s, a) for a in s)]
     comp = {s for s in admissible if all(a in s for a in range(n) if defended(s, a))}
     pref = {s for s in admissible if not any(s < t for t in admissible)}
-    attacked = lambda s: {y for x, y in attacks if x in s}  # noqa: E731
+    attacked = lambda s: {y for x, y in attacks if x in s}
     stab = {s for s in subsets if conflict_free(s) and attacked(s) | s == set(range(n))}
     return {"complete": comp, "preferred": pref, "stable": stab,
             "grounded": {min(comp, key=len)}}
@@ -227,7 +227,7 @@ def test_matches_brute_force(case: tuple[int, set[tuple[int, int]]]) -> None:
     n, attacks = case
     fw = Framework.from_indices(n, sorted(attacks))
     expected = brute(n, attacks)
-    as_ints = lambda result: {frozenset(int(x) - 1 for x in e) for e in result}  # noqa: E731
+    as_ints = lambda result: {frozenset(int(x) - 1 for x in e) for e in result}
     # the grounded extension is the least complete one
     assert {frozenset(int(x) - 1 for x in grounded(fw).in_)} == expected["grounded"]
     for semantics in ("complete", "preferred", "stable"):
@@ -359,3 +359,19 @@ def test_example_case(example) -> None:
     for claim in example.claims:
         assert status_of(example, claim.id) in STATUS_TEXT
     assert preferred(fw).status == "done"
+
+
+@pytest.mark.parametrize("attacks", ["ab ba", "ab bc ca cd", "ab ba bc cc", "ab ba ac bc cd",
+                                     "ab bc cd da de", "xy yz zx xp pq qp"])
+def test_cadical_worker_agrees(monkeypatch, attacks: str) -> None:
+    """Large parts go to CaDiCaL in a worker process; force it on small ones and compare."""
+    from argmap.semantics import _sat
+
+    fw = fw_of(attacks)
+    local = {s: exts(extensions(fw, s)) for s in ("complete", "preferred", "stable")}
+    answers = [credulous(fw, a) for a in fw.arguments] + [sceptical(fw, a, "stable")
+                                                           for a in fw.arguments]
+    monkeypatch.setattr(_sat, "CADICAL_FROM", 1)
+    assert {s: exts(extensions(fw, s)) for s in local} == local
+    assert [credulous(fw, a) for a in fw.arguments] + [
+        sceptical(fw, a, "stable") for a in fw.arguments] == answers

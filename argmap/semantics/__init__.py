@@ -23,19 +23,7 @@ needs it. ICCMA files are read and written by :mod:`argmap.iccma`.
 (['a', 'c'], [['a', 'c']])
 """
 
-from .search import (
-    DEFAULT_TIMEOUT,
-    SEMANTICS,
-    Answer,
-    Extensions,
-    Semantics,
-    complete,
-    credulous,
-    extensions,
-    preferred,
-    sceptical,
-    stable,
-)
+from .acceptance import credulous, sceptical
 from .framework import Framework
 from .labelling import Labelling, grounded
 from .mapping import (
@@ -44,6 +32,17 @@ from .mapping import (
     framework_from_dossier,
     framework_from_relations,
     status_of,
+)
+from .search import (
+    DEFAULT_TIMEOUT,
+    SEMANTICS,
+    Answer,
+    Extensions,
+    Semantics,
+    complete,
+    extensions,
+    preferred,
+    stable,
 )
 
 __all__ = [

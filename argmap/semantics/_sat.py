@@ -33,7 +33,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
 FREE, BLOCKED, FORCED_OUT = 0, 1, 2
 Mode = Literal["complete", "stable", "preferred"]
@@ -53,7 +53,7 @@ class Clock:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
-    def __enter__(self) -> "Clock":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -216,7 +216,7 @@ class _Remote:
                 pipe.close()
 
 
-def _new_solver(clock: Clock, size: int) -> "_Local | _Remote":
+def _new_solver(clock: Clock, size: int) -> _Local | _Remote:
     return _Remote(clock) if size >= CADICAL_FROM else _Local(clock)
 
 
@@ -257,7 +257,7 @@ def _clauses(part: Part, stable: bool) -> list[list[int]]:
 
 def _labels(model: Sequence[int], k: int) -> bytes:
     """Model -> one code per argument (0 undec, 1 in, 2 out)."""
-    truth = set(v for v in model if v > 0)
+    truth = {v for v in model if v > 0}
     return bytes(1 if 2 * a + 1 in truth else 2 if 2 * a + 2 in truth else 0 for a in range(k))
 
 

@@ -24,7 +24,7 @@ class Framework:
     ['b']
     """
 
-    __slots__ = ("_names", "_index", "_attackers", "_targets", "_m")
+    __slots__ = ("_attackers", "_index", "_m", "_names", "_targets")
 
     def __init__(self, arguments: Iterable[str], attacks: Iterable[tuple[str, str]] = ()) -> None:
         names = list(dict.fromkeys(arguments))
@@ -37,7 +37,7 @@ class Framework:
 
     @classmethod
     def from_indices(cls, n: int, attacks: Iterable[tuple[int, int]],
-                     names: Sequence[str] | None = None) -> "Framework":
+                     names: Sequence[str] | None = None) -> Framework:
         """A framework over arguments ``0 .. n-1``, named ``names`` (default ``"1" .. "n"``).
 
         The fast way in for generated or parsed frameworks: no name lookups per attack.
@@ -121,7 +121,7 @@ class Framework:
         names = self._names
         return [(names[a], names[b]) for a, b in self.attack_indices()]
 
-    def restrict(self, keep: Iterable[int]) -> "Framework":
+    def restrict(self, keep: Iterable[int]) -> Framework:
         """The sub-framework on the arguments numbered ``keep`` (kept in increasing order)."""
         kept = sorted(set(keep))
         new = {old: i for i, old in enumerate(kept)}

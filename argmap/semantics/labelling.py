@@ -29,7 +29,7 @@ class Labelling:
     (['a'], ['b'], [], 'out')
     """
 
-    __slots__ = ("framework", "codes", "_sets")
+    __slots__ = ("_sets", "codes", "framework")
 
     def __init__(self, framework: Framework, codes: bytes | bytearray) -> None:
         self.framework = framework

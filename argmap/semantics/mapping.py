@@ -40,9 +40,10 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import UnknownReferenceError
 from ..model import Relation, RelationType
-from .search import DEFAULT_TIMEOUT, credulous, sceptical
+from .acceptance import credulous, sceptical
 from .framework import Framework
 from .labelling import IN, OUT, grounded_codes
+from .search import DEFAULT_TIMEOUT
 
 if TYPE_CHECKING:
     from ..dossier import Dossier
@@ -166,7 +167,7 @@ def _bipolar(attacks: set[tuple[str, str]], supports: dict[str, set[str]]) -> se
     return out
 
 
-def framework_from_dossier(source: "Dossier | Any", support: SupportMode = "bipolar") -> Framework:
+def framework_from_dossier(source: Dossier | Any, support: SupportMode = "bipolar") -> Framework:
     """The framework of a dossier's relations (a :class:`~argmap.dossier.Dossier`, a graph from
     :func:`argmap.graph.build_graph`, or a list of :class:`~argmap.model.Relation`).
 
@@ -176,7 +177,7 @@ def framework_from_dossier(source: "Dossier | Any", support: SupportMode = "bipo
     return framework_from_relations(_relations(source), support)
 
 
-def status_of(source: "Dossier | Any", item_id: str, *, support: SupportMode = "bipolar",
+def status_of(source: Dossier | Any, item_id: str, *, support: SupportMode = "bipolar",
               timeout: float | None = DEFAULT_TIMEOUT) -> Status:
     """Where an item stands in the dossier's argument map, as one word for a brief.
 
