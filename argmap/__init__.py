@@ -35,7 +35,7 @@ _LAZY: dict[str, str] = {
     "Said": "argmap.model",
     "Source": "argmap.model",
     "build_graph": "argmap.graph",
-    "check": "argmap.dossier",
+    "check": "argmap.checks",
     "demand_status": "argmap.tracking",
     "dump": "argmap.files",
     "dumps": "argmap.files",
@@ -63,7 +63,8 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
-    from .dossier import Dossier, check
+    from .checks import check
+    from .dossier import Dossier
     from .files import dump, dumps, load, loads
     from .graph import build_graph
     from .lang import pick

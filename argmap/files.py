@@ -19,7 +19,8 @@ from typing import get_args
 from pydantic import BaseModel, ValidationError
 
 from . import jsonloc, yamlsafe
-from .dossier import Dossier, find_problems
+from .checks import find_problems
+from .dossier import Dossier, paused_gc
 from .errors import ArgmapError, DossierError, DuplicateIdError, FileError, PathPart, SchemaError
 from .model import SECTIONS, SLUG_PATTERN
 
@@ -213,7 +214,11 @@ def load(path: str | os.PathLike[str]) -> Dossier:
     >>> d.get("mic").name["en"]  # doctest: +SKIP
     'Ministry of Internal Affairs and Communications'
     """
-    root = Path(path)
+    with paused_gc():  # parsing and validating build only acyclic objects: see paused_gc
+        return _load(Path(path))
+
+
+def _load(root: Path) -> Dossier:
     try:
         paths = _files_in(root) if root.is_dir() else [root]
     except ArgmapError as exc:
@@ -271,6 +276,11 @@ def _check_located(dossier: Dossier, parsed: list[_Parsed], parts: list[Dossier]
 
 def loads(text: str, fmt: str = "yaml", name: str = "<string>") -> Dossier:
     """Load and check a dossier from YAML or JSON text."""
+    with paused_gc():
+        return _loads(text, fmt, name)
+
+
+def _loads(text: str, fmt: str, name: str) -> Dossier:
     if fmt == "json":
         data = jsonloc.parse(text, name)
         parsed = _Parsed(name, data, lambda p, key=False: jsonloc.locate(text, p, key=key))

@@ -5,7 +5,7 @@ Run from the project root::
     python bench/bench_aif.py [--nodes 100000] [--repeat 3]
 
 It writes the file to a temporary folder, times :func:`argmap.formats.aif.load` (parse, build,
-validate and :func:`argmap.dossier.check`) and :func:`argmap.graph.build_graph`, and, when the
+validate and :func:`argmap.checks.check`) and :func:`argmap.graph.build_graph`, and, when the
 venv ``bench/.venv-arguebuf`` exists (``python -m venv bench/.venv-arguebuf &&
 bench/.venv-arguebuf/bin/pip install arguebuf``), times ``arguebuf.load.file`` on the same file
 in that venv for comparison (the arguebuf column is skipped otherwise). The budget for argmap is

@@ -22,7 +22,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from argmap.dossier import check  # noqa: E402
+from argmap.checks import check  # noqa: E402
 from argmap.graph import build_graph, neighbourhood  # noqa: E402
 from argmap.tracking import changes_between, demand_status, timeline  # noqa: E402
 from bench.generate import generate_dossier  # noqa: E402

@@ -5,7 +5,7 @@
 actions ~5%, relations ~15%), dates spread over 2012-2024, bilingual texts of realistic length,
 citations with locators, deadlines, answers that come after their demands (some demands answered
 several times, some never), actions whose effects bear on earlier demands, answers and claims,
-linked premises, undercuts and rephrases. The result passes :func:`argmap.dossier.check`.
+linked premises, undercuts and rephrases. The result passes :func:`argmap.checks.check`.
 
 The same ``(n_items, seed, languages)`` always gives the same dossier.
 

@@ -21,7 +21,8 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from argmap.dossier import Dossier, check
+from argmap.checks import check
+from argmap.dossier import Dossier
 from argmap.model import (
     Action,
     Claim,

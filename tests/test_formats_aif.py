@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from argmap.dossier import Dossier, check
+from argmap.checks import check
+from argmap.dossier import Dossier
 from argmap.errors import FormatError
 from argmap.formats import aif, export, import_file, read_file
 from argmap.model import Actor, Claim, Relation

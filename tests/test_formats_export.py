@@ -10,7 +10,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from argmap.dossier import Dossier, check
+from argmap.checks import check
+from argmap.dossier import Dossier
 from argmap.formats import export
 from argmap.graph import build_graph
 from argmap.model import Actor, Citation, Claim, Demand, Relation, Source, Verdict

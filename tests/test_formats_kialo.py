@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from argmap.dossier import Dossier, check
+from argmap.checks import check
+from argmap.dossier import Dossier
 from argmap.errors import FormatError
 from argmap.formats import export, import_file, kialo
 from argmap.model import Claim, Relation

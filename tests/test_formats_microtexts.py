@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.dossier import check
+from argmap.checks import check
 from argmap.errors import FormatError
 from argmap.formats import import_file, microtexts, read_file
 

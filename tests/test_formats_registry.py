@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.dossier import check
+from argmap.checks import check
 from argmap.errors import FileError, FormatError
 from argmap.formats import (
     EXPORTABLE,

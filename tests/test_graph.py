@@ -11,7 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from strategies import dossiers
 
-from argmap.dossier import Dossier, check
+from argmap.checks import check
+from argmap.dossier import Dossier
 from argmap.graph import (
     EFFECT_TYPES,
     REFERENCE_TYPES,

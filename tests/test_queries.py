@@ -7,7 +7,8 @@ import datetime as dt
 import networkx as nx
 import pytest
 
-from argmap.dossier import Dossier, check
+from argmap.checks import check
+from argmap.dossier import Dossier
 from argmap.graph import build_graph
 from argmap.queries import (
     Step,

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from argmap.dossier import Dossier, check
+from argmap.checks import check
+from argmap.dossier import Dossier
 from argmap.errors import RenderError
 from argmap.files import load
 from argmap.model import Actor, Demand, Response

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 
-from argmap.dossier import check
+from argmap.checks import check
 from argmap.files import dumps, loads
 from strategies import dossiers
 

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from rich.console import Console
 from strategies import dossiers
 
-from argmap.dossier import Dossier, check
+from argmap.checks import check
+from argmap.dossier import Dossier
 from argmap.errors import ArgmapError, SchemaError, UnknownReferenceError
 from argmap.model import Done, Said
 from argmap.reports import (

@@ -8,19 +8,18 @@ where the format has lines, the line for anything wrong with the file itself.
 from __future__ import annotations
 
 import datetime as _dt
-import gc
 import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
 
-from ..dossier import Dossier, check
+from ..checks import check
+from ..dossier import Dossier
 from ..errors import ArgmapError, FormatError
 
 _NOT_SLUG = re.compile(r"[^a-z0-9\-_.]+")
@@ -98,6 +97,26 @@ class SlugMaker:
         self._given[key] = slug
         return slug
 
+    def make_all(self, space: str, raws: Iterable[str]) -> dict[str, str]:
+        """``{raw: make(space, raw)}`` for many strings, in order: the same slugs, made faster
+        for the common case of a foreign id that is already a free slug.
+
+        >>> SlugMaker().make_all("node", ["12", "No harm", "12"])
+        {'12': '12', 'No harm': 'no-harm'}
+        """
+        given, taken, ok = self._given, self._taken, _SLUG_OK.match
+        out: dict[str, str] = {}
+        for raw in raws:
+            slug = given.get((space, raw))
+            if slug is None:
+                if ok(raw) and len(raw) <= _MAX_SLUG and raw not in taken:
+                    slug = given[(space, raw)] = raw
+                    taken.add(raw)
+                else:
+                    slug = self.make(space, raw)
+            out[raw] = slug
+        return out
+
     def reserve(self, slug: str) -> None:
         """Mark a slug as used (so that generated ids avoid it)."""
         self._taken.add(slug)
@@ -167,19 +186,3 @@ def build(sections: dict[str, list[dict[str, Any]]], info: dict[str, Any] | None
 def one_line(text: str) -> str:
     """Collapse runs of whitespace (foreign texts often carry hard line breaks)."""
     return " ".join(text.split())
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many small acyclic objects.
-
-    Importing a 100,000-node file creates hundreds of thousands of dicts and lists; the collector
-    would rescan them again and again (about half the import time) without freeing anything.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

@@ -37,10 +37,10 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from ..dossier import Dossier
+from ..dossier import Dossier, paused_gc
 from ..errors import FormatError
 from ..lang import pick
-from ._common import FormatWarning, Imported, SlugMaker, build, load_json, parse_date, paused_gc
+from ._common import FormatWarning, Imported, SlugMaker, build, load_json, parse_date
 
 NAME = "aif"
 SUFFIXES = (".json",)
@@ -51,6 +51,7 @@ SCHEME_NAMES = {v: k for k, v in SCHEME_IDS.items()}
 _DEFAULT_TEXT = {"RA": "Default Inference", "CA": "Default Conflict", "MA": "Default Rephrase"}
 _RELATION_NODE = {"RA", "CA", "MA"}
 _KNOWN = {"I", "L", "RA", "CA", "MA", "PA", "YA", "TA"}
+_LINKED = {"RA", "CA", "MA", "PA", "YA"}  # node types whose edges the importer reads
 
 
 def sniff(data: Any) -> str | None:
@@ -101,7 +102,14 @@ def _load(data: bytes | str, file: str | None) -> Imported:
     def warn(message: str) -> None:
         warnings.append(FormatWarning(message, file))
 
+    # Files of 100,000 nodes are common: each list below is walked once, each node's type read
+    # once (``types``), the later passes visit only the nodes of the types they need, in file
+    # order, and only the edges of the node types read later (_LINKED) are kept.
     nodes: dict[str, dict[str, Any]] = {}
+    types: dict[str, str] = {}
+    by_type: dict[str, list[str]] = {kind: [] for kind in _KNOWN}
+    relation_nodes: list[str] = []  # RA, CA and MA nodes, in file order
+    slugged: list[str] = []  # I, RA, CA and MA nodes, in file order
     for i, node in enumerate(raw_nodes):
         if not isinstance(node, dict) or "nodeID" not in node:
             raise FormatError("node without 'nodeID'", file=file, path=("nodes", i))
@@ -114,40 +122,45 @@ def _load(data: bytes | str, file: str | None) -> Imported:
             warn(f"node {nid} has unknown type {kind!r}; skipped")
             continue
         nodes[nid] = node
+        types[nid] = kind
+        by_type[kind].append(nid)
+        if kind in _RELATION_NODE:
+            relation_nodes.append(nid)
+            slugged.append(nid)
+        elif kind == "I":
+            slugged.append(nid)
 
     inc: dict[str, list[str]] = defaultdict(list)
     out: dict[str, list[str]] = defaultdict(list)
+    get_type = types.get
     for i, edge in enumerate(raw_edges):
         if not isinstance(edge, dict) or "fromID" not in edge or "toID" not in edge:
             raise FormatError("edge without 'fromID' or 'toID'", file=file, path=("edges", i))
         src, dst = str(edge["fromID"]), str(edge["toID"])
-        if src not in nodes or dst not in nodes:
+        src_type, dst_type = get_type(src), get_type(dst)
+        if src_type is None or dst_type is None:
             warn(f"edge {edge.get('edgeID', i)} joins unknown node(s) {src} -> {dst}; skipped")
             continue
-        out[src].append(dst)
-        inc[dst].append(src)
+        if src_type in _LINKED:
+            out[src].append(dst)
+        if dst_type in _LINKED:
+            inc[dst].append(src)
 
     ids = SlugMaker()
-    sid = {nid: ids.make("node", nid) for nid, node in nodes.items()
-           if node["type"] == "I" or node["type"] in _RELATION_NODE}
-
-    def typ(nid: str) -> str:
-        return nodes[nid]["type"]
+    sid = ids.make_all("node", slugged)
 
     claims: dict[str, dict[str, Any]] = {}
-    for nid, node in nodes.items():
-        if node["type"] == "I":
-            text = node.get("text")
-            claims[nid] = {"id": sid[nid], "text": "" if text is None else str(text)}
+    for nid in by_type["I"]:
+        text = nodes[nid].get("text")
+        claims[nid] = {"id": sid[nid], "text": "" if text is None else str(text)}
 
     relations: list[dict[str, Any]] = []
     tags: dict[str, list[str]] = defaultdict(list)  # node id -> tags (PA, illocution)
-    for nid, node in nodes.items():
-        kind = node["type"]
-        if kind not in _RELATION_NODE:
-            continue
+    for nid in relation_nodes:
+        node = nodes[nid]
+        kind = types[nid]
         rid = sid[nid]
-        sources = [s for s in inc[nid] if typ(s) == "I"]
+        sources = [s for s in inc[nid] if types[s] == "I"]
         targets = out[nid]
         if not sources or not targets:
             warn(f"{kind} node {nid} lacks a premise or a conclusion; skipped")
@@ -155,53 +168,54 @@ def _load(data: bytes | str, file: str | None) -> Imported:
         if len(targets) > 1:
             warn(f"{kind} node {nid} has {len(targets)} conclusions; only the first is kept")
         target = targets[0]
+        target_type = types[target]
         scheme = node.get("scheme") or fulfils.get(nid)
         if kind == "RA":
-            if typ(target) != "I":
-                warn(f"RA node {nid} concludes a {typ(target)} node; skipped")
+            if target_type != "I":
+                warn(f"RA node {nid} concludes a {target_type} node; skipped")
                 continue
             rel_type, groups = "supports", [sources]
         elif kind == "CA":
-            if typ(target) == "I":
+            if target_type == "I":
                 rel_type = "attacks"
-            elif typ(target) in _RELATION_NODE:
+            elif target_type in _RELATION_NODE:
                 rel_type = "undercuts"
             else:
-                warn(f"CA node {nid} targets a {typ(target)} node; skipped")
+                warn(f"CA node {nid} targets a {target_type} node; skipped")
                 continue
             groups = [[s] for s in sources]
         else:
-            if typ(target) != "I":
-                warn(f"MA node {nid} rephrases a {typ(target)} node; skipped")
+            if target_type != "I":
+                warn(f"MA node {nid} rephrases a {target_type} node; skipped")
                 continue
             rel_type, groups = "rephrases", [[s] for s in sources]
         if len(groups) > 1:
             warn(f"{kind} node {nid} has {len(groups)} sources; one relation per source")
+        to, scheme_text = sid[target], str(scheme) if scheme else None
         for n, group in enumerate(groups):
             rel: dict[str, Any] = {
                 "id": rid if n == 0 else ids.make("extra", f"{rid}-{n + 1}"),
-                "from": [claims[s]["id"] for s in group],
-                "to": sid[target], "type": rel_type}
-            if scheme:
-                rel["scheme"] = str(scheme)
+                "from": [sid[s] for s in group],  # the claim ids of I nodes
+                "to": to, "type": rel_type}
+            if scheme_text is not None:
+                rel["scheme"] = scheme_text
             relations.append(rel)
-    for nid, node in nodes.items():
-        if node["type"] != "PA":
-            continue
-        winners = [s for s in inc[nid] if typ(s) in ("I", "RA", "CA", "MA")]
-        losers = [t for t in out[nid] if typ(t) in ("I", "RA", "CA", "MA")]
+    for nid in by_type["PA"]:
+        winners = [s for s in inc[nid] if types[s] in ("I", "RA", "CA", "MA")]
+        losers = [t for t in out[nid] if types[t] in ("I", "RA", "CA", "MA")]
         if not winners or not losers:
             warn(f"PA node {nid} lacks a preferred or a dispreferred node; skipped")
         for w in winners:
             tags[w].extend(f"prefers:{sid[lose]}" for lose in losers)
 
-    actors = _anchor_locutions(nodes, inc, out, raw_locs, raw_parts, claims, tags, ids)
+    actors = _anchor_locutions(nodes, types, by_type, inc, out, raw_locs, raw_parts, claims,
+                               tags, ids)
     for nid, claim in claims.items():
         if nid in tags:
             claim["tags"] = sorted(set(tags[nid]))
     rel_by_node = {rel["id"]: rel for rel in relations}
     for nid, extra in tags.items():
-        if typ(nid) in _RELATION_NODE and sid.get(nid) in rel_by_node:
+        if types[nid] in _RELATION_NODE and sid.get(nid) in rel_by_node:
             rel_by_node[sid[nid]]["tags"] = sorted(set(extra))
     info = {"title": Path(file).stem} if file else None
     sections = {"actors": actors, "claims": list(claims.values()), "relations": relations}
@@ -217,7 +231,8 @@ def _speaker(node: dict[str, Any], loc_people: dict[str, str]) -> str | None:
     return loc_people.get(str(node["nodeID"]))
 
 
-def _anchor_locutions(nodes: dict[str, dict[str, Any]], inc: dict[str, list[str]],
+def _anchor_locutions(nodes: dict[str, dict[str, Any]], types: dict[str, str],
+                      by_type: dict[str, list[str]], inc: dict[str, list[str]],
                       out: dict[str, list[str]], raw_locs: list, raw_parts: list,
                       claims: dict[str, dict[str, Any]], tags: dict[str, list[str]],
                       ids: SlugMaker) -> list[dict[str, Any]]:
@@ -239,46 +254,65 @@ def _anchor_locutions(nodes: dict[str, dict[str, Any]], inc: dict[str, list[str]
             loc_people[lid] = person
         loc_times[lid].append(loc)
 
+    seen_dates: dict[str, Any] = {}  # timestamp -> date: files repeat the same few stamps
+
+    def date(value: object) -> Any:
+        if not isinstance(value, str):
+            return None
+        found = seen_dates.get(value, seen_dates)
+        if found is seen_dates:
+            found = seen_dates[value] = parse_date(value)
+        return found
+
+    def earliest(locs: list[Any], key: str) -> Any:
+        found = None
+        for loc in locs:
+            day = date(loc.get(key))
+            if day and (found is None or day < found):
+                found = day
+        return found
+
     def when(lid: str) -> Any:
-        starts = [d for d in (parse_date(loc.get("start")) for loc in loc_times[lid]) if d]
-        if starts:
-            return min(starts)
-        own = parse_date(nodes[lid].get("timestamp"))
-        if own:
-            return own
-        stamps = [d for d in (parse_date(loc.get("timestamp")) for loc in loc_times[lid]) if d]
-        return min(stamps) if stamps else None
+        locs = loc_times.get(lid)
+        if locs is None:  # no locution entry: the node's own timestamp or nothing
+            return date(nodes[lid].get("timestamp"))
+        return (earliest(locs, "start") or date(nodes[lid].get("timestamp"))
+                or earliest(locs, "timestamp"))
 
     actors: dict[str, dict[str, Any]] = {}
     speaker_of: dict[str, str] = {}
-    for nid, node in nodes.items():
-        if node["type"] != "L":
-            continue
-        name = _speaker(node, loc_people)
+    aid_of: dict[str, str] = {}  # speaker name -> actor id
+    for nid in by_type["L"]:
+        name = _speaker(nodes[nid], loc_people)
         if name is None:
             continue
-        aid = ids.make("actor", name, "actor")
-        actors.setdefault(aid, {"id": aid, "name": name, "kind": "person"})
+        aid = aid_of.get(name)
+        if aid is None:
+            aid = aid_of[name] = ids.make("actor", name, "actor")
+            actors.setdefault(aid, {"id": aid, "name": name, "kind": "person"})
         speaker_of[nid] = aid
-    for nid, node in nodes.items():
-        if node["type"] != "YA":
-            continue
+    for nid in by_type["YA"]:
+        node = nodes[nid]
+        illocution = str(node.get("text") or node.get("scheme") or "")
+        tagged = f"illocution:{illocution}" if illocution and illocution != "Asserting" else None
         for lid in inc[nid]:
-            if nodes[lid]["type"] != "L":
+            if types[lid] != "L":
                 continue
+            aid, found = speaker_of.get(lid), when(lid)
             for target in out[nid]:
                 claim = claims.get(target)
                 if claim is None:
                     continue
-                aid = speaker_of.get(lid)
-                if aid is not None and aid not in claim.setdefault("by", []):
-                    claim["by"].append(aid)
-                date = when(lid)
-                if date is not None and (claim.get("date") is None or date < claim["date"]):
-                    claim["date"] = date
-                illocution = str(node.get("text") or node.get("scheme") or "")
-                if illocution and illocution != "Asserting":
-                    tags[target].append(f"illocution:{illocution}")
+                if aid is not None:
+                    by = claim.get("by")
+                    if by is None:
+                        claim["by"] = [aid]
+                    elif aid not in by:
+                        by.append(aid)
+                if found is not None and (claim.get("date") is None or found < claim["date"]):
+                    claim["date"] = found
+                if tagged is not None:
+                    tags[target].append(tagged)
     return list(actors.values())
 
 
