@@ -111,13 +111,14 @@ def _load(data: bytes | str, file: str | None) -> Imported:
     relation_nodes: list[str] = []  # RA, CA and MA nodes, in file order
     slugged: list[str] = []  # I, RA, CA and MA nodes, in file order
     for i, node in enumerate(raw_nodes):
-        if not isinstance(node, dict) or "nodeID" not in node:
-            raise FormatError("node without 'nodeID'", file=file, path=("nodes", i))
-        nid = str(node["nodeID"])
+        try:  # one lookup, not a type test and a membership test first: this loop is hot
+            nid = str(node["nodeID"])
+            kind = node.get("type")
+        except (KeyError, TypeError, AttributeError):
+            raise FormatError("node without 'nodeID'", file=file, path=("nodes", i)) from None
         if nid in nodes:
             warn(f"node {nid} given twice; the first is kept")
             continue
-        kind = node.get("type")
         if kind not in _KNOWN:
             warn(f"node {nid} has unknown type {kind!r}; skipped")
             continue
@@ -134,9 +135,11 @@ def _load(data: bytes | str, file: str | None) -> Imported:
     out: dict[str, list[str]] = defaultdict(list)
     get_type = types.get
     for i, edge in enumerate(raw_edges):
-        if not isinstance(edge, dict) or "fromID" not in edge or "toID" not in edge:
-            raise FormatError("edge without 'fromID' or 'toID'", file=file, path=("edges", i))
-        src, dst = str(edge["fromID"]), str(edge["toID"])
+        try:
+            src, dst = str(edge["fromID"]), str(edge["toID"])
+        except (KeyError, TypeError):
+            raise FormatError("edge without 'fromID' or 'toID'", file=file,
+                              path=("edges", i)) from None
         src_type, dst_type = get_type(src), get_type(dst)
         if src_type is None or dst_type is None:
             warn(f"edge {edge.get('edgeID', i)} joins unknown node(s) {src} -> {dst}; skipped")
