@@ -35,12 +35,15 @@ _LAZY: dict[str, str] = {
     "Said": "argmap.model",
     "Source": "argmap.model",
     "build_graph": "argmap.graph",
+    "changes_between": "argmap.tracking",
     "check": "argmap.checks",
     "demand_status": "argmap.tracking",
     "dump": "argmap.files",
     "dumps": "argmap.files",
+    "known_as_of": "argmap.tracking",
     "load": "argmap.files",
     "loads": "argmap.files",
+    "neighbourhood": "argmap.graph",
     "pick": "argmap.lang",
     "render": "argmap.render",
     "timeline": "argmap.tracking",
@@ -53,7 +56,10 @@ def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'argmap' has no attribute '{name}'")
-    value = getattr(importlib.import_module(module), name)
+    imported = importlib.import_module(module)
+    # ``argmap.render`` is a subpackage whose module object is itself callable like its
+    # ``render`` function: hand out the module, so that both uses keep working.
+    value = imported if imported.__name__ == f"argmap.{name}" else getattr(imported, name)
     globals()[name] = value
     return value
 
@@ -66,9 +72,9 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
     from .checks import check
     from .dossier import Dossier
     from .files import dump, dumps, load, loads
-    from .graph import build_graph
+    from .graph import build_graph, neighbourhood
     from .lang import pick
     from .model import (Action, Actor, Claim, Demand, Done, Event, Evidence, Relation, Response,
                         Said, Source)
     from .render import render
-    from .tracking import demand_status, timeline
+    from .tracking import changes_between, demand_status, known_as_of, timeline

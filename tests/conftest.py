@@ -28,6 +28,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(skip)
 
 
+def corpus(name: str) -> Path:
+    """A file of the shared corpora (``aif/6064-original.json``); the test skips where absent."""
+    path = CORPORA / name
+    if not path.exists():
+        pytest.skip(f"shared corpus file {name} not present")
+    return path
+
+
 @pytest.fixture
 def write(tmp_path: Path):
     """Write dedented text to a file under tmp_path and return its path."""

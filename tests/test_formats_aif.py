@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import corpus
 
 from argmap.checks import check
 from argmap.dossier import Dossier
@@ -14,15 +15,9 @@ from argmap.errors import FormatError
 from argmap.formats import aif, export, import_file, read_file
 from argmap.model import Actor, Claim, Relation
 
-CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "formats"
 
 
-def corpus(name: str) -> Path:
-    path = CORPORA / name
-    if not path.exists():
-        pytest.skip(f"shared corpus file {name} not present")
-    return path
 
 
 def structure(d: Dossier) -> tuple:

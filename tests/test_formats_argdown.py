@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import corpus
 
 from argmap.checks import check
 from argmap.dossier import Dossier
@@ -12,15 +13,9 @@ from argmap.errors import FormatError
 from argmap.formats import argdown, export, read_file
 from argmap.model import Claim, Relation
 
-CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "argdown"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "formats"
 
 
-def corpus(name: str) -> Path:
-    path = CORPORA / name
-    if not path.exists():
-        pytest.skip(f"shared corpus file {name} not present")
-    return path
 
 
 def rels(d: Dossier) -> set[tuple]:
@@ -34,7 +29,7 @@ def content(d: Dossier) -> dict:
 
 
 def test_legalisation_structure():
-    result = read_file(corpus("legalisation-softdrugs.argdown"))
+    result = read_file(corpus("argdown/legalisation-softdrugs.argdown"))
     d = result.dossier
     check(d)
     assert d.info.title == "Pros and Cons Legalisation of Soft Drugs"
@@ -57,7 +52,7 @@ def test_legalisation_structure():
 
 
 def test_primer_structure():
-    result = read_file(corpus("argdown-primer.argdown"))
+    result = read_file(corpus("argdown/argdown-primer.argdown"))
     d = result.dossier
     check(d)
     assert len(d.claims) == 20  # 17 statements (3 titled) and 3 arguments without a PCS
@@ -104,7 +99,8 @@ def test_fixture_directions_pcs_and_metadata():
         "metadata key 'colour' is not supported; ignored"}
 
 
-@pytest.mark.parametrize("name", ["argdown-primer.argdown", "legalisation-softdrugs.argdown",
+@pytest.mark.parametrize("name", ["argdown/argdown-primer.argdown",
+                                  "argdown/legalisation-softdrugs.argdown",
                                   None])
 def test_round_trip(name):
     path = corpus(name) if name else FIXTURES / "small.argdown"

@@ -5,24 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import corpus
 
 from argmap.checks import check
 from argmap.errors import FormatError
 from argmap.formats import import_file, microtexts, read_file
 
-CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "microtexts"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "formats"
 
 
-def corpus(name: str) -> Path:
-    path = CORPORA / name
-    if not path.exists():
-        pytest.skip(f"shared corpus file {name} not present")
-    return path
 
 
 def test_b001_rebut_support_undercut_and_linked_premise():
-    result = read_file(corpus("micro_b001.xml"))
+    result = read_file(corpus("microtexts/micro_b001.xml"))
     d = result.dossier
     check(d)
     assert len(d.claims) == 5
@@ -41,13 +36,13 @@ def test_b001_rebut_support_undercut_and_linked_premise():
 
 @pytest.mark.parametrize("n", [2, 3, 4, 5])
 def test_other_corpus_files_load_and_check(n):
-    d = import_file(corpus(f"micro_b00{n}.xml"))
+    d = import_file(corpus(f"microtexts/micro_b00{n}.xml"))
     check(d)
     assert len(d.claims) == 5 and sum(c.main for c in d.claims) == 1
 
 
 def test_undercut_of_an_undercut_is_kept():
-    result = read_file(corpus("micro_b005.xml"))
+    result = read_file(corpus("microtexts/micro_b005.xml"))
     c4 = result.dossier.get("c4")
     assert (c4.from_, c4.type.value, c4.to, c4.tags) == (["a4"], "undercuts", "c3", [])
     assert result.dossier.get("c3").to == "c2"

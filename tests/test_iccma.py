@@ -6,22 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import corpus
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap import iccma
 from argmap.errors import FileError, FormatError
 from argmap.semantics import Framework, grounded, preferred
-
-CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "iccma"
-
-
-def corpus(name: str) -> Path:
-    path = CORPORA / name
-    if not path.exists():
-        pytest.skip(f"shared corpus file {name} not present")
-    return path
-
 
 # --- reading ---------------------------------------------------------------------------------
 
@@ -154,7 +145,7 @@ def test_loads_names_string_input() -> None:
 
 
 def test_admbuster_1000_grounded() -> None:
-    fw = iccma.read(corpus("admbuster_1000.af"))
+    fw = iccma.read(corpus("iccma/admbuster_1000.af"))
     assert (len(fw), fw.n_attacks) == (1000, 1498)
     assert fw.arguments[:3] == ("a", "b1", "c1")
     lab = grounded(fw)
@@ -164,10 +155,10 @@ def test_admbuster_1000_grounded() -> None:
 
 
 def test_admbuster_10000_and_st_read() -> None:
-    fw = iccma.read(corpus("admbuster_10000.af"))
+    fw = iccma.read(corpus("iccma/admbuster_10000.af"))
     assert (len(fw), fw.n_attacks) == (10000, 14998)
     assert grounded(fw).counts() == {"in": 5000, "out": 5000, "undec": 0}
-    st_fw = iccma.read(corpus("st_890_86_9_572.af"))
+    st_fw = iccma.read(corpus("iccma/st_890_86_9_572.af"))
     assert (len(st_fw), st_fw.n_attacks) == (890, 37125)
     assert iccma.loads(iccma.dumps(st_fw, "af"), "af") == st_fw
 
@@ -178,7 +169,7 @@ def test_hard_competition_file_times_out_cleanly() -> None:
 
     from argmap.semantics import credulous, stable
 
-    fw = iccma.read(corpus("st_890_86_9_572.af"))
+    fw = iccma.read(corpus("iccma/st_890_86_9_572.af"))
     start = time.monotonic()
     result = stable(fw, timeout=0.5)
     answer = credulous(fw, fw.arguments[0], timeout=0.5)
