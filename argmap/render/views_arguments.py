@@ -34,6 +34,35 @@ def _drawn_relations(ctx: Context, nodes: set[str]) -> tuple[list[Relation], set
     return plain + cuts, junctions
 
 
+#: Above this many leaf premises of one claim, they are spread over up to STAGGER ranks.
+FAN = 4
+STAGGER = 3
+
+
+def _stagger(relations: list[Relation], junctions: set[str], nodes: set[str]) -> dict[str, int]:
+    """Edge lengths that spread the leaf premises of a crowded claim over a few ranks.
+
+    A claim with a dozen supporting leaves (items nothing points at) would otherwise put them all
+    on one rank and make the map very wide; as Graphviz's ``unflatten -l`` does, their edges get
+    lengths 1, 2, 3, 1, 2, ... so the leaves stack in a few shorter rows. (Staggering premises
+    that have premises of their own was tried: it pushes whole subtrees down and widens the map.)
+    """
+    targeted = {r.to for r in relations} | junctions
+    leaves: dict[str, list[str]] = {}
+    for rel in relations:
+        if rel.id in junctions:
+            continue
+        for p in rel.from_:
+            if p in nodes and p not in targeted:
+                leaves.setdefault(rel.to, []).append(p)
+    lengths: dict[str, int] = {}
+    for crowd in leaves.values():
+        if len(set(crowd)) > FAN:
+            for i, p in enumerate(sorted(set(crowd))):
+                lengths.setdefault(p, 1 + i % STAGGER)
+    return lengths
+
+
 def arguments(source: Source, options: RenderOptions | None = None) -> graphviz.Digraph:
     """Claims, evidence and demands joined by supports (solid), attacks and undercuts.
 
@@ -71,6 +100,7 @@ def arguments(source: Source, options: RenderOptions | None = None) -> graphviz.
             for m in mains:
                 top.node(m)
     relations, junctions = _drawn_relations(ctx, nodes)
+    stagger = _stagger(relations, junctions, nodes)
     for rel in relations:
         look = RELATION[rel.type]
         ctx.used.add(f"rel.{rel.type.value}")
@@ -88,7 +118,8 @@ def arguments(source: Source, options: RenderOptions | None = None) -> graphviz.
             g.edge(rel.id, rel.to, arrowhead=look.arrowhead, **common)
         else:
             for p in premises:
-                g.edge(p, rel.to, arrowhead=look.arrowhead, **common)
+                g.edge(p, rel.to, arrowhead=look.arrowhead, **common,
+                       **({"minlen": str(stagger[p])} if p in stagger else {}))
     if options.focus is not None:
         ctx.used.add("focus")
     add_legend(ctx, g)
