@@ -29,7 +29,13 @@ if [ ${#packages[@]} -gt 0 ]; then
 fi
 
 if [ ! -x .venv/bin/python ]; then
-  python3 -m venv .venv
+  if ! python3 -m venv .venv 2>/dev/null; then
+    # Debian's own python3 keeps venv in a separate package
+    rm -rf .venv
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+    python3 -m venv .venv
+  fi
 fi
 extra=""
 [ $want_test -eq 1 ] && extra="[test]"
