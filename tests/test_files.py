@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from argmap.errors import (
-    DateOrderError,
     DossierError,
     DuplicateIdError,
     DuplicateKeyError,
