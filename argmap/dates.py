@@ -1,13 +1,18 @@
-"""Dates as people read them: only as much of a date as is known (``2018-02`` for a month)."""
+"""Dates as people read them: only as much of a date as is known (``2018-02`` for a month).
+
+An item's date is its own, else that of its event (``at``); so is its precision. Every module
+that shows a date asks here, so a month-only date reads ``2018-02`` everywhere.
+"""
 
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 
 from .model import Precision
 
 
-def date_text(date: _dt.date | None, precision: Precision | str = Precision.day,
+def date_text(date: _dt.date | None, precision: Precision | str | None = Precision.day,
               undated: str = "") -> str:
     """ISO text of a date cut to its precision.
 
@@ -26,7 +31,18 @@ def date_text(date: _dt.date | None, precision: Precision | str = Precision.day,
     return date.isoformat()
 
 
-def item_date_text(item: object, undated: str = "") -> str:
-    """The date of an item with a ``date`` and ``precision`` (own date only), cut to precision."""
-    return date_text(getattr(item, "date", None), getattr(item, "precision", Precision.day),
-                     undated)
+def precision_of(item: object, lookup: Callable[[str], object | None]) -> str:
+    """How much of an item's date is known: its own precision, or its event's when the date
+    comes from the event. ``lookup`` finds an item by id (``None`` when there is none).
+
+    >>> from argmap.model import Demand, Event
+    >>> e = Event(id="e", date="2018-02-01", precision="month", kind="meeting", title="t")
+    >>> precision_of(Demand(id="d", text="t", to="m", at="e"), {"e": e}.get)
+    'month'
+    """
+    if getattr(item, "date", None) is None and getattr(item, "at", None):
+        event = lookup(item.at)  # type: ignore[attr-defined]
+        if event is not None:
+            item = event
+    precision = getattr(item, "precision", None)
+    return precision.value if isinstance(precision, Precision) else "day"

@@ -19,6 +19,7 @@ import networkx as nx
 from rich.table import Table
 from rich.text import Text as RichText
 
+from .dates import date_text, precision_of
 from .dossier import Dossier
 from .errors import UnknownReferenceError
 from .graph import build_graph
@@ -49,23 +50,16 @@ TIMELINE_COLUMNS: tuple[str, ...] = (
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _iso(date: _dt.date | None, precision: Any = None) -> str | None:
-    """ISO date, cut to what is known: ``2018-02`` for month precision, ``2013`` for year."""
-    if date is None:
-        return None
-    text = date.isoformat()
-    level = getattr(precision, "value", precision)
-    return text[:4] if level == "year" else text[:7] if level == "month" else text
+def _iso(date: _dt.date | None, precision: str = "day") -> str | None:
+    """ISO date cut to what is known (``2018-02``, ``2013``); ``None`` when undated."""
+    return None if date is None else date_text(date, precision)
 
 
-def _precision(graph: nx.MultiDiGraph, item_id: str) -> Any:
-    """How much of an item's date is known: its own precision, or its event's when the date
-    comes from the event (``at``)."""
-    item = graph.nodes[item_id]["item"]
-    at = getattr(item, "at", None)
-    if getattr(item, "date", None) is None and at is not None and at in graph:
-        item = graph.nodes[at]["item"]
-    return getattr(item, "precision", None)
+def _precision(graph: nx.MultiDiGraph, item_id: str) -> str:
+    """How much of an item's date is known (its own, else its event's)."""
+    nodes = graph.nodes
+    return precision_of(nodes[item_id]["item"],
+                        lambda i: nodes[i]["item"] if i in nodes else None)
 
 
 def _check_actor(graph: nx.MultiDiGraph, actor: str) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from .dates import date_text
+from .dates import date_text, precision_of
 from .dossier import Dossier
 from .lang import pick
 from .model import Response
@@ -20,12 +20,7 @@ def _name(dossier: Dossier, actor_id: str, lang: str) -> str:
 
 
 def _precision(dossier: Dossier, item_id: str) -> str:
-    """The precision of an item's date: its own, else its event's."""
-    item = dossier.get(item_id)
-    if getattr(item, "date", None) is None and getattr(item, "at", None):
-        item = dossier.get(item.at)  # type: ignore[attr-defined]
-    precision = getattr(item, "precision", None)
-    return precision.value if precision is not None else "day"
+    return precision_of(dossier.get(item_id), lambda i: dossier.get(i) if i in dossier else None)
 
 
 def _one_line(text: str, width: int = 90) -> str:

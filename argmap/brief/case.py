@@ -8,6 +8,7 @@ from typing import Any
 
 import networkx as nx
 
+from ..dates import precision_of
 from ..dossier import Dossier
 from ..lang import pick
 from ..model import Actor, Event, Evidence, Response
@@ -102,12 +103,7 @@ class Case:
 
     def _precision(self, item: Any) -> str:
         """How much of the item's date is known: its own, else its event's."""
-        if getattr(item, "date", None) is None and getattr(item, "at", None):
-            event = self.nodes.get(item.at, {}).get("item")
-            if isinstance(event, Event):
-                return event.precision.value
-        precision = getattr(item, "precision", None)
-        return precision.value if precision is not None else "day"
+        return precision_of(item, lambda i: self.nodes.get(i, {}).get("item"))
 
     # --- the argument around an item -------------------------------------------------------
 

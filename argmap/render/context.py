@@ -9,6 +9,7 @@ from typing import Any
 import graphviz
 import networkx as nx
 
+from ..dates import date_text, precision_of
 from ..dossier import Dossier
 from ..errors import RenderError
 from ..graph import build_graph, neighbourhood
@@ -173,9 +174,9 @@ class Context:
         date = self.date(item_id)
         if date is None:
             return self.w("undated")
-        item = self.dossier.get(item_id)
-        precision = getattr(getattr(item, "precision", None), "value", "day")
-        return {"year": f"{date:%Y}", "month": f"{date:%Y-%m}"}.get(precision, date.isoformat())
+        dossier = self.dossier
+        return date_text(date, precision_of(dossier.get(item_id),
+                                            lambda i: dossier.get(i) if i in dossier else None))
 
     def who(self, actor_ids: Iterable[str], limit: int = 3) -> str:
         """Short names of actors, ``・``-joined in CJK maps, else ``, ``-joined (``+n`` past
