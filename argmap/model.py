@@ -6,14 +6,14 @@ the places in its sources it comes from. Text fields take a plain string or a la
 (``{ja: ..., en: ...}``); :func:`argmap.lang.pick` chooses a language.
 
 The models check the shape of each item only. Whether references resolve, ids are unique and dates
-are in order is checked on the whole dossier (:mod:`argmap.dossier`), because that needs every file.
+are in order is checked on the whole dossier (:mod:`argmap.checks`), because that needs every file.
+The vocabularies (kinds, statuses, relation types) are in :mod:`argmap.vocab`.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import re
-from enum import Enum
 from typing import Annotated, Any, ClassVar
 
 from pydantic import (
@@ -29,6 +29,22 @@ from pydantic import (
     field_validator,
 )
 from pydantic_core import PydanticCustomError
+
+from .vocab import (  # noqa: F401 - re-exported: models and vocabularies are used together
+    WRITABLE_SAID,
+    ActionKind,
+    ActorKind,
+    Done,
+    EffectType,
+    EventKind,
+    EvidenceKind,
+    Precision,
+    RelationType,
+    Said,
+    SourceKind,
+)
+
+_WRITABLE_VALUES = tuple(s.value for s in WRITABLE_SAID)
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9\-_.]*$"
 
@@ -97,147 +113,6 @@ SlugList = Annotated[
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True, use_enum_values=False,
                               str_max_length=MAX_STRING, allow_inf_nan=False)
-
-
-# --- vocabularies ----------------------------------------------------------------------------
-
-
-class ActorKind(str, Enum):
-    """What sort of body an actor is."""
-
-    union = "union"
-    government = "government"
-    ministry = "ministry"
-    agency = "agency"
-    municipality = "municipality"
-    federation = "federation"
-    council = "council"
-    media = "media"
-    expert = "expert"
-    person = "person"
-    other = "other"
-
-
-class Precision(str, Enum):
-    """How much of a date is known: ``2018-02-01`` with ``month`` precision means February 2018."""
-
-    day = "day"
-    month = "month"
-    year = "year"
-
-
-class SourceKind(str, Enum):
-    """What sort of document a source is."""
-
-    article = "article"
-    newspaper = "newspaper"
-    official_document = "official_document"
-    statement = "statement"
-    law = "law"
-    survey = "survey"
-    website = "website"
-    book = "book"
-    dataset = "dataset"
-    other = "other"
-
-
-class EventKind(str, Enum):
-    """What sort of dated happening an event is."""
-
-    meeting = "meeting"
-    request = "request"
-    notice = "notice"
-    statement = "statement"
-    legislation = "legislation"
-    amendment = "amendment"
-    decision = "decision"
-    publication = "publication"
-    press = "press"
-    survey = "survey"
-    hearing = "hearing"
-    other = "other"
-
-
-class Said(str, Enum):
-    """What an answer amounts to. ``no_response`` is derived by tracking, never written."""
-
-    no_response = "no_response"
-    acknowledged = "acknowledged"
-    deflected = "deflected"
-    under_consideration = "under_consideration"
-    partially_accepted = "partially_accepted"
-    accepted = "accepted"
-    refused = "refused"
-
-
-#: The values a written response may carry (everything but the derived ``no_response``).
-WRITABLE_SAID = tuple(s for s in Said if s is not Said.no_response)
-_WRITABLE_VALUES = tuple(s.value for s in WRITABLE_SAID)
-
-
-class Done(str, Enum):
-    """What actually happened about a demand, judged on actions (derived by tracking)."""
-
-    unrated = "unrated"
-    committed = "committed"
-    in_progress = "in_progress"
-    stalled = "stalled"
-    delivered = "delivered"
-    partially_delivered = "partially_delivered"
-    not_delivered = "not_delivered"
-    reversed = "reversed"
-
-
-class EvidenceKind(str, Enum):
-    """What sort of support a piece of evidence is."""
-
-    statistic = "statistic"
-    survey = "survey"
-    document = "document"
-    press_report = "press_report"
-    expert_opinion = "expert_opinion"
-    incident = "incident"
-    testimony = "testimony"
-
-
-class ActionKind(str, Enum):
-    """What sort of thing an actor did."""
-
-    notice = "notice"
-    amendment = "amendment"
-    legislation = "legislation"
-    contract = "contract"
-    decision = "decision"
-    campaign = "campaign"
-    survey = "survey"
-    system = "system"
-    statement = "statement"
-    other = "other"
-
-
-class EffectType(str, Enum):
-    """How an action bears on a demand, an answer or a claim.
-
-    Each maps to one value of the *done* axis of a demand (see :mod:`argmap.tracking`).
-    """
-
-    commits = "commits"
-    progresses = "progresses"
-    stalls = "stalls"
-    fulfils = "fulfils"
-    partially_fulfils = "partially_fulfils"
-    fails = "fails"
-    contradicts = "contradicts"
-    reverses = "reverses"
-
-
-class RelationType(str, Enum):
-    """Argument relations between items. ``undercuts`` targets another relation."""
-
-    supports = "supports"
-    attacks = "attacks"
-    undercuts = "undercuts"
-    rephrases = "rephrases"
 
 
 # --- parts -----------------------------------------------------------------------------------
