@@ -12,9 +12,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from typing import get_args
+from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
@@ -81,8 +79,12 @@ def parse_file(path: Path) -> _Parsed:
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise FileError(f"unknown suffix '{path.suffix}': expected .yaml, .yml or .json", file=name)
-    text = read_text(path)
-    if suffix == ".json":
+    return parse_text(read_text(path), "json" if suffix == ".json" else "yaml", name)
+
+
+def parse_text(text: str, fmt: str, name: str) -> _Parsed:
+    """Parse YAML or JSON text into plain data, keeping a way to find positions in it."""
+    if fmt == "json":
         data = jsonloc.parse(text, name)
         return _Parsed(name, data, lambda p, key=False: jsonloc.locate(text, p, key=key))
     document = yamlsafe.parse(text, name)
@@ -281,12 +283,7 @@ def loads(text: str, fmt: str = "yaml", name: str = "<string>") -> Dossier:
 
 
 def _loads(text: str, fmt: str, name: str) -> Dossier:
-    if fmt == "json":
-        data = jsonloc.parse(text, name)
-        parsed = _Parsed(name, data, lambda p, key=False: jsonloc.locate(text, p, key=key))
-    else:
-        document = yamlsafe.parse(text, name)
-        parsed = _Parsed(name, document.data, lambda p, key=False: document.locate(p, key=key))
+    parsed = parse_text(text, fmt, name)
     dossier = validate_data(parsed)
     _check_located(dossier, [parsed], [dossier])
     return dossier
