@@ -9,7 +9,6 @@ agree on them.
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 from collections.abc import Iterator
 from typing import Any
 
@@ -22,6 +21,7 @@ from .errors import (
     PathPart,
     RelationKindError,
     UnknownReferenceError,
+    did_you_mean,
 )
 from .model import (
     SECTION_KIND,
@@ -118,11 +118,6 @@ def _references(item: Item) -> Iterator[tuple[str, tuple[PathPart, ...], str]]:
             ref = getattr(verdict, name)
             if ref is not None:
                 yield f"verdict.{name}", ("verdict", name), ref
-
-
-def _suggest(ref: str, candidates: list[str]) -> str:
-    close = difflib.get_close_matches(ref, candidates, n=1, cutoff=0.75)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def _a(kind: str) -> str:
@@ -320,7 +315,7 @@ def _check_ref(add: Any, path: tuple[PathPart, ...], ref: str, allowed: frozense
     if found is None:
         candidates = [i for k in sorted(allowed) for i in ids_by_kind.get(k, [])]
         add(path, UnknownReferenceError,
-            f"unknown {_kinds_text(allowed)} '{ref}'{_suggest(ref, candidates)}")
+            f"unknown {_kinds_text(allowed)} '{ref}'{did_you_mean(ref, candidates)}")
     elif found not in allowed:
         add(path, RelationKindError, f"'{ref}' is {_a(found)}, expected {_a(_kinds_text(allowed))}")
 

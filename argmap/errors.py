@@ -24,6 +24,18 @@ def format_path(path: Sequence[PathPart]) -> str:
     return out
 
 
+def did_you_mean(ref: str, candidates: Iterable[str], cutoff: float = 0.75) -> str:
+    """`` (did you mean 'x'?)`` for the closest candidate to a mistyped id, else ``""``.
+
+    >>> did_you_mean("d-no-surveys", ["d-no-survey", "mic"])
+    " (did you mean 'd-no-survey'?)"
+    """
+    import difflib  # only on the error path
+
+    close = difflib.get_close_matches(ref, list(candidates), n=1, cutoff=cutoff)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
 class ArgmapError(Exception):
     """Base of every error a user can cause.
 

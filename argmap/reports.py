@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
-import difflib
 import io
 import json
 from collections.abc import Sequence
@@ -21,7 +20,7 @@ from rich.text import Text as RichText
 
 from .dates import date_text, precision_of
 from .dossier import Dossier
-from .errors import UnknownReferenceError
+from .errors import UnknownReferenceError, did_you_mean
 from .graph import build_graph
 from .lang import pick
 from .queries import actor_profile
@@ -65,9 +64,7 @@ def _precision(graph: nx.MultiDiGraph, item_id: str) -> str:
 def _check_actor(graph: nx.MultiDiGraph, actor: str) -> None:
     if graph.nodes.get(actor, {}).get("kind") != "actor":
         known = sorted(n for n, k in graph.nodes(data="kind") if k == "actor")
-        close = difflib.get_close_matches(actor, known, n=1, cutoff=0.75)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-        raise UnknownReferenceError(f"unknown actor '{actor}'{hint}")
+        raise UnknownReferenceError(f"unknown actor '{actor}'{did_you_mean(actor, known)}")
 
 
 def status_rows(dossier: Dossier, as_of: DateLike = None, actor: str | None = None,

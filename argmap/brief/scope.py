@@ -4,11 +4,10 @@ stood on the as-of date."""
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 from collections.abc import Iterable
 
 from ..dossier import Dossier
-from ..errors import UnknownReferenceError
+from ..errors import UnknownReferenceError, did_you_mean
 from ..model import Claim, Relation
 
 #: Sections kept whole when a dossier is cut at a date: who the actors are and what the sources
@@ -19,8 +18,7 @@ DATED = ("events", "claims", "demands", "responses", "evidence", "actions")
 
 
 def _hint(ref: str, candidates: Iterable[str]) -> str:
-    close = difflib.get_close_matches(ref, sorted(candidates), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return did_you_mean(ref, sorted(candidates), cutoff=0.6)
 
 
 def side_family(dossier: Dossier, side: str) -> tuple[str, ...]:

@@ -11,7 +11,7 @@ import networkx as nx
 
 from ..dates import date_text, precision_of
 from ..dossier import Dossier
-from ..errors import RenderError
+from ..errors import RenderError, did_you_mean
 from ..graph import build_graph, neighbourhood
 from ..lang import pick
 from ..model import SECTIONS, Item, Relation
@@ -105,8 +105,7 @@ class Context:
         focus = self.options.focus
         if focus is not None:
             if focus not in d:
-                close = __import__("difflib").get_close_matches(focus, sorted(ids), n=1)
-                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                hint = did_you_mean(focus, sorted(ids), cutoff=0.6)
                 raise RenderError(f"focus: no item '{focus}' in the dossier{hint}",
                                   path=("focus",))
             ids &= self.focus_ids(focus, self.options.radius)
