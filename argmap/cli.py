@@ -129,14 +129,15 @@ def build(path: Path, outdir: Path, langs: tuple[str, ...], formats: tuple[str, 
     """
     from .files import load
     from .page import write_all as write_pages
-    from .render import render_all
+    from .render import draw_maps, render_all
     from .summary import summary_text
 
     dossier = load(path)
     click.echo(summary_text(dossier, lang=langs[-1] if langs else "en"))
     stem = path.stem if path.is_file() else path.name
-    written = render_all(dossier, outdir, langs=langs, formats=formats, stem=stem)
-    written += write_pages(dossier, outdir, stem=stem, langs=langs)
+    maps = draw_maps(dossier, langs)  # each map laid out once for its files and its page
+    written = render_all(dossier, outdir, langs=langs, formats=formats, stem=stem, maps=maps)
+    written += write_pages(dossier, outdir, stem=stem, langs=langs, maps=maps)
     if sides:
         from .brief import write_brief
 

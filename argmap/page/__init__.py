@@ -20,7 +20,7 @@ from pathlib import Path
 from ..fileio import write_atomic
 from ..render.context import Source
 from ..render.options import RenderOptions
-from ..render.output import ALL_VIEWS
+from ..render.output import ALL_VIEWS, Map
 from ..render.views import get_view
 from .build import PageBuilder, content_security_policy, script_json
 
@@ -52,17 +52,19 @@ def write_page(dossier: Source, path: str | os.PathLike[str], view: str = "deman
 
 def write_all(dossier: Source, outdir: str | os.PathLike[str], stem: str = "map",
               langs: tuple[str, ...] = ("ja", "en"), views: tuple[str, ...] = ALL_VIEWS,
-              options: RenderOptions | None = None) -> list[Path]:
+              options: RenderOptions | None = None,
+              maps: dict[tuple[str, str], Map] | None = None) -> list[Path]:
     """Write ``<stem>-<view>-<lang>.html`` for every view and language; return the paths, sorted.
 
-    Each map is drawn once per language and shared by the pages that embed it.
+    Each map is drawn once per language and shared by the pages that embed it; ``maps`` from
+    :func:`argmap.render.draw_maps` (same dossier and options) are used instead of drawing.
 
     >>> write_all(dossier, "renders", stem="mynumber-card")  # doctest: +SKIP
     [PosixPath('renders/mynumber-card-arguments-en.html'), ...]
     """
     for view in views:
         get_view(view)
-    builder = PageBuilder(dossier, options)
+    builder = PageBuilder(dossier, options, maps)
     out = Path(outdir)
     written = [write_atomic(out / f"{stem}-{view}-{lang}.html",
                             builder.html(view, lang).encode("utf-8"))

@@ -142,8 +142,11 @@ class PageBuilder:
     """Everything one dossier's pages share (its data, and each map once drawn), so that the
     pages of several views and languages are built without drawing a map twice."""
 
-    def __init__(self, source: Source, options: RenderOptions | None = None) -> None:
+    def __init__(self, source: Source, options: RenderOptions | None = None,
+                 maps: dict[tuple[str, str], Map] | None = None) -> None:
         self.dossier = as_dossier(source)
+        # maps already drawn (by argmap.render.draw_maps, same dossier and options, no as_of)
+        self._maps = maps or {}
         # The maps are drawn whole; the page's date control shows any earlier date.
         self.options = dataclasses.replace(options or RenderOptions(), as_of=None)
         self.start_date: _dt.date | None = (options or RenderOptions()).as_of
@@ -156,8 +159,11 @@ class PageBuilder:
         """The prepared SVG of ``view`` drawn in ``lang`` (drawn once, then kept)."""
         key = (view, lang)
         if key not in self._svgs:
-            opts = dataclasses.replace(self.options, lang=lang)
-            raw = Map(draw(self.dossier, view, opts), timeout=opts.timeout).svg()
+            drawn = self._maps.get(key)
+            if drawn is None:
+                opts = dataclasses.replace(self.options, lang=lang)
+                drawn = Map(draw(self.dossier, view, opts), timeout=opts.timeout)
+            raw = drawn.svg()
             self._svgs[key] = prepare_svg(raw, self.dossier, self.dates, self.first,
                                           node_label(self.dossier, lang), lang)
         return self._svgs[key]

@@ -18,7 +18,7 @@ from typing import Any
 
 from .backend import layout_settings
 from .options import ALL_KINDS, RenderOptions
-from .output import ALL_VIEWS, Map, format_of, render, render_all
+from .output import ALL_VIEWS, Map, draw_maps, format_of, render, render_all
 from .text import display_width, wrap
 from .views import VIEWS, draw, focus
 from .views_arguments import arguments
@@ -27,8 +27,8 @@ from .views_timeline import timeline
 
 __all__ = [
     "ALL_KINDS", "ALL_VIEWS", "Map", "RenderOptions", "VIEWS", "arguments", "demands",
-    "display_width", "draw", "focus", "format_of", "layout_settings", "render", "render_all",
-    "timeline", "wrap",
+    "display_width", "draw", "draw_maps", "focus", "format_of", "layout_settings", "render",
+    "render_all", "timeline", "wrap",
 ]
 
 

@@ -43,6 +43,8 @@ class Map:
 
     def pipe(self, fmt: str = "svg") -> bytes:
         """The map laid out by Graphviz in ``fmt`` (``svg``, ``png``, ``pdf`` or ``dot``)."""
+        if fmt == "svg":  # laid out once, whether saved, shown or embedded in a page
+            return self.svg().encode("utf-8")
         return backend.run(self.source, fmt, self.engine, self.timeout)
 
     def save(self, path: str | os.PathLike[str], fmt: str | None = None) -> Path:
@@ -54,7 +56,7 @@ class Map:
     def svg(self) -> str:
         """The map as SVG text (computed once)."""
         if self._svg is None:
-            self._svg = self.pipe("svg").decode("utf-8")
+            self._svg = backend.run(self.source, "svg", self.engine, self.timeout).decode("utf-8")
         return self._svg
 
     def _repr_svg_(self) -> str:
@@ -104,33 +106,45 @@ def render(source: Source, view: str = "demands", path: str | os.PathLike[str] |
     return drawn
 
 
+def draw_maps(dossier: Source, langs: tuple[str, ...] = ("ja", "en"),
+              options: RenderOptions | None = None) -> dict[tuple[str, str], Map]:
+    """Every view in every language, keyed ``(view, lang)``, not yet laid out.
+
+    A caller that writes several things from the same maps (files, pages) draws them once here.
+    """
+    base = options or RenderOptions()
+    d = as_dossier(dossier)
+    maps: dict[tuple[str, str], Map] = {}
+    for lang in langs:
+        opts = dataclasses.replace(base, lang=lang)
+        for view in ALL_VIEWS:
+            maps[(view, lang)] = Map(draw(d, view, opts), timeout=opts.timeout)
+    return maps
+
+
 def render_all(dossier: Source | str | os.PathLike[str], outdir: str | os.PathLike[str],
                langs: tuple[str, ...] = ("ja", "en"), formats: tuple[str, ...] = ("svg", "png"),
-               options: RenderOptions | None = None, stem: str | None = None) -> list[Path]:
+               options: RenderOptions | None = None, stem: str | None = None,
+               maps: dict[tuple[str, str], Map] | None = None) -> list[Path]:
     """Write ``<stem>-<view>-<lang>.<fmt>`` for the demands, arguments and timeline views.
 
     ``dossier`` is a Dossier, its graph, or the path of a dossier file or folder; ``stem`` defaults
     to that path's stem (``claims/mynumber-card.yaml`` -> ``mynumber-card``), else ``map``.
-    Returns the paths written, sorted.
+    ``maps`` are those of :func:`draw_maps` for the same dossier, options and languages, when
+    the caller has them already. Returns the paths written, sorted.
 
     >>> render_all("claims/mynumber-card.yaml", "renders")  # doctest: +SKIP
     [PosixPath('renders/mynumber-card-arguments-en.png'), ...]
     """
-    base = options or RenderOptions()
     name = stem
     if isinstance(dossier, (str, os.PathLike)):
         from ..files import load
 
         name = name or Path(dossier).stem
         dossier = load(dossier)
-    d = as_dossier(dossier)
     name = name or "map"
     out = Path(outdir)
-    written: list[Path] = []
-    for lang in langs:
-        opts = dataclasses.replace(base, lang=lang)
-        for view in ALL_VIEWS:
-            drawn = Map(draw(d, view, opts), timeout=opts.timeout)
-            for fmt in formats:
-                written.append(drawn.save(out / f"{name}-{view}-{lang}.{fmt}", fmt))
+    drawn = maps if maps is not None else draw_maps(dossier, langs, options)
+    written = [drawn[(view, lang)].save(out / f"{name}-{view}-{lang}.{fmt}", fmt)
+               for lang in langs for view in ALL_VIEWS for fmt in formats]
     return sorted(written)
