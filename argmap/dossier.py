@@ -96,6 +96,10 @@ class Dossier(_Model):
         """The item with this id; ``KeyError`` when there is none."""
         return self._lookup()[item_id]
 
+    def find(self, item_id: str) -> Item | None:
+        """The item with this id, or ``None`` when there is none."""
+        return self._lookup().get(item_id)
+
     def __contains__(self, item_id: object) -> bool:
         return item_id in self._lookup()
 

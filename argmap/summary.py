@@ -20,7 +20,7 @@ def _name(dossier: Dossier, actor_id: str, lang: str) -> str:
 
 
 def _precision(dossier: Dossier, item_id: str) -> str:
-    return precision_of(dossier.get(item_id), lambda i: dossier.get(i) if i in dossier else None)
+    return precision_of(dossier.get(item_id), dossier.find)
 
 
 def _one_line(text: str, width: int = 90) -> str:

@@ -173,9 +173,7 @@ class Context:
         date = self.date(item_id)
         if date is None:
             return self.w("undated")
-        dossier = self.dossier
-        return date_text(date, precision_of(dossier.get(item_id),
-                                            lambda i: dossier.get(i) if i in dossier else None))
+        return date_text(date, precision_of(self.dossier.get(item_id), self.dossier.find))
 
     def who(self, actor_ids: Iterable[str], limit: int = 3) -> str:
         """Short names of actors, ``・``-joined in CJK maps, else ``, ``-joined (``+n`` past
