@@ -38,14 +38,14 @@ _LAZY: dict[str, str] = {
     "changes_between": "argmap.tracking",
     "check": "argmap.checks",
     "demand_status": "argmap.tracking",
-    "dump": "argmap.files",
-    "dumps": "argmap.files",
+    "dump": "argmap.io.files",
+    "dumps": "argmap.io.files",
     "known_as_of": "argmap.tracking",
-    "load": "argmap.files",
-    "loads": "argmap.files",
+    "load": "argmap.io.files",
+    "loads": "argmap.io.files",
     "neighbourhood": "argmap.graph",
     "pick": "argmap.lang",
-    "render": "argmap.render",
+    "render": "argmap.maps",
     "timeline": "argmap.tracking",
 }
 
@@ -57,9 +57,7 @@ def __getattr__(name: str) -> Any:
     if module is None:
         raise AttributeError(f"module 'argmap' has no attribute '{name}'")
     imported = importlib.import_module(module)
-    # ``argmap.render`` is a subpackage whose module object is itself callable like its
-    # ``render`` function: hand out the module, so that both uses keep working.
-    value = imported if imported.__name__ == f"argmap.{name}" else getattr(imported, name)
+    value = getattr(imported, name)
     globals()[name] = value
     return value
 
@@ -71,10 +69,10 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
     from .checks import check
     from .dossier import Dossier
-    from .files import dump, dumps, load, loads
+    from .io.files import dump, dumps, load, loads
     from .graph import build_graph, neighbourhood
     from .lang import pick
     from .model import (Action, Actor, Claim, Demand, Done, Event, Evidence, Relation, Response,
                         Said, Source)
-    from .render import render
+    from .maps import render
     from .tracking import changes_between, demand_status, known_as_of, timeline

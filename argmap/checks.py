@@ -254,7 +254,7 @@ def _fast_date(item: Item, get: Any, index: dict[str, Item]) -> _dt.date | None:
 def find_problems(dossier: Dossier) -> list[tuple[tuple[PathPart, ...], ArgmapError]]:
     """Every cross-item problem, each with the path of the field at fault (``demands[2].to[0]``).
 
-    The errors carry no file location yet; :mod:`argmap.files` adds it.
+    The errors carry no file location yet; :mod:`argmap.io.files` adds it.
     """
     if _is_clean(dossier):
         return []

@@ -65,7 +65,7 @@ def validate(path: Path) -> None:
 
     Example: argmap validate claims/mynumber-card.yaml
     """
-    from .files import load
+    from .io.files import load
 
     dossier = load(path)
     counts = ", ".join(f"{n} {s}" for s, n in dossier.counts().items() if n)
@@ -85,7 +85,7 @@ def schema(output: Path | None) -> None:
     if output is None:
         click.echo(schema_text(), nl=False)
     else:
-        from .fileio import write_atomic
+        from .io.atomic import write_atomic
 
         write_atomic(output, schema_text())
 
@@ -99,8 +99,8 @@ def summary(path: Path, lang: str) -> None:
 
     Example: argmap summary claims/mynumber-card.yaml --lang ja
     """
-    from .files import load
-    from .summary import summary_text
+    from .io.files import load
+    from .reports.summary import summary_text
 
     click.echo(summary_text(load(path), lang=lang), nl=False)
 
@@ -127,10 +127,10 @@ def build(path: Path, outdir: Path, langs: tuple[str, ...], formats: tuple[str, 
 
     Example: argmap build claims/mynumber-card.yaml -o renders/ --brief-side jichiroren
     """
-    from .files import load
+    from .io.files import load
     from .page import write_all as write_pages
-    from .render import draw_maps, render_all
-    from .summary import summary_text
+    from .maps import draw_maps, render_all
+    from .reports.summary import summary_text
 
     dossier = load(path)
     click.echo(summary_text(dossier, lang=langs[-1] if langs else "en"))
@@ -153,7 +153,7 @@ def build(path: Path, outdir: Path, langs: tuple[str, ...], formats: tuple[str, 
 
 def _print_rows(rows: list[dict[str, Any]], fmt: str, title: str,
                 columns: tuple[str, ...]) -> None:
-    from . import reports
+    from .reports import rows as reports
 
     if fmt == "json":
         click.echo(reports.rows_to_json(rows), nl=False)
@@ -187,12 +187,12 @@ def status(path: Path, as_of: _dt.date | None, actor: str | None, lang: str, fmt
 
     Example: argmap status claims/mynumber-card.yaml --as-of 2019-09-01 --format csv
     """
-    from .files import load
-    from .reports import status_rows
+    from .io.files import load
+    from .reports.rows import status_rows
 
     rows = status_rows(load(path), as_of=as_of, actor=actor, lang=lang)
     when = f" as of {as_of.isoformat()}" if as_of else ""
-    from .reports import STATUS_TABLE_COLUMNS
+    from .reports.rows import STATUS_TABLE_COLUMNS
 
     _print_rows(rows, fmt, f"demands{when}", STATUS_TABLE_COLUMNS)
 
@@ -209,11 +209,11 @@ def timeline(path: Path, as_of: _dt.date | None, actor: str | None, lang: str, f
 
     Example: argmap timeline claims/mynumber-card.yaml --lang ja
     """
-    from .files import load
-    from .reports import timeline_rows
+    from .io.files import load
+    from .reports.rows import timeline_rows
 
     rows = timeline_rows(load(path), as_of=as_of, actor=actor, lang=lang)
-    from .reports import TIMELINE_TABLE_COLUMNS
+    from .reports.rows import TIMELINE_TABLE_COLUMNS
 
     _print_rows(rows, fmt, "timeline", TIMELINE_TABLE_COLUMNS)
 
@@ -246,9 +246,9 @@ def render(path: Path, view: str, output: Path, fmt: str | None, lang: str | Non
 
     Example: argmap render claims/mynumber-card.yaml --view demands --lang en -o renders/x.svg
     """
-    from .files import load
-    from .render import RenderOptions
-    from .render import render as draw
+    from .io.files import load
+    from .maps import RenderOptions
+    from .maps import render as draw
 
     chosen: dict[str, Any] = {"lang": lang, "as_of": as_of, "focus": focus, "radius": radius,
                               "rankdir": rankdir, "engine": engine, "font": font}
@@ -281,7 +281,7 @@ def import_(file: Path, fmt: str | None, output: Path) -> None:
 
     Example: argmap import debate.json --from aif -o claims/debate.yaml
     """
-    from .files import dump
+    from .io.files import dump
     from .formats import read_file
 
     imported = read_file(file, fmt)
@@ -304,14 +304,14 @@ def export(path: Path, fmt: str, output: Path | None, lang: str | None) -> None:
 
     Example: argmap export claims/mynumber-card.yaml --to graphml -o case.graphml
     """
-    from .files import load
+    from .io.files import load
     from .formats import export as export_text
 
     text = export_text(load(path), fmt, lang=lang)
     if output is None:
         click.echo(text, nl=False)
     else:
-        from .fileio import write_atomic
+        from .io.atomic import write_atomic
 
         write_atomic(output, text)
         click.echo(f"wrote {output}")
@@ -335,7 +335,7 @@ def brief_(path: Path, side: str, motion: str | None, lang: str, as_of: _dt.date
     Example: argmap brief claims/mynumber-card.yaml --side jichiroren --lang ja -o brief.html
     """
     from .brief import brief, write_brief
-    from .files import load
+    from .io.files import load
 
     dossier = load(path)
     if output is None:

@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from generate import generate_dossier  # noqa: E402
 
-from argmap.files import dump, load  # noqa: E402
+from argmap.io.files import dump, load  # noqa: E402
 
 
 def _median(func, repeat: int) -> float:

@@ -26,9 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from argmap.files import load
+from argmap.io.files import load
 from argmap.page import write_page
-from argmap.render import RenderOptions
+from argmap.maps import RenderOptions
 from bench.generate import generate_dossier
 
 CHROMIUM = "/usr/bin/chromium"

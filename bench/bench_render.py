@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from argmap.render import RenderOptions, draw  # noqa: E402
-from argmap.render.backend import run  # noqa: E402
+from argmap.maps import RenderOptions, draw  # noqa: E402
+from argmap.maps.backend import run  # noqa: E402
 from bench.generate import generate_dossier  # noqa: E402
 
 TARGETS = {500: 2.0, 5000: 20.0}

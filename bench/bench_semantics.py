@@ -33,7 +33,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from argmap import iccma
+from argmap.semantics import iccma
 from argmap.semantics import (
     Framework,
     Labelling,

@@ -104,7 +104,7 @@ def import_time(modules: list[str], repeat: int) -> Timing:
 _PEAK = """
 import json, sys
 sys.path.insert(0, sys.argv[1])
-from argmap.files import load
+from argmap.io.files import load
 from argmap.graph import build_graph
 dossier = load(sys.argv[2])
 graph = build_graph(dossier)

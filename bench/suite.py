@@ -22,10 +22,10 @@ import networkx as nx
 import yaml
 
 from argmap.dossier import Dossier
-from argmap.files import dump, load
+from argmap.io.files import dump, load
 from argmap.graph import build_graph, neighbourhood
-from argmap.render import RenderOptions, draw
-from argmap.render.backend import run as graphviz
+from argmap.maps import RenderOptions, draw
+from argmap.maps.backend import run as graphviz
 from argmap.tracking import demand_status
 from bench import others
 from bench.bench_aif import generate as generate_aif
@@ -98,8 +98,8 @@ class Suite:
         plain = import_time(["argmap"], 7)
         self.add(Row("import argmap", "-", "import argmap (fresh interpreter)", plain.median,
                      plain.runs, target="< 0.3 s", met=under(plain.median, 0.3)))
-        loading = import_time(["argmap", "argmap.files"], 5)
-        self.add(Row("import argmap", "-", "import argmap + argmap.files (first load)",
+        loading = import_time(["argmap", "argmap.io.files"], 5)
+        self.add(Row("import argmap", "-", "import argmap + argmap.io.files (first load)",
                      loading.median, loading.runs,
                      note="pydantic models and the YAML reader, loaded on first use"))
 

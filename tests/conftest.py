@@ -52,6 +52,6 @@ def write(tmp_path: Path):
 @pytest.fixture(scope="session")
 def example():
     """The example case, loaded once."""
-    from argmap.files import load
+    from argmap.io.files import load
 
     return load(EXAMPLE)

@@ -10,10 +10,10 @@ from pathlib import Path
 from hypothesis import strategies as st
 
 from argmap.errors import ArgmapError
-from argmap.files import loads
+from argmap.io.files import loads
 from argmap.formats import IMPORTABLE, read_bytes, read_file
-from argmap.render import RenderOptions, draw
-from argmap.render.text import clean, iter_graphemes, wrap
+from argmap.maps import RenderOptions, draw
+from argmap.maps.text import clean, iter_graphemes, wrap
 
 VIEWS = ("demands", "arguments", "timeline")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from argmap.errors import ArgmapError, DossierError
-from argmap.files import load
+from argmap.io.files import load
 
 BAD = Path(__file__).resolve().parent / "bad"
 sys.path.insert(0, str(BAD))

@@ -14,10 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from strategies import dossiers
 
 from argmap.brief import brief, build_brief, format_of, write_brief
-from argmap.brief.labels import format_date, format_number
+from argmap.brief.words import format_date, format_number
 from argmap.brief.markdown import escape
 from argmap.errors import FileError, UnknownReferenceError
-from argmap.files import load
+from argmap.io.files import load
 from argmap.lang import pick
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from argmap.checks import _is_clean, find_problems
 from argmap.dossier import Dossier
 from argmap.errors import DuplicateIdError
-from argmap.files import to_data
+from argmap.io.files import to_data
 from strategies import dossiers
 
 REFERENCE_FIELDS = ("by", "to", "at", "from", "parent", "on", "source", "participants", "id",

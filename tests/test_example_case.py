@@ -101,7 +101,7 @@ def _texts(model: BaseModel, where: str) -> Iterator[tuple[str, Any]]:
 def case() -> Dossier:
     """The example case, loaded with the project's loader (falling back to the bare models)."""
     try:
-        from argmap.files import load
+        from argmap.io.files import load
     except ImportError:  # the loader module is optional for this test
         return check(Dossier.model_validate(yaml.safe_load(CASE.read_text(encoding="utf-8"))))
     return load(CASE)

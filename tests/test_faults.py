@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap import fileio
+from argmap.io import atomic as fileio
 from argmap.errors import FileError
 from conftest import EXAMPLE, ROOT
 

@@ -18,7 +18,7 @@ from argmap.errors import (
     SyntaxProblem,
     UnknownReferenceError,
 )
-from argmap.files import dump, dumps, load, loads
+from argmap.io.files import dump, dumps, load, loads
 
 GOOD = """
 dossier:

@@ -90,7 +90,7 @@ def test_node_link_keeps_nested_values(small):
 
 
 def test_example_case_exports():
-    from argmap.files import load
+    from argmap.io.files import load
 
     if not EXAMPLE.exists():
         pytest.skip("example case not present")

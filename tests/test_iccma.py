@@ -10,7 +10,7 @@ from conftest import corpus
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap import iccma
+from argmap.semantics import iccma
 from argmap.errors import FileError, FormatError
 from argmap.semantics import Framework, grounded, preferred
 

@@ -13,11 +13,11 @@ import pytest
 from conftest import EXAMPLE
 
 from argmap.errors import RenderError
-from argmap.files import load
+from argmap.io.files import load
 from argmap.page import page_html, script_json, write_all, write_page
 from argmap.page.build import PageBuilder
 from argmap.page.data import as_of_at, demand_states, item_records, page_dates, state_at
-from argmap.render import RenderOptions
+from argmap.maps import RenderOptions
 from argmap.tracking import demand_status, known_as_of
 
 pytestmark = pytest.mark.graphviz

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from argmap.files import load
+from argmap.io.files import load
 from argmap.lang import pick
 from argmap.page import write_page
-from argmap.render import RenderOptions
-from argmap.render.words import word
+from argmap.maps import RenderOptions
+from argmap.maps.words import word
 from argmap.tracking import demand_status
 
 CHROMIUM = "/usr/bin/chromium"

@@ -15,10 +15,10 @@ def test_all_is_sorted_and_every_name_resolves():
 
 
 def test_render_is_both_the_package_and_the_function():
-    import argmap.render
+    import argmap.maps
 
     assert callable(argmap.render)
-    assert argmap.render.RenderOptions is not None
+    assert argmap.maps.RenderOptions is not None
 
 
 def test_import_argmap_loads_no_heavy_dependency():

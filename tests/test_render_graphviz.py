@@ -11,9 +11,9 @@ import pytest
 from argmap.checks import check
 from argmap.dossier import Dossier
 from argmap.errors import RenderError
-from argmap.files import load
+from argmap.io.files import load
 from argmap.model import Actor, Demand, Response
-from argmap.render import ALL_VIEWS, Map, RenderOptions, render, render_all
+from argmap.maps import ALL_VIEWS, Map, RenderOptions, render, render_all
 
 pytestmark = pytest.mark.graphviz
 

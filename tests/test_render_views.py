@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from argmap.errors import RenderError
-from argmap.files import load
+from argmap.io.files import load
 from argmap.graph import build_graph
-from argmap.render import ALL_VIEWS, RenderOptions, draw, focus, layout_settings
-from argmap.render.style import VERMILLION
+from argmap.maps import ALL_VIEWS, RenderOptions, draw, focus, layout_settings
+from argmap.maps.style import VERMILLION
 
 HERE = Path(__file__).resolve().parent
 FIXTURE = HERE / "fixtures" / "render" / "card-talks.yaml"
@@ -169,7 +169,7 @@ def test_options_are_frozen() -> None:
 
 def test_a_crowd_of_leaf_premises_is_spread_over_three_ranks() -> None:
     from argmap.dossier import Dossier
-    from argmap.render import arguments
+    from argmap.maps import arguments
 
     claims = [{"id": "c", "text": "main", "main": True}] + [
         {"id": f"p{i}", "text": f"premise {i}"} for i in range(6)]

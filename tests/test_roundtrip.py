@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 
 from argmap.checks import check
-from argmap.files import dumps, loads
+from argmap.io.files import dumps, loads
 from strategies import dossiers
 
 

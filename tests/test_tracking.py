@@ -17,7 +17,7 @@ from argmap.checks import check
 from argmap.dossier import Dossier
 from argmap.errors import ArgmapError, SchemaError, UnknownReferenceError
 from argmap.model import Done, Said
-from argmap.reports import (
+from argmap.reports.rows import (
     STATUS_COLUMNS,
     TIMELINE_COLUMNS,
     rows_to_csv,

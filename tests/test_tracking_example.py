@@ -11,7 +11,7 @@ from argmap.dossier import Dossier
 from argmap.graph import build_graph
 from argmap.model import Done, Said
 from argmap.queries import attackers, contradicted_answers, undercutters
-from argmap.reports import status_rows
+from argmap.reports.rows import status_rows
 from argmap.tracking import changes_between, demand_status, timeline
 
 JULY_23 = ("d-2019-07-23-no-compulsion", "d-2019-07-23-no-disadvantage-bodies",

@@ -7,7 +7,7 @@ its rebuttals, those without one flagged "prepare a reply"; (4) the other side's
 record, quoted with date and source, and what was done afterwards; (5) the demands still open;
 (6) the key dates. Every fact cites its source and locator; a numbered source list ends it.
 
->>> from argmap.files import load
+>>> from argmap.io.files import load
 >>> text = brief(load("claims/mynumber-card.yaml"), "jichiroren", lang="ja")  # doctest: +SKIP
 >>> write_brief(load("claims/mynumber-card.yaml"), "jichiroren",
 ...             "renders/mynumber-card-brief-en.html")  # doctest: +SKIP
@@ -27,7 +27,7 @@ import networkx as nx
 
 from ..dossier import Dossier
 from ..errors import FileError, UnknownReferenceError
-from ..fileio import write_atomic
+from ..io.atomic import write_atomic
 from ..graph import build_graph, paused_gc
 from ..tracking import DateLike, as_date, demand_status
 from . import argument, record
@@ -100,7 +100,7 @@ def brief(dossier: Dossier, side: str, motion: str | None = None, lang: str = "e
     (``format="html"``; ``with_map`` embeds the demands map as inline SVG). Arguments as for
     :func:`build_brief`.
 
-    >>> from argmap.files import load
+    >>> from argmap.io.files import load
     >>> print(brief(load("claims/mynumber-card.yaml"), "jichiroren")[:40])  # doctest: +SKIP
     # Debate brief: Japan Federation of Pre
     """

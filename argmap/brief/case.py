@@ -14,7 +14,7 @@ from ..lang import pick
 from ..model import Actor, Event, Evidence, Response
 from .cites import Registry
 from .content import Entry, FigureText
-from .labels import format_number, label, shorten
+from .words import format_number, label, shorten
 
 
 def flat(text: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..dossier import Dossier
 from ..lang import pick
 from ..model import Evidence, Item, Source
-from .labels import display_width, shorten
+from .words import display_width, shorten
 
 #: Longest author or publisher (in display columns) used as a label as it stands.
 AUTHOR_WIDTH = 22

@@ -2,7 +2,7 @@
 inline SVG, no scripts, no external resources.
 
 Every dossier string goes through ``html.escape``; labels too. Citations link to their entry in
-the source list. The SVG comes from :mod:`argmap.render` (Graphviz escapes the labels it draws);
+the source list. The SVG comes from :mod:`argmap.maps` (Graphviz escapes the labels it draws);
 its XML prologue, doctype and comments are dropped so it can sit inside the page.
 """
 
@@ -190,7 +190,7 @@ def _ground(s: Sentences, ground: Ground, top: bool = False) -> str:
 
 
 def _map(out: list[str], s: Sentences, brief: Brief, dossier: Dossier) -> None:
-    from ..render import RenderOptions, render
+    from ..maps import RenderOptions, render
 
     _open_section(out, s, "sec.map", "map")
     try:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .cites import Cite
 from .content import Entry, FigureText
-from .labels import Raw, format_date, label, say, shorten
+from .words import Raw, format_date, label, say, shorten
 
 
 @dataclass(frozen=True)

@@ -17,11 +17,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..fileio import write_atomic
-from ..render.context import Source
-from ..render.options import RenderOptions
-from ..render.output import ALL_VIEWS, Map
-from ..render.views import get_view
+from ..io.atomic import write_atomic
+from ..maps.context import Source
+from ..maps.options import RenderOptions
+from ..maps.output import ALL_VIEWS, Map
+from ..maps.views import get_view
 from .build import PageBuilder, content_security_policy, script_json
 
 __all__ = ["PageBuilder", "content_security_policy", "page_html", "script_json", "write_all",
@@ -31,7 +31,7 @@ __all__ = ["PageBuilder", "content_security_policy", "page_html", "script_json",
 def page_html(dossier: Source, view: str = "demands", options: RenderOptions | None = None) -> str:
     """The page for ``view`` (``demands``, ``arguments`` or ``timeline``) as HTML text.
 
-    ``options`` are the map's (:class:`~argmap.render.RenderOptions`): ``lang`` is the language
+    ``options`` are the map's (:class:`~argmap.maps.RenderOptions`): ``lang`` is the language
     the page opens in (it offers Japanese and English either way); ``as_of`` the date it opens
     at (the map is drawn whole, and the date control goes back and forth). The same dossier and
     options always give the same text.
@@ -57,7 +57,7 @@ def write_all(dossier: Source, outdir: str | os.PathLike[str], stem: str = "map"
     """Write ``<stem>-<view>-<lang>.html`` for every view and language; return the paths, sorted.
 
     Each map is drawn once per language and shared by the pages that embed it; ``maps`` from
-    :func:`argmap.render.draw_maps` (same dossier and options) are used instead of drawing.
+    :func:`argmap.maps.draw_maps` (same dossier and options) are used instead of drawing.
 
     >>> write_all(dossier, "renders", stem="mynumber-card")  # doctest: +SKIP
     [PosixPath('renders/mynumber-card-arguments-en.html'), ...]

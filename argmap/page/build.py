@@ -24,11 +24,11 @@ from ..dossier import Dossier
 from ..errors import RenderError
 from ..lang import pick
 from ..model import Done, Said
-from ..render.context import Source, as_dossier
-from ..render.options import RenderOptions
-from ..render.output import Map
-from ..render.style import DONE, SAID, Palette
-from ..render.views import draw
+from ..maps.context import Source, as_dossier
+from ..maps.options import RenderOptions
+from ..maps.output import Map
+from ..maps.style import DONE, SAID, Palette
+from ..maps.views import draw
 from .data import item_records, page_dates, position
 from .svg import node_label, prepare_svg
 from .words import page_words
@@ -145,7 +145,7 @@ class PageBuilder:
     def __init__(self, source: Source, options: RenderOptions | None = None,
                  maps: dict[tuple[str, str], Map] | None = None) -> None:
         self.dossier = as_dossier(source)
-        # maps already drawn (by argmap.render.draw_maps, same dossier and options, no as_of)
+        # maps already drawn (by argmap.maps.draw_maps, same dossier and options, no as_of)
         self._maps = maps or {}
         # The maps are drawn whole; the page's date control shows any earlier date.
         self.options = dataclasses.replace(options or RenderOptions(), as_of=None)

@@ -21,8 +21,8 @@ from ..dossier import Dossier
 from ..errors import RenderError
 from ..lang import pick
 from ..model import Done, Relation, Said
-from ..render.style import DONE, SAID
-from ..render.words import word
+from ..maps.style import DONE, SAID
+from ..maps.words import word
 from .data import position
 
 SVG_NS = "http://www.w3.org/2000/svg"

@@ -1,12 +1,12 @@
 """The words of the interactive page itself (buttons, headings, hints) in Japanese and English.
 
 Status names, kinds, effects and relations come from the maps' own vocabulary
-(:data:`argmap.render.words.WORDS`), so the page and the map always say the same thing.
+(:data:`argmap.maps.words.WORDS`), so the page and the map always say the same thing.
 """
 
 from __future__ import annotations
 
-from ..render.words import WORDS as MAP_WORDS
+from ..maps.words import WORDS as MAP_WORDS
 
 #: Words only the page uses.
 PAGE_WORDS: dict[str, dict[str, str]] = {

@@ -16,7 +16,7 @@ as bipolar supported and secondary attacks, undercuts defeat the relation they t
 Every exact call takes ``timeout`` (seconds) and answers ``"unknown"`` (an
 :class:`Extensions` with ``status="unknown"``, or the string ``"unknown"``) when it runs out.
 The framework core depends on the standard library only; python-sat is imported when a search
-needs it. ICCMA files are read and written by :mod:`argmap.iccma`.
+needs it. ICCMA files are read and written by :mod:`argmap.semantics.iccma`.
 
 >>> fw = Framework(["a", "b", "c"], [("a", "b"), ("b", "c")])
 >>> sorted(grounded(fw).in_), [sorted(e) for e in preferred(fw).extensions]

@@ -15,8 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from argmap.files import load  # noqa: E402
-from argmap.render import ALL_VIEWS, RenderOptions, draw  # noqa: E402
+from argmap.io.files import load  # noqa: E402
+from argmap.maps import ALL_VIEWS, RenderOptions, draw  # noqa: E402
 
 GOLDEN = Path(__file__).resolve().parent
 

@@ -16,7 +16,7 @@ ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT))
 
 from argmap.brief import brief  # noqa: E402
-from argmap.files import load  # noqa: E402
+from argmap.io.files import load  # noqa: E402
 
 #: Golden file name -> (dossier, side, keyword arguments of :func:`argmap.brief.brief`).
 GOLDEN: dict[str, tuple[str, str, dict[str, object]]] = {

@@ -16,11 +16,12 @@ from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from . import jsonloc, yamlsafe
-from .checks import find_problems
-from .dossier import Dossier, paused_gc
-from .errors import ArgmapError, DossierError, DuplicateIdError, FileError, PathPart, SchemaError
-from .model import SECTIONS, SLUG_PATTERN
+from . import json_read as jsonloc
+from . import yaml_read as yamlsafe
+from ..checks import find_problems
+from ..dossier import Dossier, paused_gc
+from ..errors import ArgmapError, DossierError, DuplicateIdError, FileError, PathPart, SchemaError
+from ..model import SECTIONS, SLUG_PATTERN
 
 SUFFIXES = (".yaml", ".yml", ".json")
 TOP_LEVEL_KEYS = ("dossier", "$schema", *SECTIONS)
@@ -313,7 +314,7 @@ def dumps(dossier: Dossier, fmt: str = "yaml") -> str:
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if fmt in ("yaml", "yml"):
-        from .yamlwrite import dump_yaml
+        from .yaml_write import dump_yaml
 
         return dump_yaml(data)
     raise FileError(f"unknown format '{fmt}': expected yaml or json")
@@ -321,7 +322,7 @@ def dumps(dossier: Dossier, fmt: str = "yaml") -> str:
 
 def dump(dossier: Dossier, path: str | os.PathLike[str]) -> Path:
     """Write the dossier to ``path`` (YAML or JSON by suffix), atomically."""
-    from .fileio import write_atomic
+    from .atomic import write_atomic
 
     target = Path(path)
     suffix = target.suffix.lower()

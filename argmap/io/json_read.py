@@ -10,7 +10,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from .errors import DuplicateKeyError, PathPart, SyntaxProblem
+from ..errors import DuplicateKeyError, PathPart, SyntaxProblem
 
 _DECODER = json.JSONDecoder()
 _WS = " \t\n\r"

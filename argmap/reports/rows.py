@@ -18,13 +18,13 @@ import networkx as nx
 from rich.table import Table
 from rich.text import Text as RichText
 
-from .dates import date_text, precision_of
-from .dossier import Dossier
-from .errors import UnknownReferenceError, did_you_mean
-from .graph import build_graph
-from .lang import pick
-from .queries import actor_profile
-from .tracking import DateLike, demand_status, timeline
+from ..dates import date_text, precision_of
+from ..dossier import Dossier
+from ..errors import UnknownReferenceError, did_you_mean
+from ..graph import build_graph
+from ..lang import pick
+from ..queries import actor_profile
+from ..tracking import DateLike, demand_status, timeline
 
 #: Keys of a status row, in order.
 #:

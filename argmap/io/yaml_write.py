@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from .yamlsafe import _CORE_RESOLVERS
+from .yaml_read import _CORE_RESOLVERS
 
 try:
     _Dumper: type = yaml.CSafeDumper

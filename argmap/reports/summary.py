@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from .dates import date_text, precision_of
-from .dossier import Dossier
-from .lang import pick
-from .model import Response
-from .tracking import demand_status
+from ..dates import date_text, precision_of
+from ..dossier import Dossier
+from ..lang import pick
+from ..model import Response
+from ..tracking import demand_status
 
 
 def _name(dossier: Dossier, actor_id: str, lang: str) -> str:

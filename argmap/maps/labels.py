@@ -1,7 +1,7 @@
 """Nodes of the maps: one function per kind of item, each adding a labelled node to a graph.
 
 Labels are HTML-like tables. Every string from the dossier passes through
-:func:`argmap.render.text.html` (via :meth:`Context.lines`), so it shows literally.
+:func:`argmap.maps.text.html` (via :meth:`Context.lines`), so it shows literally.
 """
 
 from __future__ import annotations

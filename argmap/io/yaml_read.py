@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .errors import ArgmapError, DuplicateKeyError, PathPart, SchemaError, SyntaxProblem
+from ..errors import ArgmapError, DuplicateKeyError, PathPart, SchemaError, SyntaxProblem
 
 try:  # the C parser is much faster; fall back where libyaml is missing
     _Base: type = yaml.CSafeLoader
@@ -118,7 +118,7 @@ def parse(text: str, file: str) -> Document:
     except RecursionError:
         raise SyntaxProblem("nesting too deep to read", file=file) from None
     if builder.problems:
-        from .errors import DossierError
+        from ..errors import DossierError
 
         raise DossierError(builder.problems)
     return Document(data, root)

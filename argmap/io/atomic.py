@@ -9,7 +9,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import FileError
+from ..errors import FileError
 
 
 def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:

@@ -14,7 +14,7 @@ import shutil
 import subprocess
 
 from ..errors import RenderError
-from ..fileio import write_atomic
+from ..io.atomic import write_atomic
 
 __all__ = ["find_binary", "layout_settings", "run", "write_atomic"]
 

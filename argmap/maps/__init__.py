@@ -1,20 +1,15 @@
 """Maps of a dossier drawn with Graphviz: demands and answers, the argument, the timeline.
 
->>> from argmap.render import render, RenderOptions
+>>> from argmap.maps import render, RenderOptions
 >>> render(dossier, "demands", "renders/case-demands-ja.svg",
 ...        options=RenderOptions(lang="ja"))  # doctest: +SKIP
 
-Views (:mod:`argmap.render.views`) are pure functions from a dossier (or its graph) and
+Views (:mod:`argmap.maps.views`) are pure functions from a dossier (or its graph) and
 :class:`RenderOptions` to a ``graphviz.Digraph``; :func:`render` lays one out and writes it,
-:func:`render_all` writes every view in every language. The module itself can be called like
-:func:`render` (``argmap.render(dossier, ...)``), since ``argmap.render`` names both.
+:func:`render_all` writes every view in every language. ``argmap.render`` is :func:`render`.
 """
 
 from __future__ import annotations
-
-import sys
-import types
-from typing import Any
 
 from .backend import layout_settings
 from .options import ALL_KINDS, RenderOptions
@@ -31,12 +26,3 @@ __all__ = [
     "render_all", "timeline", "wrap",
 ]
 
-
-class _CallableModule(types.ModuleType):
-    """``argmap.render`` is this package and, at the top level, the function: accept both."""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Map:
-        return render(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule

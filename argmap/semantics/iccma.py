@@ -33,8 +33,8 @@ import re
 from pathlib import Path
 from typing import Literal
 
-from .errors import FileError, FormatError
-from .semantics.framework import Framework
+from ..errors import FileError, FormatError
+from .framework import Framework
 
 IccmaFormat = Literal["af", "apx", "tgf"]
 

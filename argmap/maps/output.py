@@ -138,7 +138,7 @@ def render_all(dossier: Source | str | os.PathLike[str], outdir: str | os.PathLi
     """
     name = stem
     if isinstance(dossier, (str, os.PathLike)):
-        from ..files import load
+        from ..io.files import load
 
         name = name or Path(dossier).stem
         dossier = load(dossier)
