@@ -222,7 +222,7 @@ def _is_clean(dossier: Dossier) -> bool:
                     seen.add(parent)
                     parent = index[parent].parent  # type: ignore[attr-defined]
         elif cls is Event:
-            if any(e.until is not None and e.until < e.date for e in items):
+            if any(e.until is not None and e.date is not None and e.until < e.date for e in items):
                 return False
     return True
 
@@ -297,7 +297,8 @@ def find_problems(dossier: Dossier) -> list[tuple[tuple[PathPart, ...], ArgmapEr
             _check_answer_dates(add, base, item, first, kinds)
         if isinstance(item, Actor) and item.parent is not None:
             _check_parent_cycle(add, base, item, first, kinds)
-        if isinstance(item, Event) and item.until is not None and item.until < item.date:
+        if (isinstance(item, Event) and item.until is not None and item.date is not None
+                and item.until < item.date):
             add(base + ("until",), DateOrderError,
                 f"event ends ({item.until}) before it begins ({item.date})")
     return problems
