@@ -335,7 +335,8 @@ class Response(Item):
 def said_by_demand(response: Response) -> dict[str, Said]:
     """What an answer said to each demand it answers, in the order of its ``to``.
 
-    The one reader of :attr:`Response.said`: every module asks here (or :func:`said_for`).
+    With :func:`said_for` and :func:`single_said`, the only readers of :attr:`Response.said`:
+    every other module asks one of these three.
 
     >>> r = Response(id="r", by="m", to=["d1", "d2"], said={"d2": "refused", "d1": "deflected"})
     >>> {d: s.value for d, s in said_by_demand(r).items()}
@@ -351,12 +352,20 @@ def said_by_demand(response: Response) -> dict[str, Said]:
 
 def said_for(response: Response, demand_id: str) -> Said:
     """What an answer said to one of the demands it answers (``KeyError`` for another)."""
-    return said_by_demand(response)[demand_id]
+    said = response.said  # read here directly: tracking asks this once per answer and demand
+    if isinstance(said, dict):
+        return said[demand_id]
+    if demand_id not in response.to:
+        raise KeyError(demand_id)
+    return said
 
 
 def single_said(response: Response) -> Said | None:
     """The one value an answer gives every demand it answers; ``None`` when they differ."""
-    values = set(said_by_demand(response).values())
+    said = response.said
+    if not isinstance(said, dict):
+        return said
+    values = set(said.values())
     return values.pop() if len(values) == 1 else None
 
 
