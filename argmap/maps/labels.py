@@ -10,6 +10,7 @@ from typing import Any
 
 import graphviz
 
+from ..dates import date_text
 from ..model import Done, Said, said_by_demand
 from . import text as tx
 from .context import Context, stack
@@ -156,6 +157,9 @@ def evidence_node(ctx: Context, g: graphviz.Digraph, item: Any) -> None:
         figure = f"{item.value.number:g} {item.value.unit}"
         if item.value.measure is not None:
             figure = f"{ctx.t(item.value.measure)}: {figure}"
+        if item.value.as_of is not None:  # only as much of the date as the source gives
+            when = date_text(item.value.as_of, item.value.as_of_precision)
+            figure += f" · {ctx.w('as_of', date=when)}"
         rows += _meta(ctx, figure)
     _node(ctx, g, item.id, "evidence", f"{_TABLE}{rows}</TABLE>", text, color="#8A7A00")
 
