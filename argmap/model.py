@@ -23,7 +23,6 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationError,
-    ValidationInfo,
     ValidatorFunctionWrapHandler,
     WithJsonSchema,
     WrapValidator,
@@ -31,8 +30,6 @@ from pydantic import (
     model_validator,
 )
 from pydantic_core import PydanticCustomError
-
-from .errors import did_you_mean
 
 from .vocab import (  # noqa: F401 - re-exported: models and vocabularies are used together
     WRITABLE_SAID,
@@ -312,28 +309,12 @@ class Response(Item):
             return value
         return _said_value(value)
 
-    @field_validator("said", mode="after")
-    @classmethod
-    def _said_names_its_demands(cls, value: Any, info: ValidationInfo) -> Any:
-        to = info.data.get("to")
-        if not isinstance(value, dict) or to is None:
-            return value
-        for demand in value:
-            if demand not in to:
-                raise PydanticCustomError(
-                    "said_demand", "said names '{demand}', which this answer does not answer "
-                    "(its to: {to}){hint}",
-                    {"demand": demand, "to": ", ".join(to), "hint": did_you_mean(demand, to)})
-        missing = [d for d in to if d not in value]
-        if missing:
-            raise PydanticCustomError(
-                "said_missing", "said gives no value for {missing}: a said per demand names "
-                "every demand in to", {"missing": ", ".join(f"'{d}'" for d in missing)})
-        return {d: value[d] for d in to}  # in the order of to
-
 
 def said_by_demand(response: Response) -> dict[str, Said]:
     """What an answer said to each demand it answers, in the order of its ``to``.
+
+    A said per demand names exactly the demands in ``to`` once the dossier is checked
+    (:mod:`argmap.checks`, which reports the others as problems).
 
     With :func:`said_for` and :func:`single_said`, the only readers of :attr:`Response.said`:
     every other module asks one of these three.

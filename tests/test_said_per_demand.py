@@ -111,15 +111,18 @@ def test_said_per_demand_is_read_in_the_order_of_to(case) -> None:
         said_for(fed, "d-other")
 
 
-@pytest.mark.parametrize("said, message", [
-    ("{d-stance: deflected, d-dat: refused}",
+@pytest.mark.parametrize("said, field, message", [
+    ("{d-stance: deflected, d-dat: refused}", "responses[0].said.d-dat",
      "said names 'd-dat', which this answer does not answer (its to: d-stance, d-data) "
      "(did you mean 'd-data'?)"),
-    ("{d-stance: deflected}", "said gives no value for 'd-data'"),
-    ("{d-stance: deflected, d-data: no_response}", "no_response is derived, never written"),
-    ("{d-stance: deflected, d-data: maybe}", "'maybe' is not one of: acknowledged"),
+    ("{d-stance: deflected}", "responses[0].said",
+     "said gives no value for 'd-data': a said per demand names every demand in to"),
+    ("{d-stance: deflected, d-data: no_response}", "responses[0].said",
+     "no_response is derived, never written"),
+    ("{d-stance: deflected, d-data: maybe}", "responses[0].said",
+     "'maybe' is not one of: acknowledged"),
 ])
-def test_a_bad_said_per_demand_is_one_located_error(write, said, message) -> None:
+def test_a_bad_said_per_demand_is_one_located_error(write, said, field, message) -> None:
     text = CASE.replace("    said:\n      d-data: refused\n      d-stance: deflected\n",
                         f"    said: {said}\n")
     path = write("bad.yaml", text)
@@ -127,9 +130,9 @@ def test_a_bad_said_per_demand_is_one_located_error(write, said, message) -> Non
         load(path)
     problems = [str(p) for p in caught.value.problems]
     line = text.splitlines().index(f"    said: {said}") + 1
-    assert len(problems) == 1
-    assert problems[0].startswith(f"{path}:{line}:11: responses[0].said: "), problems[0]
-    assert message in problems[0]
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"{path}:{line}:"), problems[0]
+    assert f": {field}: {message}" in problems[0], problems[0]
     result = CliRunner().invoke(cli, ["validate", str(path)])
     assert result.exit_code == 1 and "Traceback" not in result.output
 
