@@ -1,7 +1,8 @@
 """The rules of a dossier, and the checks that need the whole of it.
 
 :func:`check` finds every dangling reference, duplicate id, relation between kinds the rules
-forbid, answer dated before its demand and actor that is a division of itself. The rules live in
+forbid, answer dated before its demand, said per demand that does not match the answer's
+demands, and actor that is a division of itself. The rules live in
 one table, :data:`REFERENCE_RULES` and :data:`RELATION_RULES`, so that loaders, importers and docs
 agree on them.
 """
@@ -20,6 +21,7 @@ from .errors import (
     DuplicateIdError,
     PathPart,
     RelationKindError,
+    SchemaError,
     UnknownReferenceError,
     did_you_mean,
 )
@@ -207,6 +209,8 @@ def _is_clean(dossier: Dossier) -> bool:
             if not all(_relation_clean(rel, get, index) for rel in items):
                 return False
         elif cls is Response:
+            if any(isinstance(r.said, dict) and r.said.keys() != set(r.to) for r in items):
+                return False
             for response in items:
                 answered = _fast_date(response, get, index)
                 if answered is not None and any(
@@ -222,7 +226,7 @@ def _is_clean(dossier: Dossier) -> bool:
                     seen.add(parent)
                     parent = index[parent].parent  # type: ignore[attr-defined]
         elif cls is Event:
-            if any(e.until is not None and e.until < e.date for e in items):
+            if any(e.until is not None and e.date is not None and e.until < e.date for e in items):
                 return False
     return True
 
@@ -294,10 +298,12 @@ def find_problems(dossier: Dossier) -> list[tuple[tuple[PathPart, ...], ArgmapEr
         if isinstance(item, Relation):
             _check_relation(add, base, item, kinds, ids_by_kind, first)
         if isinstance(item, Response):
+            _check_said(add, base, item)
             _check_answer_dates(add, base, item, first, kinds)
         if isinstance(item, Actor) and item.parent is not None:
             _check_parent_cycle(add, base, item, first, kinds)
-        if isinstance(item, Event) and item.until is not None and item.until < item.date:
+        if (isinstance(item, Event) and item.until is not None and item.date is not None
+                and item.until < item.date):
             add(base + ("until",), DateOrderError,
                 f"event ends ({item.until}) before it begins ({item.date})")
     return problems
@@ -359,6 +365,26 @@ def _check_parent_cycle(add: Any, base: tuple[PathPart, ...], actor: Actor,
             return
         chain.append(parent)
         parent = getattr(first[parent], "parent", None)
+
+
+def _check_said(add: Any, base: tuple[PathPart, ...], response: Response) -> None:
+    """A said per demand names each demand in ``to`` once, and no other: its keys are references
+    to the demands the answer answers (the one place that reads the raw field besides
+    :func:`argmap.model.said_by_demand`, whose rule this is)."""
+    said = response.said
+    if not isinstance(said, dict):
+        return
+    to = response.to
+    unknown = [d for d in said if d not in to]
+    for demand in unknown:
+        add(base + ("said", demand), UnknownReferenceError,
+            f"said names '{demand}', which this answer does not answer (its to: "
+            f"{', '.join(to)}){did_you_mean(demand, to)}")
+    missing = [d for d in to if d not in said]
+    if missing and not unknown:  # a misspelt demand is one problem, not two
+        add(base + ("said",), SchemaError,
+            f"said gives no value for {', '.join(repr(d) for d in missing)}: a said per demand "
+            "names every demand in to")
 
 
 def _check_answer_dates(add: Any, base: tuple[PathPart, ...], response: Response,

@@ -32,8 +32,9 @@ def date_text(date: _dt.date | None, precision: Precision | str | None = Precisi
 
 
 def precision_of(item: object, lookup: Callable[[str], object | None]) -> str:
-    """How much of an item's date is known: its own precision, or its event's when the date
-    comes from the event. ``lookup`` finds an item by id (``None`` when there is none).
+    """How much of an item's date is known: its own precision, its event's when the date comes
+    from the event, or its figure's (``as_of_precision``) for evidence dated only by its figure.
+    ``lookup`` finds an item by id (``None`` when there is none).
 
     >>> from argmap.model import Demand, Event
     >>> e = Event(id="e", date="2018-02-01", precision="month", kind="meeting", title="t")
@@ -44,5 +45,9 @@ def precision_of(item: object, lookup: Callable[[str], object | None]) -> str:
         event = lookup(item.at)  # type: ignore[attr-defined]
         if event is not None:
             item = event
+    elif getattr(item, "date", None) is None:  # evidence dated only by its figure's as_of
+        figure = getattr(item, "value", None)
+        if figure is not None and figure.as_of is not None:
+            return figure.as_of_precision.value  # type: ignore[no-any-return]
     precision = getattr(item, "precision", None)
     return precision.value if isinstance(precision, Precision) else "day"

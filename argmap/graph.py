@@ -16,7 +16,9 @@ source     ``title``, ``subkind``, ``url``
 event      ``title``, ``subkind``, ``until``
 claim      ``main``, ``verdict``
 demand     ``main``, ``verdict``, ``deadline``
-response   ``said`` (a :class:`~argmap.model.Said`), ``quote``
+response   ``said`` (the :class:`~argmap.model.Said` it gives every demand it answers, ``None``
+           when it says different things to different demands: read those with
+           :func:`argmap.model.said_for`), ``quote``
 evidence   ``subkind``, ``value`` (a :class:`~argmap.model.Figure`), ``as_of``
 action     ``subkind``
 relation   ``type``, ``premises``, ``to`` (only relations targeted by an undercut, see below)
@@ -54,7 +56,7 @@ import networkx as nx
 
 from .dossier import Dossier, paused_gc
 from .model import (Action, Actor, Claim, Demand, Event, Evidence, Item, Relation,
-                    RelationType, Response, Source)
+                    RelationType, Response, Source, single_said)
 
 #: Edge types that come from references (as opposed to argument relations and effects).
 REFERENCE_TYPES = frozenset({
@@ -133,7 +135,8 @@ def _demand(item: Any, order: int, date: Any) -> dict[str, Any]:
 
 def _response(item: Any, order: int, date: Any) -> dict[str, Any]:
     return {"kind": "response", "item": item, "order": order, "date": date, "tags": item.tags,
-            "text": item.text if item.text is not None else item.quote, "said": item.said,
+            "text": item.text if item.text is not None else item.quote,
+            "said": single_said(item),
             "quote": item.quote}
 
 
@@ -245,7 +248,7 @@ def _build(dossier: Dossier) -> nx.MultiDiGraph:
     nodes: list[tuple[str, dict[str, Any]]] = []
     edges: list[Edge] = []
     relations: list[tuple[int, Relation]] = []
-    events: dict[str, _dt.date] = {e.id: e.date for e in dossier.events}
+    events: dict[str, _dt.date | None] = {e.id: e.date for e in dossier.events}
     for order, (_, _, item) in enumerate(dossier.items()):
         if isinstance(item, Relation):
             relations.append((order, item))

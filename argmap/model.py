@@ -27,6 +27,7 @@ from pydantic import (
     WithJsonSchema,
     WrapValidator,
     field_validator,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -127,13 +128,26 @@ class Citation(_Model):
 
 
 class Figure(_Model):
-    """A number with its unit, the date it holds for, and its scope (``Kochi``, ``50+``)."""
+    """A number with its unit, the date it holds for, and its scope (``Kochi``, ``50+``).
+
+    ``as_of_precision`` says how much of ``as_of`` the source gives: a figure "as of November
+    2019" is ``as_of: 2019-11-01`` with ``as_of_precision: month``.
+    """
 
     number: int | float
     unit: str
     as_of: _dt.date | None = None
+    as_of_precision: Precision = Field(default=Precision.day,
+                                       description="How much of the as_of date is known")
     scope: Text | None = None
     measure: Text | None = Field(default=None, description="What is counted, e.g. 'issuance rate'.")
+
+    @model_validator(mode="after")
+    def _precision_needs_a_date(self) -> Figure:
+        if self.as_of is None and self.as_of_precision is not Precision.day:
+            raise PydanticCustomError(
+                "as_of_precision_alone", "as_of_precision is set but the figure has no as_of date")
+        return self
 
 
 class Verdict(_Model):
@@ -197,17 +211,25 @@ class Source(Item):
 
 
 class Event(Item):
-    """A dated happening: a meeting, a request, a notice, a law passed, a press report."""
+    """A happening: a meeting, a request, a notice, a law passed, a press report, dated where
+    the source dates it."""
 
     KIND: ClassVar[str] = "event"
 
-    date: _dt.date
+    date: _dt.date | None = Field(
+        default=None, description="Left out when the source gives none (say so in a note).")
     precision: Precision = Field(default=Precision.day, description="How much of the date is known")
     until: _dt.date | None = Field(default=None, description="Last day of a multi-day event.")
     kind: EventKind
     title: Text
     participants: SlugList = Field(default_factory=list)
     place: Text | None = None
+
+    @model_validator(mode="after")
+    def _until_needs_a_date(self) -> Event:
+        if self.date is None and self.until is not None:
+            raise PydanticCustomError("until_alone", "until is set but the event has no date")
+        return self
 
 
 class Claim(Item):
@@ -233,14 +255,45 @@ class Demand(Claim):
     deadline: _dt.date | None = None
 
 
+def _said_value(value: Any) -> Any:
+    """One written ``said`` value, else a one-line error naming the allowed values."""
+    if value in (Said.no_response, Said.no_response.value):
+        raise PydanticCustomError(
+            "said_derived",
+            "no_response is derived, never written: leave the demand without a response")
+    if not isinstance(value, Said) and value not in _WRITABLE_VALUES:
+        raise PydanticCustomError(
+            "said_value", "{value} is not one of: {allowed}",
+            {"value": repr(value)[:40], "allowed": ", ".join(_WRITABLE_VALUES)})
+    return value
+
+
+#: The JSON Schema of ``said``: one value, or a map from demand id to a value.
+_SAID_SCHEMA = {
+    "anyOf": [
+        {"enum": list(_WRITABLE_VALUES)},
+        {"type": "object", "minProperties": 1,
+         "propertyNames": {"pattern": SLUG_PATTERN},
+         "additionalProperties": {"enum": list(_WRITABLE_VALUES)}},
+    ],
+    "description": "What the answer amounts to: one value for every demand it answers, or a "
+                   "map from each demand in `to` to what was said to it.",
+}
+
+
 class Response(Item):
-    """An answer to one or more demands, with the words used and what they amount to."""
+    """An answer to one or more demands, with the words used and what they amount to.
+
+    ``said`` is one value for every demand in ``to``, or a map giving each of them its own
+    (``{d-a: deflected, d-b: refused}``) when one answer treats its demands differently.
+    """
 
     KIND: ClassVar[str] = "response"
 
     by: Annotated[SlugList, Field(min_length=1)]
     to: Annotated[SlugList, Field(min_length=1)]
-    said: Annotated[Said, Field(json_schema_extra={"enum": [s.value for s in WRITABLE_SAID]})]
+    # Read through said_by_demand / said_for (below), never directly: it may be a map.
+    said: Annotated[Said | dict[Slug, Said], WithJsonSchema(_SAID_SCHEMA)]
     quote: Text | None = None
     text: Text | None = Field(default=None, description="The answer in our words.")
     date: _dt.date | None = None
@@ -250,15 +303,51 @@ class Response(Item):
     @field_validator("said", mode="before")
     @classmethod
     def _said_is_written(cls, value: Any) -> Any:
-        if value in (Said.no_response, Said.no_response.value):
-            raise PydanticCustomError(
-                "said_derived",
-                "no_response is derived, never written: leave the demand without a response")
-        if not isinstance(value, Said) and value not in _WRITABLE_VALUES:
-            raise PydanticCustomError(
-                "said_value", "{value} is not one of: {allowed}",
-                {"value": repr(value)[:40], "allowed": ", ".join(_WRITABLE_VALUES)})
-        return value
+        if isinstance(value, dict):
+            for said in value.values():
+                _said_value(said)
+            return value
+        return _said_value(value)
+
+
+def said_by_demand(response: Response) -> dict[str, Said]:
+    """What an answer said to each demand it answers, in the order of its ``to``.
+
+    A said per demand names exactly the demands in ``to`` once the dossier is checked
+    (:mod:`argmap.checks`, which reports the others as problems).
+
+    With :func:`said_for` and :func:`single_said`, the only readers of :attr:`Response.said`:
+    every other module asks one of these three.
+
+    >>> r = Response(id="r", by="m", to=["d1", "d2"], said={"d2": "refused", "d1": "deflected"})
+    >>> {d: s.value for d, s in said_by_demand(r).items()}
+    {'d1': 'deflected', 'd2': 'refused'}
+    >>> said_by_demand(Response(id="r", by="m", to="d1", said="accepted"))["d1"].value
+    'accepted'
+    """
+    said = response.said
+    if isinstance(said, dict):
+        return {d: said[d] for d in response.to}
+    return dict.fromkeys(response.to, said)
+
+
+def said_for(response: Response, demand_id: str) -> Said:
+    """What an answer said to one of the demands it answers (``KeyError`` for another)."""
+    said = response.said  # read here directly: tracking asks this once per answer and demand
+    if isinstance(said, dict):
+        return said[demand_id]
+    if demand_id not in response.to:
+        raise KeyError(demand_id)
+    return said
+
+
+def single_said(response: Response) -> Said | None:
+    """The one value an answer gives every demand it answers; ``None`` when they differ."""
+    said = response.said
+    if not isinstance(said, dict):
+        return said
+    values = set(said.values())
+    return values.pop() if len(values) == 1 else None
 
 
 class Evidence(Item):
@@ -279,12 +368,14 @@ class Evidence(Item):
 
 
 class Action(Item):
-    """Something an actor did on a date, and its effects on demands, answers and claims."""
+    """Something an actor did (on a date, where the source gives one), and its effects on
+    demands, answers and claims."""
 
     KIND: ClassVar[str] = "action"
 
     by: Annotated[SlugList, Field(min_length=1)]
-    date: _dt.date
+    date: _dt.date | None = Field(
+        default=None, description="Left out when the source gives none (say so in a note).")
     precision: Precision = Field(default=Precision.day, description="How much of the date is known")
     kind: ActionKind
     text: Text

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from .model import Said
+from .model import Said, said_for
 
 SUPPORTS, ATTACKS, UNDERCUTS = "supports", "attacks", "undercuts"
 
@@ -226,7 +226,7 @@ def answered_on_paper(graph: nx.MultiDiGraph, as_of: _dt.date | None = None) -> 
     on paper, not in substance."""
     out = []
     for demand in demands(graph, as_of):
-        said = [graph._node[r]["said"] for r in answers(graph, demand, as_of)]
+        said = [said_for(graph._node[r]["item"], demand) for r in answers(graph, demand, as_of)]
         if said and all(s in ON_PAPER for s in said):
             out.append(demand)
     return tuple(out)
@@ -238,11 +238,12 @@ class SaidThenDid:
 
     ``via`` is ``"response"`` when the action's effect names the answer itself, ``"demand"`` when
     it names a demand the answer was given to (the answer is then the latest one given to that
-    demand by the action's date).
+    demand by the action's date). ``said`` is what the answer said to ``demands``, in order (one
+    value per demand: an answer may treat its demands differently).
     """
 
     response: str
-    said: Said
+    said: tuple[Said, ...]
     said_date: _dt.date | None
     action: str
     effect: str
@@ -264,9 +265,9 @@ def said_then_did(graph: nx.MultiDiGraph,
     ...                  "date": "2019-02-01"}],
     ...   "actions": [{"id": "a", "by": "m", "date": "2019-09-01", "kind": "amendment",
     ...     "text": "Done the opposite", "effects": [{"on": "r", "type": "contradicts"}]}]})
-    >>> [(x.said.value, str(x.said_date), x.effect, str(x.did_date))
+    >>> [([s.value for s in x.said], str(x.said_date), x.effect, str(x.did_date))
     ...  for x in said_then_did(build_graph(d))]
-    [('accepted', '2019-02-01', 'contradicts', '2019-09-01')]
+    [(['accepted'], '2019-02-01', 'contradicts', '2019-09-01')]
     """
     wanted = frozenset(effects) if effects is not None else None
     nodes = graph._node
@@ -295,8 +296,9 @@ def said_then_did(graph: nx.MultiDiGraph,
                     answered = _by_date(graph, (
                         d for d, ks in graph._succ[response].items()
                         if any(a["type"] == "answers" for a in ks.values())))
-                    out.append(SaidThenDid(response, nodes[response]["said"], said_date, action,
-                                           effect, did, answered, via))
+                    item = nodes[response]["item"]
+                    out.append(SaidThenDid(response, tuple(said_for(item, d) for d in answered),
+                                           said_date, action, effect, did, answered, via))
     out.sort(key=lambda x: (when(graph, x.action), x.response, x.effect))
     return out
 

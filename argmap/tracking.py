@@ -2,7 +2,8 @@
 
 Every demand has two separate axes, each set by a dated, sourced item:
 
-**said** — what the answers amount to (:class:`~argmap.model.Said`). The latest answer known by
+**said** — what the answers amount to (:class:`~argmap.model.Said`); an answer to several demands
+counts with what it said to this one (:func:`~argmap.model.said_for`). The latest answer known by
 the as-of date wins (answers sort by date, then dossier order; undated answers count as earliest);
 earlier answers stay in ``history``. With no answer the value is ``no_response``, shown as
 ``overdue`` once the demand's deadline has passed (the day after the deadline).
@@ -16,7 +17,8 @@ through :data:`DONE_OF_EFFECT`. An action bears on a demand when one of its effe
    demand rephrases.
 
 Actions dated before the demand was made do not count for it (a later demand restating a claim
-is not judged on what was done before it was put). When one action bears on a demand by several
+is not judged on what was done before it was put); an undated action counts, and sorts
+first. When one action bears on a demand by several
 routes, the first route above wins (and, within a
 route, the action's last effect). The latest such action wins; with none the value is
 ``unrated``. The two axes never mix: an accepted demand later reversed shows ``said=accepted``,
@@ -38,7 +40,7 @@ import networkx as nx
 from .dossier import Dossier
 from .errors import SchemaError
 from .graph import EFFECT_TYPES, build_graph, paused_gc
-from .model import Done, EffectType, Said
+from .model import Done, EffectType, Said, said_for
 from .queries import ON_PAPER
 
 #: The done value each effect type sets.
@@ -159,8 +161,8 @@ def _one_status(graph: nx.MultiDiGraph, demand: str, as_of: _dt.date | None,
     answers = sorted((r for r, keys in pred[demand].items()
                       if any(a.get("type") == "answers" for a in keys.values())
                       and _known(nodes[r], as_of)), key=lambda r: _key(nodes[r]))
-    said_changes = [StatusChange("said", nodes[r]["said"], nodes[r]["date"], r, *_cited(nodes[r]))
-                    for r in answers]
+    said_changes = [StatusChange("said", said_for(nodes[r]["item"], demand), nodes[r]["date"], r,
+                                 *_cited(nodes[r])) for r in answers]
 
     # route 0: the demand itself, 1: one of its answers, 2: a claim standing for it
     routes: list[tuple[int, list[tuple[str, int, str]]]] = [(0, _effects_into(pred, demand))]
@@ -171,8 +173,9 @@ def _one_status(graph: nx.MultiDiGraph, demand: str, as_of: _dt.date | None,
     for route, effects in routes:
         for action, index, etype in effects:
             did = nodes[action]["date"]
-            if not _known(nodes[action], as_of) or (made is not None and did < made):
-                continue
+            if not _known(nodes[action], as_of) or (made is not None and did is not None
+                                                     and did < made):
+                continue  # an undated action is not known to come first: it counts
             rank = (route, -index, etype)
             if action not in chosen or rank < chosen[action]:
                 chosen[action] = rank
@@ -180,7 +183,7 @@ def _one_status(graph: nx.MultiDiGraph, demand: str, as_of: _dt.date | None,
     done_changes = [StatusChange("done", _DONE_OF_TYPE[chosen[a][2]], nodes[a]["date"], a,
                                  *_cited(nodes[a])) for a in actions]
 
-    said: Said = nodes[answers[-1]]["said"] if answers else Said.no_response
+    said = said_for(nodes[answers[-1]]["item"], demand) if answers else Said.no_response
     done = _DONE_OF_TYPE[chosen[actions[-1]][2]] if actions else Done.unrated
     deadline = item.deadline
     history = sorted(said_changes + done_changes,

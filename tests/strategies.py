@@ -27,7 +27,8 @@ def dossiers(draw: Any, max_items: int = 6) -> Dossier:
     actors = [{"id": f"a{i}", "name": draw(lang_texts), "kind": draw(st.sampled_from(ActorKind)).value}
               for i in range(n_actors)]
     actor_ids = [a["id"] for a in actors]
-    events = [{"id": f"e{i}", "date": draw(dates).isoformat(), "title": draw(lang_texts),
+    events = [{"id": f"e{i}", "date": draw(st.none() | dates.map(dt.date.isoformat)),
+               "title": draw(lang_texts),
                "kind": draw(st.sampled_from(EventKind)).value,
                "participants": draw(st.lists(st.sampled_from(actor_ids), max_size=2, unique=True))}
               for i in range(draw(st.integers(0, 2)))]
@@ -45,20 +46,29 @@ def dossiers(draw: Any, max_items: int = 6) -> Dossier:
     for i, demand in enumerate(draw(st.lists(st.sampled_from(demands), max_size=max_items))
                                if demands else []):
         made = dt.date.fromisoformat(demand["date"])
-        responses.append({"id": f"r{i}", "by": demand["to"][0], "to": demand["id"],
-                          "said": draw(st.sampled_from(WRITABLE_SAID)).value,
-                          "quote": draw(lang_texts),
-                          "date": (made + dt.timedelta(days=draw(st.integers(0, 400)))).isoformat()})
+        answered = made + dt.timedelta(days=draw(st.integers(0, 400)))
+        to = [demand["id"]]
+        earlier = [d["id"] for d in demands
+                   if d["id"] != demand["id"] and dt.date.fromisoformat(d["date"]) <= answered]
+        if earlier and draw(st.booleans()):  # one answer to two demands
+            to.append(draw(st.sampled_from(earlier)))
+        said: Any = draw(st.sampled_from(WRITABLE_SAID)).value
+        if len(to) > 1 and draw(st.booleans()):  # ... saying a different thing to each
+            said = {d: draw(st.sampled_from(WRITABLE_SAID)).value for d in to}
+        responses.append({"id": f"r{i}", "by": demand["to"][0], "to": to, "said": said,
+                          "quote": draw(lang_texts), "date": answered.isoformat()})
     evidence = [{"id": f"v{i}", "text": draw(lang_texts),
                  "kind": draw(st.sampled_from(EvidenceKind)).value,
                  "value": draw(st.none() | st.fixed_dictionaries({
                      "number": st.integers(-10**9, 10**9) | st.floats(allow_nan=False,
                                                                        allow_infinity=False),
                      "unit": st.sampled_from(["%", "cards", "yen"]),
-                     "as_of": dates.map(dt.date.isoformat)}))}
+                     "as_of": dates.map(dt.date.isoformat),
+                     "as_of_precision": st.sampled_from(["day", "month", "year"])}))}
                 for i in range(draw(st.integers(0, 3)))]
     targets = [d["id"] for d in demands] + [r["id"] for r in responses]
-    actions = [{"id": f"x{i}", "by": draw(st.sampled_from(actor_ids)), "date": draw(dates).isoformat(),
+    actions = [{"id": f"x{i}", "by": draw(st.sampled_from(actor_ids)),
+                "date": draw(st.none() | dates.map(dt.date.isoformat)),  # undated: none given
                 "kind": "notice", "text": draw(lang_texts),
                 "effects": [{"on": draw(st.sampled_from(targets)),
                              "type": draw(st.sampled_from(EffectType)).value}] if targets else []}

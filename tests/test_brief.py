@@ -411,8 +411,12 @@ def test_example_unrebutted_counter_arguments_are_flagged(card, card_md):
         rebutted = bool(attacked_by.get(cid, set()) - points) or (
             its_attacks and all(r.id in undercut for r in its_attacks))
         assert counter.unrebutted == (not rebutted), cid
-    flagged = [c for c in data.counters if c.unrebutted]
-    assert {c.entry.id for c in flagged} >= {"c-sanjo-taxpayers-money"}
+    # the article answers every counter-argument on file: both Sanjo slogans in ¶27, the
+    # government's position in ¶40 (audit rows 1 and 28)
+    assert not [c.entry.id for c in data.counters if c.unrebutted]
+    assert {"c-sanjo-taxpayers-money", "c-gov-civil-servants-lead"} <= {
+        c.entry.id for c in data.counters}
+    assert "prepare a reply" not in card_md["en"]
     for block in blocks(section(card_md["en"], "3. Counter-arguments")):
         words = block.split("\n")[0]
         counter = next(c for c in data.counters if c.entry.text[:40] in words)
@@ -441,15 +445,41 @@ def test_example_figures_appear_with_values_and_units(card, card_md):
             value = format_number(evidence.value.number, evidence.value.unit)
             assert f"**{value}**" in support, (lang, evidence.id)
             if evidence.value.as_of is not None:
-                assert format_date(evidence.value.as_of, lang) in support
+                assert format_date(evidence.value.as_of, lang,
+                                   evidence.value.as_of_precision.value) in support
+    # ¶26 「19年11月現在」: the Sanjo figure is as of a month, never a made-up day
+    assert "**950 staff** (as of November 2019)" in section(card_md["en"], "2. ")
+    assert "**950 staff** (as of 1 November 2019)" not in card_md["en"]
 
 
 def test_example_position_and_open_demands(card, card_md):
     data = build_brief(card, "jichiroren")
     assert data.motion == "c-jichiroren-main"
+    # the article's verdict: the union's position stands
+    assert (data.position.standing.grounded, data.position.standing.preferred) == ("in", "all")
+    assert data.position.defeaters == ()
+    assert "the position stands (grounded semantics: accepted)" in section(card_md["en"], "1. ")
     groups = {o.entry.id: o.group for o in data.open}
-    assert groups.get("d-2019-07-23-no-survey") == "on_paper"
+    assert "d-2019-07-23-no-survey" not in groups  # refused on 15 October, not left on paper
+    assert groups.get("d-2019-07-18-kanshou") == "on_paper"
     assert groups.get("d-2019-07-10-shiga-no-compulsion") == "unanswered"
-    contradicted = [f for a in data.answers for f in a.followups
-                    if f.done.value == "not_delivered"]
-    assert any(f.entry.id == "a-2019-09-27-local-rules-amendment" for f in contradicted)
+    assert groups.get("d-pt-dv-victims") == "unanswered"
+    # the amendments changed the rules after the fact: no answer on file is contradicted
+    assert not [f for a in data.answers for f in a.followups if f.done.value == "not_delivered"]
+
+
+def test_example_answer_with_a_said_per_demand(card, card_md):
+    """The Federation's one answer deflected one demand and refused the other; the MIC's answer
+    (2) of 15 October accepted (2) and refused (4) of 23 July. The brief says which is which."""
+    data = build_brief(card, "jichiroren")
+    by_id = {a.entry.id: a for a in data.answers}
+    federation = by_id["resp-2019-07-18-federation"]
+    assert [(d.id, s.value) for d, s in zip(federation.demands, federation.said)] == [
+        ("d-2019-07-18-kanshou", "deflected"), ("d-2019-07-18-data-diversion", "refused")]
+    second = by_id["resp-2019-10-15-no-competition"]
+    assert [(d.id, s.value) for d, s in zip(second.demands, second.said)] == [
+        ("d-2019-10-15-no-competition", "accepted"), ("d-2019-07-23-no-survey", "refused")]
+    text = section(card_md["en"], "4. ")
+    assert "### The Federation, 18 July 2019: deflected (no commitment) / refused" in text
+    assert "— **refused**" in text and "— **deflected (no commitment)**" in text
+    assert "：はぐらかし（約束なし） / 拒否" in section(card_md["ja"], "4. ")

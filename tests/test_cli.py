@@ -21,7 +21,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_validate_ok_prints_one_line():
     done = run("validate", "claims/mynumber-card.yaml")
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("claims/mynumber-card.yaml: ok (261 items: ")
+    assert done.stdout.startswith("claims/mynumber-card.yaml: ok (271 items: ")
     assert done.stdout.count("\n") == 1
 
 
@@ -48,10 +48,12 @@ def test_summary_lists_every_demand_with_its_answers():
     done = run("summary", str(EXAMPLE))
     assert done.returncode == 0, done.stderr
     out = done.stdout
-    assert "13 demands" in out and "dates: 2013 to 2020-04-24" in out
+    assert "19 demands" in out and "dates: 2013 to 2020-04-24" in out
     assert "- 2019-07-23 d-2019-07-23-no-survey (to MIC):" in out
-    assert "MIC: deflected" in out
-    assert out.count("no response on record") == 2
+    assert "MIC: deflected" in out and "MIC: refused" in out
+    assert "2019-07-18 the Federation: refused" in out  # what it said to that demand
+    assert out.count("no response on record") == 8
+    assert "- undated d-pt-dv-victims (to Cabinet Office, MIC):" in out
     assert "- 2018-02 d-2018-toyohashi-rights" in out  # month precision kept
 
 

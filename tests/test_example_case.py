@@ -38,6 +38,8 @@ from argmap.model import (
     Response,
     Said,
     Text,
+    said_by_demand,
+    said_for,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -146,7 +148,7 @@ def test_dossier_header(case: Dossier) -> None:
 @needs_article
 def test_paragraph_convention_anchors() -> None:
     assert PARAGRAPHS[0].startswith("本稿は")
-    assert PARAGRAPHS[68] == "2020年4月24日"  # ¶69, the date at the end
+    assert PARAGRAPHS[68] == "2020年4月24日"  # ¶69, a date line inside the closing sentence
     assert cited_text("¶22-23").count("総務省は自治労連との懇談の2日後") == 1
 
 
@@ -302,6 +304,17 @@ EXPECTED_EVENTS = [
 ]
 
 
+def test_events_the_article_does_not_date_have_no_date(case: Dossier) -> None:
+    """¶8 gives the month the system started ("1月") but not the year: no year is invented."""
+    events = _by_id(case.events)
+    start = events["e-mynumber-system-operation"]
+    assert start.date is None and case.date_of(start.id) is None
+    assert "1月" in start.cites[0].quote["ja"] and "年" in start.note["ja"]
+    # the ¶69 date line is not said to be the re-edit's date
+    line = events["e-2020-04-24-date-line"]
+    assert line.kind is EventKind.other and "¶69" in case.get(SOURCE_ID).note["en"]
+
+
 def test_dated_events(case: Dossier) -> None:
     have = {(e.date, e.precision.value, e.kind) for e in case.events}
     missing = [expected for expected in EXPECTED_EVENTS if expected not in have]
@@ -316,9 +329,15 @@ def test_dated_events(case: Dossier) -> None:
 
 # --- demands and answers -------------------------------------------------------------------------
 
+#: The requests the article lists without a date (¶9): to the Cabinet Office and the MIC.
+PT_DEMANDS = ("d-pt-dv-victims", "d-pt-data-leaks", "d-pt-family-register", "d-pt-not-needed")
+
 #: id -> (by, to, date)
 EXPECTED_DEMANDS = {
+    **{d: ({"jichiroren"}, {"cabinet-office", "mic"}, None) for d in PT_DEMANDS},
     "d-2017-12-13-no-printing": ({"jichiroren"}, {"mic", "cabinet-secretariat"}, D(2017, 12, 13)),
+    "d-2017-12-13-information-linkage": ({"jichiroren"}, {"mic", "cabinet-secretariat"},
+                                         D(2017, 12, 13)),
     "d-2018-toyohashi-rights": ({"toyohashi-union"}, {"toyohashi-city"}, D(2018, 2, 1)),
     "d-2019-07-10-shiga-no-compulsion": ({"shiga-jichiroren"}, {"shiga-governor"},
                                          D(2019, 7, 10)),
@@ -332,6 +351,7 @@ EXPECTED_DEMANDS = {
     "d-2019-07-23-no-disadvantage-bodies": ({"jichiroren"}, {"mic"}, D(2019, 7, 23)),
     "d-2019-07-23-no-disadvantage-staff": ({"jichiroren"}, {"mic"}, D(2019, 7, 23)),
     "d-2019-07-23-no-survey": ({"jichiroren"}, {"mic"}, D(2019, 7, 23)),
+    "d-2019-07-23-accurate-information": ({"jichiroren"}, {"mic"}, D(2019, 7, 23)),
     "d-2019-10-15-no-disadvantage-staff": ({"jichiroren"}, {"mic"}, D(2019, 10, 15)),
     "d-2019-10-15-no-competition": ({"jichiroren"}, {"mic"}, D(2019, 10, 15)),
     "d-2019-10-15-no-preprinted-forms": ({"jichiroren"}, {"mic"}, D(2019, 10, 15)),
@@ -345,20 +365,25 @@ def test_demands(case: Dossier) -> None:
         demand = demands[demand_id]
         assert (set(demand.by), set(demand.to), case.date_of(demand_id)) == (by, to, date)
     per_date = Counter(case.date_of(d.id) for d in case.demands)
-    assert per_date[D(2019, 7, 23)] == 4
+    assert per_date[D(2019, 7, 23)] == 5  # ①-④ of ¶46 and the request of ¶47
     assert per_date[D(2019, 10, 15)] == 3
     assert per_date[D(2019, 7, 18)] == 2
-    assert per_date[D(2017, 12, 13)] == 1
+    assert per_date[D(2017, 12, 13)] == 2  # printing and information linkage (¶22)
+    assert per_date[None] == 4  # the PT's requests (¶9)
+    for demand_id in PT_DEMANDS:
+        assert demands[demand_id].cites[0].locator == "¶9"
+        assert demands[demand_id].note is not None
     assert demands["d-2018-toyohashi-rights"].precision is Precision.month
 
 
-#: id -> (said, to, by, date)
+#: id -> (said, to, by, date); ``said`` is one value for every demand, or a value per demand
 EXPECTED_RESPONSES = {
     "resp-2017-12-15-no-printing": (Said.accepted, ["d-2017-12-13-no-printing"],
                                     ["mic-municipal-tax-division"], D(2017, 12, 15)),
     "resp-2018-toyohashi-rights": (Said.accepted, ["d-2018-toyohashi-rights"],
                                    ["toyohashi-city"], D(2018, 4, 1)),
-    "resp-2019-07-18-federation": (Said.deflected,
+    "resp-2019-07-18-federation": ({"d-2019-07-18-kanshou": Said.deflected,
+                                    "d-2019-07-18-data-diversion": Said.refused},
                                    ["d-2019-07-18-kanshou", "d-2019-07-18-data-diversion"],
                                    ["federation"], D(2019, 7, 18)),
     "resp-2019-07-23-no-compulsion": (Said.accepted, ["d-2019-07-23-no-compulsion"], ["mic"],
@@ -373,7 +398,9 @@ EXPECTED_RESPONSES = {
                                        D(2019, 7, 23)),
     "resp-2019-10-15-no-disadvantage": (Said.accepted, ["d-2019-10-15-no-disadvantage-staff"],
                                         ["mic"], D(2019, 10, 15)),
-    "resp-2019-10-15-no-competition": (Said.partially_accepted, ["d-2019-10-15-no-competition"],
+    "resp-2019-10-15-no-competition": ({"d-2019-10-15-no-competition": Said.accepted,
+                                        "d-2019-07-23-no-survey": Said.refused},
+                                       ["d-2019-10-15-no-competition", "d-2019-07-23-no-survey"],
                                        ["mic"], D(2019, 10, 15)),
     "resp-2019-10-15-no-preprinted": (Said.accepted, ["d-2019-10-15-no-preprinted-forms"],
                                       ["mic"], D(2019, 10, 15)),
@@ -385,24 +412,51 @@ def test_responses(case: Dossier) -> None:
     assert set(responses) == set(EXPECTED_RESPONSES)
     for response_id, (said, to, by, date) in EXPECTED_RESPONSES.items():
         response = responses[response_id]
-        assert (response.said, response.to, response.by, case.date_of(response_id)) == (
-            said, to, by, date), response_id
+        per_demand = said if isinstance(said, dict) else dict.fromkeys(to, said)
+        assert (said_by_demand(response), response.to, response.by,
+                case.date_of(response_id)) == (per_demand, to, by, date), response_id
     assert responses["resp-2017-12-15-no-printing"].quote["ja"] == (
         "当面、特別徴収税額決定通知書にマイナンバーを記載しない")
     survey = responses["resp-2019-07-23-survey-consent"]
     assert survey.quote["ja"] == "取得状況の把握は同意し回答する人を想定している"
-    assert survey.said is not Said.accepted
+    assert said_for(survey, "d-2019-07-23-no-survey") is Said.deflected
+    assert survey.note is not None  # why deflected rather than refused (audit row 11)
 
 
-def test_local_requests_have_no_answers(case: Dossier) -> None:
+def test_the_federation_deflected_one_demand_and_refused_the_other(case: Dossier) -> None:
+    """¶44: the responsibility put on the member associations (勧奨), and a clear "within the
+    purpose ... not diversion or use outside the purpose" on the data."""
+    federation = case.get("resp-2019-07-18-federation")
+    assert said_for(federation, "d-2019-07-18-kanshou") is Said.deflected
+    assert said_for(federation, "d-2019-07-18-data-diversion") is Said.refused
+    assert "目的の範囲内と考えられる。流用や目的外使用とは考えていない" in federation.quote["ja"]
+
+
+def test_the_15_october_answer_2_accepts_2_and_refuses_the_survey_demand(case: Dossier) -> None:
+    """¶58 ②: "not meant to make municipalities compete" accepts ② of 15 October as worded;
+    the follow-up "based on government documents" goes on, which turns down ④ of 23 July."""
+    answer = case.get("resp-2019-10-15-no-competition")
+    assert said_for(answer, "d-2019-10-15-no-competition") is Said.accepted
+    assert said_for(answer, "d-2019-07-23-no-survey") is Said.refused
+    assert "自治体に申請取得状況を競わせるものではない" in answer.quote["ja"]
+    assert "政府文書でも取得状況のフォローアップが求められている" in answer.quote["ja"]
+
+
+def test_unanswered_demands_are_the_ones_the_article_gives_no_answer_to(case: Dossier) -> None:
     answered = {demand for response in case.responses for demand in response.to}
     unanswered = {d.id for d in case.demands} - answered
-    assert unanswered == {"d-2019-07-10-shiga-no-compulsion", "d-2019-07-17-chiba-no-compulsion"}
+    assert unanswered == {"d-2019-07-10-shiga-no-compulsion", "d-2019-07-17-chiba-no-compulsion",
+                          "d-2017-12-13-information-linkage",
+                          "d-2019-07-23-accurate-information", *PT_DEMANDS}
+    for demand_id in unanswered:  # each says that no answer is reported
+        note = case.get(demand_id).note
+        assert note is not None and ("No answer" in note["en"] or "answers are not given"
+                                     in note["en"]), demand_id
 
 
 # --- what was done -------------------------------------------------------------------------------
 
-#: id -> (by, date, kind, {(on, effect)})
+#: id -> (by, date, kind, {(on, effect)}); ``None``: the article gives no date
 EXPECTED_ACTIONS = {
     "a-2017-12-15-no-printing-notice": (["mic-municipal-tax-division"], D(2017, 12, 15), "notice",
                                         {("d-2017-12-13-no-printing", EffectType.fulfils)}),
@@ -411,18 +465,15 @@ EXPECTED_ACTIONS = {
         {("d-2018-toyohashi-rights", EffectType.partially_fulfils)}),
     "a-2019-06-05-notice": (["mic-welfare-division"], D(2019, 6, 5), "notice", set()),
     "a-2019-06-28-notice": (["mic"], D(2019, 6, 28), "notice", set()),
-    "a-2019-09-06-national-rules-amendment": (
-        ["government"], D(2019, 9, 6), "amendment",
-        {("c-data-to-printer-out-of-purpose", EffectType.contradicts),
-         ("c-no-preprinted-application-forms", EffectType.contradicts)}),
+    # the national rules govern the national associations: no effect on claims about the
+    # municipal ones; the local rules allow the data use the union said must not happen
+    "a-2019-09-06-national-rules-amendment": (["government"], D(2019, 9, 6), "amendment", set()),
     "a-2019-09-27-local-rules-amendment": (
         ["government"], D(2019, 9, 27), "amendment",
-        {("c-data-to-printer-out-of-purpose", EffectType.contradicts),
-         ("c-no-preprinted-application-forms", EffectType.contradicts),
-         ("d-2019-07-18-data-diversion", EffectType.contradicts)}),
-    "a-jlis-card-order": (["j-lis"], D(2019, 12, 1), "contract", set()),
-    "a-miyazaki-campaign": (["miyazaki-governor"], D(2019, 11, 1), "campaign", set()),
-    "a-sanjo-attendance-system": (["sanjo-city"], D(2019, 11, 1), "system", set()),
+        {("c-no-preprinted-application-forms", EffectType.contradicts)}),
+    "a-jlis-card-order": (["j-lis"], None, "contract", set()),
+    "a-miyazaki-campaign": (["miyazaki-governor"], None, "campaign", set()),
+    "a-sanjo-attendance-system": (["sanjo-city"], None, "system", set()),
     "a-2019-10-national-push": (["government"], D(2019, 10, 1), "campaign", set()),
 }
 
@@ -434,10 +485,13 @@ def test_actions_and_their_effects(case: Dossier) -> None:
         action = actions[action_id]
         assert (action.by, action.date, action.kind.value) == (by, date, kind), action_id
         assert {(e.on, e.type) for e in action.effects} == effects, action_id
-    # actions whose date the article does not give say so
+    # actions whose date the article does not give have none, and say so
     for action_id in ("a-jlis-card-order", "a-miyazaki-campaign", "a-sanjo-attendance-system"):
-        assert actions[action_id].precision is Precision.month
-        assert actions[action_id].note is not None
+        assert case.date_of(action_id) is None
+        assert "undated" in actions[action_id].note["en"]
+    for action_id in ("a-2019-09-06-national-rules-amendment",
+                      "a-2019-09-27-local-rules-amendment"):
+        assert "word order" in actions[action_id].note["en"]  # the date pairing (audit row 15)
 
 
 # --- evidence ------------------------------------------------------------------------------------
@@ -466,6 +520,10 @@ def test_figures(case: Dossier) -> None:
             for e in case.evidence if e.value is not None}
     missing = [figure for figure in EXPECTED_FIGURES if figure not in have]
     assert not missing, missing
+    # ¶26 「19年11月現在」 gives the month only
+    assert case.get("ev-sanjo-950-staff").value.as_of_precision is Precision.month
+    assert {e.value.as_of_precision for e in case.evidence
+            if e.value is not None and e.id != "ev-sanjo-950-staff"} == {Precision.day}
     for evidence in case.evidence:
         if evidence.value is not None:
             assert evidence.value.measure is not None, evidence.id
@@ -524,6 +582,9 @@ def test_counter_arguments(case: Dossier) -> None:
     assert ("c-sanjo-no-residents-oppose", "c-jichiroren-main") in attacks
     assert ("c-sanjo-taxpayers-money", "c-jichiroren-main") in attacks
     assert ("a-2019-09-27-local-rules-amendment", "c-data-to-printer-out-of-purpose") in attacks
+    # ¶54-55 answers the Federation's "within the purpose"; ¶40 answers the government's position
+    assert ("c-rules-rewritten-after-the-fact", "resp-2019-07-18-federation") in attacks
+    assert ("c-no-legal-obligation", "c-gov-civil-servants-lead") in attacks
 
 
 def test_undercuts_target_the_rule_amendments(case: Dossier) -> None:
@@ -537,22 +598,61 @@ def test_undercuts_target_the_rule_amendments(case: Dossier) -> None:
         assert undercut.from_ == ["c-rules-rewritten-after-the-fact"]
 
 
-def test_an_unrebutted_counter_argument_is_left_open(case: Dossier) -> None:
-    """The article answers Sanjo's tax-money slogan with nothing: no attack on it or its attack."""
-    against = {r.to for r in case.relations
-               if r.type in (RelationType.attacks, RelationType.undercuts)}
-    slogan_attacks = {r.id for r in case.relations if r.from_ == ["c-sanjo-taxpayers-money"]}
-    assert slogan_attacks
-    assert "c-sanjo-taxpayers-money" not in against
-    assert not slogan_attacks & against
+def test_both_sanjo_slogans_are_answered(case: Dossier) -> None:
+    """¶26-27 lists both slogans with など and judges them in the same sentence: 「根拠のない住民合意
+    を前提とする強権的な施策の推進」. That verdict attacks each of them."""
+    for slogan in ("c-sanjo-no-residents-oppose", "c-sanjo-taxpayers-money"):
+        rebuttals = [r for r in case.relations
+                     if r.type is RelationType.attacks and r.to == slogan]
+        assert [r.from_ for r in rebuttals] == [["c-sanjo-baseless"]], slogan
+        assert "根拠のない住民合意" in rebuttals[0].cites[0].quote["ja"]
+        note = case.get(slogan).note
+        assert note is None or "no specific rebuttal" not in note["en"], slogan
+
+
+def test_the_amendments_do_not_support_the_federation(case: Dossier) -> None:
+    """¶52 「免罪するかのような」 and ¶54-55 「できなかったことをできるようにする」: the rules had to be
+    rewritten because the use was not allowed before, so no amendment supports "within the
+    purpose"; and every attack an amendment makes is undercut."""
+    supports = {(r.from_[0], r.to) for r in _relations(case, RelationType.supports)}
+    assert not {(a, "resp-2019-07-18-federation") for a in (
+        "a-2019-09-06-national-rules-amendment", "a-2019-09-27-local-rules-amendment")} & supports
+    undercut = {r.to for r in _relations(case, RelationType.undercuts)}
+    for relation in case.relations:
+        amendment = relation.from_[0].startswith("a-2019-09-")
+        if amendment and relation.type is not RelationType.supports:
+            assert relation.id in undercut, relation.id
+
+
+def test_the_verdicts_are_the_articles(case: Dossier) -> None:
+    """Grounded semantics: the union's main position stands (accepted), and so does its
+    out-of-purpose claim; the tax-money slogan and the Federation's answer fall."""
+    from argmap.semantics import framework_from_dossier, grounded
+    from argmap.semantics.mapping import status_of
+
+    labels = grounded(framework_from_dossier(case))
+    expected = {"c-jichiroren-main": ("in", "accepted"),
+                "c-data-to-printer-out-of-purpose": ("in", "accepted"),
+                "c-no-preprinted-application-forms": ("in", "accepted"),
+                "c-sanjo-taxpayers-money": ("out", "rejected"),
+                "c-sanjo-no-residents-oppose": ("out", "rejected"),
+                "c-gov-civil-servants-lead": ("out", "rejected"),
+                "resp-2019-07-18-federation": ("out", "rejected")}
+    for item_id, (label, status) in expected.items():
+        assert (labels.label(item_id), status_of(case, item_id)) == (label, status), item_id
+    assert not labels.undec
 
 
 def test_every_argument_item_takes_part_in_the_argument(case: Dossier) -> None:
+    """Claims and evidence are each linked to the argument; a demand is linked, or it is one the
+    article reports with no answer and no reason given (its note says so)."""
     linked = {r.to for r in case.relations} | {p for r in case.relations for p in r.from_}
     linked |= {e.on for a in case.actions for e in a.effects}
     linked |= {d for r in case.responses for d in r.to}
-    for item in [*case.claims, *case.demands, *case.evidence]:
+    for item in [*case.claims, *case.evidence]:
         assert item.id in linked, item.id
+    for demand in case.demands:
+        assert demand.id in linked or demand.note is not None, demand.id
     assert all(r.id.startswith("r-") for r in case.relations)
 
 

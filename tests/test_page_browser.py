@@ -111,14 +111,16 @@ def test_click_a_demand_shows_the_answer_quoted(open_page, pages, example):
 
 def test_date_before_hides_later_demands(open_page, pages, example):
     page = open_page(pages["ja"])
-    same_day = [d.id for d in example.demands if example.date_of(d.id).isoformat() == "2019-07-23"]
-    earlier = [d.id for d in example.demands if example.date_of(d.id).isoformat() < "2019-07-23"]
-    assert DEMAND in same_day and earlier
+    made = {d.id: example.date_of(d.id) for d in example.demands}
+    same_day = [d for d, day in made.items() if day is not None and day.isoformat() == "2019-07-23"]
+    earlier = [d for d, day in made.items() if day is not None and day.isoformat() < "2019-07-23"]
+    undated = [d for d, day in made.items() if day is None]  # known on every date
+    assert DEMAND in same_day and earlier and undated
     page.fill("#date-pick", "2019-07-22")
     page.dispatch_event("#date-pick", "change")
     for demand in same_day:
         assert page.locator(f'svg.map g.node[data-id="{demand}"]').first.is_hidden()
-    for demand in earlier:
+    for demand in earlier + undated:
         assert page.locator(f'svg.map g.node[data-id="{demand}"]').first.is_visible()
     assert "2019-07-22" in page.locator("#date-out").text_content()
     page.fill("#date-pick", "2019-07-23")
@@ -257,3 +259,19 @@ def test_hostile_dossier_runs_nothing(open_page, pages):
     assert page.evaluate("document.querySelectorAll('img, iframe, b, script:not([id]):not(:last-of-type)').length") == 0
     assert page.evaluate("document.scripts.length") == 2
     assert dialogs == []
+
+
+def test_an_answer_with_a_said_per_demand_shows_each(open_page, pages):
+    """The Federation deflected one demand and refused the other: its panel says which went
+    where, and each demand's panel shows what was said to it."""
+    page = open_page(pages["en"])
+    _show(page, "resp-2019-07-18-federation")
+    lines = page.locator("#panel .said-to")
+    assert lines.count() == 2
+    assert "Deflected" in lines.nth(0).text_content()
+    assert "Refused" in lines.nth(1).text_content()
+    assert lines.nth(1).locator('button[data-id="d-2019-07-18-data-diversion"]').count() == 1
+    _show(page, "d-2019-07-18-data-diversion")
+    assert "Refused" in page.locator("#panel ul.answers li").first.text_content()
+    _show(page, "d-2019-07-18-kanshou")
+    assert "Deflected" in page.locator("#panel ul.answers li").first.text_content()

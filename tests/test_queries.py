@@ -158,11 +158,11 @@ def test_answered_on_paper(tracked: nx.MultiDiGraph) -> None:
 
 
 def test_said_then_did(tracked: nx.MultiDiGraph) -> None:
-    found = [(x.response, x.said.value, x.action, x.effect, x.via, x.demands)
+    found = [(x.response, [s.value for s in x.said], x.action, x.effect, x.via, x.demands)
              for x in said_then_did(tracked)]
     # a-early came before any answer: no change of course; a-claim names no answer
-    assert found == [("r1-late", "accepted", "a-keep", "fulfils", "response", ("d1",)),
-                     ("r2b", "under_consideration", "a-turn", "contradicts", "demand", ("d2",))]
+    assert found == [("r1-late", ["accepted"], "a-keep", "fulfils", "response", ("d1",)),
+                     ("r2b", ["under_consideration"], "a-turn", "contradicts", "demand", ("d2",))]
     first = said_then_did(tracked)[0]
     assert (first.said_date, first.did_date) == (dt.date(2019, 8, 10), dt.date(2019, 8, 20))
     assert [x.action for x in contradicted_answers(tracked)] == ["a-turn"]

@@ -95,7 +95,7 @@ class Case:
             figure = FigureText(value=format_number(value.number, value.unit),
                                 measure=self.text(value.measure) if value.measure else "",
                                 scope=self.text(value.scope) if value.scope else "",
-                                as_of=value.as_of)
+                                as_of=value.as_of, as_of_precision=value.as_of_precision.value)
         return Entry(id=item_id, kind=kind, text=text, who=who, date=attrs.get("date"),
                      precision=self._precision(item), cites=self.registry.of(item),
                      status=self.label(item_id), figure=figure, summary=summary,

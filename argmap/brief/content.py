@@ -16,12 +16,13 @@ from .cites import Cite, SourceEntry
 @dataclass(frozen=True)
 class FigureText:
     """A figure of a piece of evidence: formatted value with unit, what it measures, where,
-    and the date it holds for."""
+    and the date it holds for (``as_of_precision``: how much of that date is known)."""
 
     value: str
     measure: str
     scope: str
     as_of: _dt.date | None
+    as_of_precision: str = "day"
 
 
 @dataclass(frozen=True)
@@ -129,11 +130,11 @@ class FollowUp:
 
 @dataclass(frozen=True)
 class Answer:
-    """Section 4: an answer on the record from the other side, what it amounts to, the demands
-    it answered, and what was done afterwards."""
+    """Section 4: an answer on the record from the other side, what it amounts to for each of
+    the demands it answered (``said[i]`` for ``demands[i]``), and what was done afterwards."""
 
     entry: Entry
-    said: Said
+    said: tuple[Said, ...]
     demands: tuple[Entry, ...]
     followups: tuple[FollowUp, ...]
 

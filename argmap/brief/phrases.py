@@ -70,7 +70,8 @@ class Phrases:
         if figure.scope:  # "measure, scope" / "measure（scope）"; the scope alone when no measure
             scope = (self.say("figure.scope", scope=figure.scope) if figure.measure
                      else self.style.escape(figure.scope))
-        as_of = (self.say("figure.as_of", date=format_date(figure.as_of, self.lang))
+        as_of = (self.say("figure.as_of", date=format_date(figure.as_of, self.lang,
+                                                           figure.as_of_precision))
                  if figure.as_of else "")
         return self.say("figure", measure=figure.measure, scope=Raw(scope),
                         value=Raw(self.style.strong(self.style.escape(figure.value))),

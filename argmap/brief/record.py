@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from ..model import Done
+from ..model import Done, said_for
 from ..tracking import DemandStatus, timeline
 from .case import Case
 from .content import Answer, Day, FollowUp, OpenDemand
@@ -34,7 +34,11 @@ def answers(case: Case, mine: list[DemandStatus], family: tuple[str, ...]) -> tu
                                                  case.order(r))):
         entry = case.entry(response)
         said_on = case.nodes[response]["date"]
-        demands = tuple(case.entry(s.demand) for s in given[response])
+        item = case.nodes[response]["item"]
+        # in the order the answer lists its demands
+        answered = sorted(given[response], key=lambda s: item.to.index(s.demand))
+        demands = tuple(case.entry(s.demand) for s in answered)
+        said = tuple(said_for(item, s.demand) for s in answered)
         done: dict[tuple[str, Done], list[str]] = {}
         for status in given[response]:
             for change in status.history:
@@ -48,7 +52,7 @@ def answers(case: Case, mine: list[DemandStatus], family: tuple[str, ...]) -> tu
                 case.nodes[kv[0][0]]["date"] or _dt.date.min, case.order(kv[0][0]),
                 kv[0][1].value)):
             followups.append(FollowUp(case.entry(action), value, tuple(on)))
-        out.append(Answer(entry, case.nodes[response]["said"], demands, tuple(followups)))
+        out.append(Answer(entry, said, demands, tuple(followups)))
     return tuple(out)
 
 

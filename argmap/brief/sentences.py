@@ -122,9 +122,9 @@ class Sentences(Phrases):
     def answered(self, answer: Answer) -> str:
         """``MIC, 23 July 2019: accepted: a commitment on record``."""
         entry = answer.entry
+        said = " / ".join(label(f"said.{s.value}", self.lang) for s in dict.fromkeys(answer.said))
         return self._heading_case(self.say(
-            "answered", who=self._sep().join(entry.who), date=self._when(entry),
-            said=label(f"said.{answer.said.value}", self.lang)))
+            "answered", who=self._sep().join(entry.who), date=self._when(entry), said=said))
 
     def words(self, answer: Answer) -> str:
         """The words of the answer, quoted, with their source."""
@@ -132,8 +132,13 @@ class Sentences(Phrases):
 
     def details(self, answer: Answer) -> list[str]:
         """The demands it answered, its gist in our words, and what was done afterwards."""
-        out = [self.say("to_demand", demand=Raw(self.item(d, width=DEMAND_WIDTH)))
-               for d in answer.demands]
+        if len(set(answer.said)) == 1:
+            out = [self.say("to_demand", demand=Raw(self.item(d, width=DEMAND_WIDTH)))
+                   for d in answer.demands]
+        else:  # it said different things to its demands: say which to which
+            out = [self.say("to_demand.said", demand=Raw(self.item(d, width=DEMAND_WIDTH)),
+                            said=Raw(self.style.strong(self.word(f"said.{s.value}"))))
+                   for d, s in zip(answer.demands, answer.said)]
         if answer.entry.summary:
             out.append(self.say("summary", text=answer.entry.summary))
         out += [self.followup(answer, f) for f in answer.followups]
@@ -154,7 +159,8 @@ class Sentences(Phrases):
     def open_demand(self, item: OpenDemand) -> str:
         """The demand, when and to whom it was made, its deadline, how long it has waited."""
         entry = item.entry
-        parts = [self.say("made", date=self._when(entry), to=self._sep().join(item.to))]
+        made = "made" if entry.date is not None else "made.undated"
+        parts = [self.say(made, date=self._when(entry), to=self._sep().join(item.to))]
         if item.deadline is not None:
             parts.append(self.say("deadline", date=format_date(item.deadline, self.lang)))
         if item.waiting is not None:

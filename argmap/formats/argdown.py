@@ -49,7 +49,7 @@ import yaml
 
 from ..dossier import Dossier
 from ..lang import pick
-from ..model import Relation
+from ..model import Relation, said_by_demand
 from ._argdown_parse import Node, Parsed, Ref, parse
 from ._common import FormatWarning, Imported, SlugMaker, build, decode, slugify
 
@@ -199,7 +199,9 @@ def _statuses(dossier: Dossier) -> dict[str, list[str]]:
     """Status tags per item: a response's ``said``, a verdict's rating, a demand's tracking."""
     found: dict[str, list[str]] = {}
     for response in dossier.responses:
-        found.setdefault(response.id, []).append(f"said-{response.said.value}")
+        # one tag per value (an answer may say different things to different demands)
+        found.setdefault(response.id, []).extend(
+            f"said-{said.value}" for said in dict.fromkeys(said_by_demand(response).values()))
     for item in [*dossier.claims, *dossier.demands]:
         if item.verdict is not None:
             found.setdefault(item.id, []).append(f"verdict-{slugify(item.verdict.rating)}")

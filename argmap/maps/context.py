@@ -91,6 +91,9 @@ class Context:
         #: What the drawing has used so far ("said.refused", "effect.fulfils", "kind.claim"...),
         #: so that the legend explains exactly what is on the map.
         self.used: set[str] = set()
+        #: Items shown in other views that this one leaves out for want of a date (the title
+        #: says how many, so that a timeline never looks complete when it is not).
+        self.left_out = 0
         self.size = 0
         self.rankdir = "TB"
 
@@ -228,6 +231,8 @@ class Context:
             sub += " — " + self.w("as_of", date=self.options.as_of.isoformat())
         if self.options.focus is not None:
             sub += " — " + self.w("focus", id=self.options.focus, radius=self.options.radius)
+        if self.left_out:
+            sub += " — " + self.w("undated_left_out", n=self.left_out)
         cells.append(f'<FONT POINT-SIZE="13">{tx.html(sub)}</FONT>')
         return f"<{stack(cells)}>"
 

@@ -10,10 +10,11 @@ from typing import Any
 
 import graphviz
 
-from ..model import Done, Said
+from ..dates import date_text
+from ..model import Done, Said, said_by_demand
 from . import text as tx
 from .context import Context, stack
-from .style import BLACK, DONE, GREY, KIND_SHAPE, SAID, WHITE, tint
+from .style import BLACK, DONE, GREY, KIND_SHAPE, SAID, WHITE, NodeLook, tint
 
 _TABLE = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">'
 _META = '<FONT POINT-SIZE="9" COLOR="{color}">{text}</FONT>'
@@ -95,17 +96,24 @@ def no_answer_node(ctx: Context, g: graphviz.Digraph, demand_id: str) -> str:
 
 
 def response_node(ctx: Context, g: graphviz.Digraph, item: Any) -> None:
-    """An answer: what it amounts to, who gave it and when, and a short quote."""
-    look = SAID[item.said]
-    ctx.used.add(f"said.{item.said.value}")
-    head = _band(ctx, f"{look.glyph} {ctx.w('said.' + item.said.value)}", look.band)
+    """An answer: what it amounts to, who gave it and when, and a short quote.
+
+    An answer that says different things to its demands gets one band per value (its edges to
+    the demands say which went where) and a neutral border.
+    """
+    values = list(dict.fromkeys(said_by_demand(item).values()))
+    ctx.used.update(f"said.{v.value}" for v in values)
+    head = "".join(_band(ctx, f"{SAID[v].glyph} {ctx.w('said.' + v.value)}", SAID[v].band)
+                   for v in values)
+    look = SAID[values[0]] if len(values) == 1 else NodeLook(BLACK, WHITE, WHITE, "solid", 1.6)
+    span = len(values)
     quote = ctx.t(item.quote) if item.quote is not None else ""
     own = ctx.t(item.text) if item.text is not None else ""
     shown = f"「{quote}」" if quote and ctx.lang in ("ja", "zh") else (f"“{quote}”" if quote
                                                                       else own)
     meta = f"{ctx.w('kind.response')} · {ctx.who(item.by)} · {ctx.date_text(item.id)}"
-    label = (f"{_TABLE}<TR>{head}</TR>{_body(ctx, shown, max_lines=3)}{_meta(ctx, meta)}"
-             "</TABLE>")
+    label = (f"{_TABLE}<TR>{head}</TR>{_body(ctx, shown, max_lines=3, colspan=span)}"
+             f"{_meta(ctx, meta, colspan=span)}</TABLE>")
     _node(ctx, g, item.id, "response", label, quote or own, color=look.border,
           style=look.style if look.style != "bold" else "", penwidth=1.6,
           fillcolor=ctx.color(tint(look.border, 0.08)))
@@ -149,6 +157,9 @@ def evidence_node(ctx: Context, g: graphviz.Digraph, item: Any) -> None:
         figure = f"{item.value.number:g} {item.value.unit}"
         if item.value.measure is not None:
             figure = f"{ctx.t(item.value.measure)}: {figure}"
+        if item.value.as_of is not None:  # only as much of the date as the source gives
+            when = date_text(item.value.as_of, item.value.as_of_precision)
+            figure += f" · {ctx.w('as_of', date=when)}"
         rows += _meta(ctx, figure)
     _node(ctx, g, item.id, "evidence", f"{_TABLE}{rows}</TABLE>", text, color="#8A7A00")
 

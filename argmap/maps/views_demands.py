@@ -7,7 +7,7 @@ from typing import Any
 
 import graphviz
 
-from ..model import Said
+from ..model import Said, said_for
 from . import text as tx
 from .context import Context, Source, as_dossier, stack
 from .labels import action_node, demand_node, no_answer_node, response_node
@@ -77,9 +77,10 @@ def demands(source: Source, options: RenderOptions | None = None) -> graphviz.Di
             if not targets:
                 continue
             response_node(ctx, g, r)
-            ctx.used.add(f"answer.{r.said.value}")
-            look = ANSWER[r.said]
-            for t in sorted(targets):
+            for t in sorted(targets):  # each line in what was said to that demand
+                said = said_for(r, t)
+                ctx.used.add(f"answer.{said.value}")
+                look = ANSWER[said]
                 answered.add(t)
                 g.edge(t, r.id, color=ctx.color(look.color), style=look.style,
                        penwidth=str(look.penwidth))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import graphviz
 
+from ..model import said_for
 from ..tracking import TimelineEntry
 from ..tracking import timeline as tracking_timeline
 from . import text as tx
@@ -45,6 +46,9 @@ def timeline(source: Source, options: RenderOptions | None = None) -> graphviz.D
         entries = [e for e in day.entries if ctx.shown(e.id) and e.kind in ctx.kinds]
         if entries:
             days.append((day.date, entries))
+    on_it = {e.id for _, entries in days for e in entries}
+    ctx.left_out = sum(1 for i in ctx.visible  # undated: they have no column
+                       if i not in on_it and ctx.dossier.kind_of(i) in ctx.kinds & KINDS)
     ctx.check_size(sum(len(e) for _, e in days) + len(days))
     pin = ctx.size > PIN_ABOVE and options.engine in (None, "neato")
     column = ctx.options.wrap * _PT_PER_COLUMN + 40
@@ -92,8 +96,9 @@ def _links(ctx: Context, g: graphviz.Digraph, drawn: set[str]) -> None:
         if r.id in drawn:
             for t in r.to:
                 if t in drawn:
-                    look = ANSWER[r.said]
-                    ctx.used.add(f"answer.{r.said.value}")
+                    said = said_for(r, t)
+                    look = ANSWER[said]
+                    ctx.used.add(f"answer.{said.value}")
                     g.edge(t, r.id, color=ctx.color(look.color), style=look.style, **free)
     for a in sorted(ctx.dossier.actions, key=lambda a: a.id):
         if a.id in drawn:

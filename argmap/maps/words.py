@@ -83,6 +83,7 @@ WORDS: dict[str, dict[str, str]] = {
     "main": {"ja": "★ 主たる立場", "en": "★ main position"},
     "to": {"ja": "→ {who}", "en": "→ {who}"},
     "undated": {"ja": "日付不明", "en": "undated"},
+    "undated_left_out": {"ja": "日付不明の {n} 件は載せていない", "en": "{n} undated items not shown"},
     "no_event": {"ja": "(場の記録なし)", "en": "(no event recorded)"},
     "focus": {"ja": "{id} の周辺 (距離 {radius})", "en": "around {id} (radius {radius})"},
     "waiting": {"ja": "{days} 日間 回答なし", "en": "no answer for {days} days"},

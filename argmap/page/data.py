@@ -27,7 +27,7 @@ import networkx as nx
 
 from ..dossier import Dossier
 from ..graph import build_graph
-from ..model import Actor, Demand
+from ..model import Actor, Demand, Response, said_by_demand
 from ..tracking import DemandStatus, StatusChange, demand_status
 
 
@@ -160,7 +160,8 @@ def item_records(dossier: Dossier, dates: list[_dt.date],
                  graph: nx.MultiDiGraph | None = None) -> dict[str, dict[str, Any]]:
     """Every item by id, in dossier order: ``kind``, ``date`` (ISO, its own or its event's),
     ``first`` (position it is known from), ``actors`` (for the actor filter), ``f`` (its fields as
-    in the dossier file) and, for demands, ``status`` (see :func:`demand_states`)."""
+    in the dossier file), for answers ``said`` (demand id -> value) and, for demands, ``status``
+    (see :func:`demand_states`)."""
     graph = graph if graph is not None else build_graph(dossier)
     states = demand_states(dossier, dates, graph)
     final = demand_status(dossier, None, graph=graph, today=_latest(dossier))
@@ -180,6 +181,8 @@ def item_records(dossier: Dossier, dates: list[_dt.date],
         precision = getattr(item, "precision", None)
         if precision is not None and precision.value != "day":
             record["precision"] = precision.value
+        if isinstance(item, Response):  # what it said to each demand (the script reads this)
+            record["said"] = {d: v.value for d, v in said_by_demand(item).items()}
         if item.id in states:
             record["status"] = states[item.id]
         out[item.id] = record

@@ -23,6 +23,7 @@ from ..dossier import Dossier
 from ..errors import UnknownReferenceError, did_you_mean
 from ..graph import build_graph
 from ..lang import pick
+from ..model import Response, said_by_demand, single_said
 from ..queries import actor_profile
 from ..tracking import DateLike, demand_status, timeline
 
@@ -40,7 +41,9 @@ STATUS_COLUMNS: tuple[str, ...] = (
 #: Dates in rows are cut to the precision the item gives (``2018-02``, ``2013``).
 #:
 #: Keys of a timeline row, in order: ``date``, ``kind``, ``id``, ``by`` (actor ids), ``text`` in
-#: the chosen language, ``said`` (responses), ``effects`` (actions: ``type:target``),
+#: the chosen language, ``said`` (responses: the value, or ``demand: value`` pairs joined with
+#: ``; `` when the answer said different things to its demands), ``effects`` (actions:
+#: ``type:target``),
 #: ``source`` and ``locator`` of the item's first citation.
 TIMELINE_COLUMNS: tuple[str, ...] = (
     "date", "kind", "id", "by", "text", "said", "effects", "source", "locator",
@@ -59,6 +62,15 @@ def _precision(graph: nx.MultiDiGraph, item_id: str) -> str:
     nodes = graph.nodes
     return precision_of(nodes[item_id]["item"],
                         lambda i: nodes[i]["item"] if i in nodes else None)
+
+
+def said_text(response: Response) -> str:
+    """A response's ``said`` as one cell: its value, or ``demand: value`` pairs joined with
+    ``; `` when it said different things to different demands."""
+    one = single_said(response)
+    if one is not None:
+        return one.value
+    return "; ".join(f"{d}: {s.value}" for d, s in said_by_demand(response).items())
 
 
 def _check_actor(graph: nx.MultiDiGraph, actor: str) -> None:
@@ -144,7 +156,7 @@ def timeline_rows(dossier: Dossier, as_of: DateLike = None, actor: str | None = 
                 continue
             item = graph.nodes[entry.id]["item"]
             cites = item.cites
-            said = getattr(item, "said", None) if entry.kind == "response" else None
+            said = said_text(item) if entry.kind == "response" else None
             effects = ([f"{e.type.value}:{e.on}" for e in item.effects]
                        if entry.kind == "action" else [])
             rows.append({
@@ -153,7 +165,7 @@ def timeline_rows(dossier: Dossier, as_of: DateLike = None, actor: str | None = 
                 "id": entry.id,
                 "by": list(getattr(item, "by", None) or getattr(item, "participants", None) or []),
                 "text": pick(entry.title, lang),
-                "said": said.value if said is not None else None,
+                "said": said,
                 "effects": effects,
                 "source": cites[0].source if cites else None,
                 "locator": cites[0].locator if cites else None,

@@ -10,7 +10,7 @@ import datetime as _dt
 from ..dates import date_text, precision_of
 from ..dossier import Dossier
 from ..lang import pick
-from ..model import Response
+from ..model import Response, said_for
 from ..tracking import demand_status
 
 
@@ -57,7 +57,7 @@ def summary_text(dossier: Dossier, lang: str = "en") -> str:
             when = date_text(dossier.date_of(answer_id), _precision(dossier, answer_id), "undated")
             by = ", ".join(_name(dossier, a, lang) for a in answer.by)
             words = pick(answer.quote or answer.text, lang)
-            lines.append(f"    {when} {by}: {answer.said.value}"
+            lines.append(f"    {when} {by}: {said_for(answer, demand_id).value}"
                          + (f" — “{_one_line(words, 70)}”" if words else ""))
         if status.done.value != "unrated" and status.done_change is not None:
             change = status.done_change

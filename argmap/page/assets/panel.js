@@ -61,7 +61,16 @@ function renderPanel(id) {
   texts(panel, textOf(id), "text");
   if (!known(id, pos)) panel.appendChild(el("p", "notice", w("panel.later")));
   if (!byId[id]) panel.appendChild(el("p", "notice", w("panel.not_drawn")));
-  if (it.kind === "response") { var sp = el("p"); sp.appendChild(badge("said", f.said, false)); panel.appendChild(sp); }
+  if (it.kind === "response") {  // one badge per value; with several, the demand each went to
+    var sp = el("p"), said = it.said, vals = Object.keys(said).map(function (d) { return said[d]; });
+    if (vals.every(function (v) { return v === vals[0]; })) sp.appendChild(badge("said", vals[0], false));
+    else Object.keys(said).forEach(function (d) {
+      var line = el("span", "said-to"); line.appendChild(badge("said", said[d], false));
+      line.appendChild(document.createTextNode(" → ")); line.appendChild(ITEMS[d] ? link(d) : document.createTextNode(d));
+      sp.appendChild(line);
+    });
+    panel.appendChild(sp);
+  }
   if (it.status) {
     var st = stateAt(id, pos), sp2 = el("p");
     if (st) { sp2.appendChild(badge("said", st[1], st[3])); sp2.appendChild(badge("done", st[2], false));
@@ -84,7 +93,7 @@ function renderPanel(id) {
   if (f.value) {
     var v = f.value, fig = (v.measure ? pick(v.measure, state.lang) + ": " : "") + v.number + " " + v.unit;
     if (v.scope) fig += " (" + pick(v.scope, state.lang) + ")";
-    if (v.as_of) fig += " — " + v.as_of;
+    if (v.as_of) fig += " — " + dateText({ date: v.as_of, precision: v.as_of_precision });
     row(dl, "panel.figure", fig);
   }
   panel.appendChild(dl);
@@ -119,7 +128,7 @@ function demandDetails(panel, id, it) {
   var ul = el("ul", "answers");
   s.answers.forEach(function (r) {
     var a = ITEMS[r], li = el("li", known(r, pos) ? "" : "later"), top = el("div");
-    top.appendChild(badge("said", a.f.said, false));
+    top.appendChild(badge("said", a.said[id], false));
     top.appendChild(document.createTextNode((a.f.by || []).map(nameOf).join("・") + " · " + dateText(a) + " "));
     var open = link(r);
     open.textContent = a.f.text ? pick(a.f.text, state.lang) : w("panel.open");
