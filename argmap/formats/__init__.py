@@ -32,16 +32,18 @@ from typing import Any
 from ..dossier import Dossier
 from ..errors import FileError, FormatError
 from . import aif, argdown, claimreview, graphml, kialo, microtexts
-from ._common import FormatWarning, Imported, decode, load_json, slugify
+from ._common import Exported, FormatWarning, Imported, decode, load_json, slugify
 
 __all__ = [
     "EXPORTABLE",
     "FORMATS",
     "IMPORTABLE",
+    "Exported",
     "Format",
     "FormatWarning",
     "Imported",
     "export",
+    "export_report",
     "guess_format",
     "import_file",
     "read_bytes",
@@ -60,6 +62,7 @@ class Format:
     load: Callable[[bytes, str | None], Imported] | None = None
     dump: Callable[[Dossier, str | None], str] | None = None
     sniff: Callable[[bytes], str | None] | None = None  # None: fits; a string: why not
+    report: Callable[[Dossier, str | None], Exported] | None = None  # dump, and what it left out
 
 
 def _sniff_aif(data: bytes) -> str | None:
@@ -87,7 +90,7 @@ FORMATS: dict[str, Format] = {
     "kialo": Format("kialo", "Kialo plain-text export", kialo.SUFFIXES, kialo.load, kialo.dump,
                     _text_sniffer(kialo.sniff)),
     "argdown": Format("argdown", "Argdown source", argdown.SUFFIXES, argdown.load, argdown.dump,
-                      _text_sniffer(argdown.sniff)),
+                      _text_sniffer(argdown.sniff), argdown.dump_report),
     "claimreview": Format("claimreview", "schema.org ClaimReview JSON-LD",
                           dump=claimreview.dump),
     "graphml": Format("graphml", "GraphML (Gephi, yEd)", (".graphml",),
@@ -167,6 +170,22 @@ def export(dossier: Dossier, fmt: str, lang: str | None = None) -> str:
     dump = _format(fmt, "dump").dump
     assert dump is not None
     return dump(dossier, lang)
+
+
+def export_report(dossier: Dossier, fmt: str, lang: str | None = None) -> Exported:
+    """The dossier as text in ``fmt`` (as :func:`export`), with what the text leaves out.
+
+    >>> from argmap.model import Actor, Claim
+    >>> d = Dossier(actors=[Actor(id="u", name="Union", kind="union")],
+    ...             claims=[Claim(id="a", text="A", by=["u"])])
+    >>> export_report(d, "argdown").summary()
+    "left out: 1 actors, 1 'by' values"
+    """
+    found = _format(fmt, "dump")
+    if found.report is not None:
+        return found.report(dossier, lang)
+    assert found.dump is not None
+    return Exported(found.dump(dossier, lang), left_out=None)
 
 
 def describe() -> list[dict[str, Any]]:
