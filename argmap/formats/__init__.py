@@ -84,7 +84,7 @@ def _text_sniffer(sniff: Callable[[str], str | None]) -> Callable[[bytes], str |
 
 FORMATS: dict[str, Format] = {
     "aif": Format("aif", "AIF / xAIF JSON (AIFdb, OVA)", aif.SUFFIXES, aif.load, aif.dump,
-                  _sniff_aif),
+                  _sniff_aif, aif.dump_report),
     "microtexts": Format("microtexts", "arg-microtexts <arggraph> XML", microtexts.SUFFIXES,
                          microtexts.load, None, _text_sniffer(microtexts.sniff)),
     "kialo": Format("kialo", "Kialo plain-text export", kialo.SUFFIXES, kialo.load, kialo.dump,
