@@ -88,7 +88,7 @@ FORMATS: dict[str, Format] = {
     "microtexts": Format("microtexts", "arg-microtexts <arggraph> XML", microtexts.SUFFIXES,
                          microtexts.load, None, _text_sniffer(microtexts.sniff)),
     "kialo": Format("kialo", "Kialo plain-text export", kialo.SUFFIXES, kialo.load, kialo.dump,
-                    _text_sniffer(kialo.sniff)),
+                    _text_sniffer(kialo.sniff), kialo.dump_report),
     "argdown": Format("argdown", "Argdown source", argdown.SUFFIXES, argdown.load, argdown.dump,
                       _text_sniffer(argdown.sniff), argdown.dump_report),
     "claimreview": Format("claimreview", "schema.org ClaimReview JSON-LD",
