@@ -92,11 +92,13 @@ FORMATS: dict[str, Format] = {
     "argdown": Format("argdown", "Argdown source", argdown.SUFFIXES, argdown.load, argdown.dump,
                       _text_sniffer(argdown.sniff), argdown.dump_report),
     "claimreview": Format("claimreview", "schema.org ClaimReview JSON-LD",
-                          dump=claimreview.dump),
+                          dump=claimreview.dump, report=claimreview.dump_report),
     "graphml": Format("graphml", "GraphML (Gephi, yEd)", (".graphml",),
-                      dump=lambda d, lang=None: graphml.dump(d)),
+                      dump=lambda d, lang=None: graphml.dump(d),
+                      report=lambda d, lang=None: graphml.report(d, graphml.dump(d))),
     "node-link": Format("node-link", "networkx node-link JSON",
-                        dump=lambda d, lang=None: graphml.dump_node_link(d)),
+                        dump=lambda d, lang=None: graphml.dump_node_link(d),
+                        report=lambda d, lang=None: graphml.report(d, graphml.dump_node_link(d))),
 }
 IMPORTABLE = tuple(name for name, f in FORMATS.items() if f.load is not None)
 EXPORTABLE = tuple(name for name, f in FORMATS.items() if f.dump is not None)
