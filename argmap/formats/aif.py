@@ -170,21 +170,25 @@ def _load(data: bytes | str, file: str | None) -> Imported:
     by_type: dict[str, list[str]] = {kind: [] for kind in _KNOWN}
     relation_nodes: list[str] = []  # RA, CA and MA nodes, in file order
     slugged: list[str] = []  # I, RA, CA and MA nodes, in file order
+    listed = {kind: found.append for kind, found in by_type.items()}
     for i, node in enumerate(raw_nodes):
         try:  # one lookup, not a type test and a membership test first: this loop is hot
-            nid = str(node["nodeID"])
+            nid = node["nodeID"]
             kind = node.get("type")
         except (KeyError, TypeError, AttributeError):
             raise FormatError("node without 'nodeID'", file=file, path=("nodes", i)) from None
+        if nid.__class__ is not str:
+            nid = str(nid)
         if nid in nodes:
             left.add("repeated nodes (the first is kept)", nid)
             continue
-        if kind not in _KNOWN:
+        add = listed.get(kind)
+        if add is None:
             left.add(f"nodes of unknown type {kind!r}", nid)
             continue
         nodes[nid] = node
         types[nid] = kind
-        by_type[kind].append(nid)
+        add(nid)
         if kind in _RELATION_NODE:
             relation_nodes.append(nid)
             slugged.append(nid)
@@ -196,10 +200,14 @@ def _load(data: bytes | str, file: str | None) -> Imported:
     get_type = types.get
     for i, edge in enumerate(raw_edges):
         try:
-            src, dst = str(edge["fromID"]), str(edge["toID"])
+            src, dst = edge["fromID"], edge["toID"]
         except (KeyError, TypeError):
             raise FormatError("edge without 'fromID' or 'toID'", file=file,
                               path=("edges", i)) from None
+        if src.__class__ is not str:
+            src = str(src)
+        if dst.__class__ is not str:
+            dst = str(dst)
         src_type, dst_type = get_type(src), get_type(dst)
         if src_type is None or dst_type is None:
             left.add("edges joining unknown nodes", str(edge.get("edgeID", i)))
@@ -371,7 +379,7 @@ class _Dialogue:
         """When a locution was spoken: its ``start``, else its node's or entry's timestamp."""
         entries = self.loc_entries.get(lid, ())
         date = self._date
-        found = [e["start"] for e in entries if date(e.get("start"))]
+        found = [e["start"] for e in entries if e.get("start") and date(e["start"])]
         if found:
             return min(found)
         own = self.nodes[lid].get("timestamp")
@@ -385,16 +393,25 @@ class _Dialogue:
         """Fill actors and events; add speakers, dates, events and illocutions to items."""
         analysts = self._analysts()
         nodes, aid_of, names, date = self.nodes, self.aid_of, self.people, self._date
-        loc_person, loc_entries = self.loc_person, self.loc_entries
-        spoken = [nid for nid in self.by_type["L"] if nid not in analysts
-                  and not (self.stored and isinstance(nodes[nid].get(EXTENSION), dict))]
-        event_ids = self.ids.make_all("node", spoken)
-        for nid in spoken:  # not annotation, nor a speaker argmap wrote (its item has its 'by')
+        loc_person, loc_entries, spoken = self.loc_person, self.loc_entries, self.spoken
+        if analysts or self.stored:
+            said = [nid for nid in self.by_type["L"] if nid not in analysts
+                    and not (self.stored and isinstance(nodes[nid].get(EXTENSION), dict))]
+        else:
+            said = self.by_type["L"]
+        event_ids = self.ids.make_all("node", said)
+        for nid in said:  # not annotation, nor a speaker argmap wrote (its item has its 'by')
             node = nodes[nid]
-            person = loc_person.get(nid)
             text = node.get("text")
-            name, words = _speaker_and_words(text if isinstance(text, str) else str(text or ""),
-                                             names.get(person) if person else None)
+            if text.__class__ is not str:
+                text = "" if text is None else str(text)
+            colon = text.find(":")
+            name = text[:colon].strip() if 0 < colon <= 101 else None
+            if name:
+                words = text[colon + 1:].strip()
+            else:
+                person = loc_person.get(nid)
+                name, words = (names.get(person) if person else None), text.strip()
             aid = None
             if name is not None:
                 aid = aid_of.get(name)
@@ -405,7 +422,7 @@ class _Dialogue:
             day = date(stamp)
             if day is None:
                 self.left.add("locutions without a date (no event)", nid)
-                self.spoken[nid] = (aid, None, None)
+                spoken[nid] = (aid, None, None)
                 continue
             event: dict[str, Any] = {"id": event_ids[nid], "date": day,
                                      "kind": "statement", "title": words, "tags": ["locution"]}
@@ -414,7 +431,7 @@ class _Dialogue:
             if len(stamp) >= 19 and stamp[10] in " T":
                 event["tags"].append(f"time:{stamp[11:19]}")
             self.events.append(event)
-            self.spoken[nid] = (aid, day, event)
+            spoken[nid] = (aid, day, event)
         self._transitions()
         self._illocutions(claims, relations, tags, analysts)
 
@@ -457,10 +474,10 @@ class _Dialogue:
         return found
 
     def _transitions(self) -> None:
-        spoken = self.spoken
+        event = {lid: found[2] for lid, found in self.spoken.items() if found[2] is not None}
         for ta in self.by_type["TA"]:
-            before = [spoken[s][2] for s in self.inc[ta] if s in spoken and spoken[s][2]]
-            after = [spoken[t][2] for t in self.out[ta] if t in spoken and spoken[t][2]]
+            before = [event[s] for s in self.inc[ta] if s in event]
+            after = [event[t] for t in self.out[ta] if t in event]
             if not before or not after:
                 self.left.add("TA nodes between locutions not kept", ta)
                 continue
@@ -482,6 +499,8 @@ class _Dialogue:
             if stored and isinstance(node.get(EXTENSION), dict):
                 continue  # written by argmap for a speaker: the item keeps its own fields
             illocution = node.get("text") or node.get("scheme") or ""
+            if illocution.__class__ is not str:
+                illocution = str(illocution)
             sources = inc[ya]
             if illocution == "Analysing" or (analysts and any(s in analysts for s in sources)):
                 continue  # the annotators' layer, kept as the map's source
@@ -490,7 +509,7 @@ class _Dialogue:
                 claim = claims.get(target)
                 if claim is not None:
                     anchored = True
-                    said[target].append(str(illocution))
+                    said[target].append(illocution)
                     for lid in sources:
                         found = spoken.get(lid)
                         if found is None:
@@ -509,7 +528,7 @@ class _Dialogue:
                             first[target] = (day, event["id"])
                 elif target in relations:
                     anchored = True
-                    said[target].append(str(illocution))
+                    said[target].append(illocution)
                 elif target in spoken and spoken[target][2] is not None:
                     anchored = True
                     reported = spoken[target][2]
