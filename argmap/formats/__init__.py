@@ -15,7 +15,9 @@ node-link    no     yes    networkx node-link JSON: :mod:`argmap.formats.graphml
 Every problem with a foreign file is a :class:`~argmap.errors.FormatError` naming the file and,
 where the format has lines, the line. What a file holds that a dossier cannot is reported as
 :class:`FormatWarning` items (pass a list as ``warnings=`` to :func:`import_file`, or use
-:func:`read_file`). Foreign ids become valid argmap slugs, the same way every time.
+:func:`read_file`). Foreign ids become valid argmap slugs, the same way every time. The other
+way, :func:`export_report` returns the text with what the format could not take, by kind and
+count (:class:`Exported`; ``argmap export`` prints its summary).
 
 >>> from pathlib import Path
 >>> guess_format(Path("map.argdown"), b"[A]: text")
