@@ -182,7 +182,7 @@ def _load(data: bytes | str, file: str | None) -> Imported:
         if nid in nodes:
             left.add("repeated nodes (the first is kept)", nid)
             continue
-        add = listed.get(kind)
+        add = listed.get(kind) if kind.__class__ is str else None
         if add is None:
             left.add(f"nodes of unknown type {kind!r}", nid)
             continue
