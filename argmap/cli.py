@@ -305,16 +305,18 @@ def export(path: Path, fmt: str, output: Path | None, lang: str | None) -> None:
     Example: argmap export claims/mynumber-card.yaml --to graphml -o case.graphml
     """
     from .io.files import load
-    from .formats import export as export_text
+    from .formats import export_report
 
-    text = export_text(load(path), fmt, lang=lang)
+    exported = export_report(load(path), fmt, lang=lang)
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(exported.text, nl=False)
     else:
         from .io.atomic import write_atomic
 
-        write_atomic(output, text)
+        write_atomic(output, exported.text)
         click.echo(f"wrote {output}")
+    # what the format could not hold, by kind and count (on stderr, so stdout stays the file)
+    click.echo(f"{fmt}: {exported.summary()}", err=True)
 
 
 @cli.command(name="brief")

@@ -40,3 +40,20 @@ fi
 extra=""
 [ $want_test -eq 1 ] && extra="[test]"
 .venv/bin/python -m pip install -q --disable-pip-version-check -e ".${extra}"
+
+# --- Argdown CLI (tests only) -------------------------------------------------------------------
+# The tests check every Argdown export against Argdown's own parser, @argdown/cli, pinned by
+# tests/argdown-cli/package.json and its lock file and installed into tests/argdown-cli/node_modules
+# (git-ignored). Needs node and npm; without them those tests are skipped and say why.
+if [ $want_test -eq 1 ]; then
+  cli=tests/argdown-cli
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    echo "node/npm not found: the tests that run the Argdown CLI will be skipped" >&2
+  elif [ ! -x "$cli/node_modules/.bin/argdown" ] \
+      || [ "$cli/package-lock.json" -nt "$cli/node_modules/.package-lock.json" ]; then
+    echo "installing the Argdown CLI with npm into $cli/node_modules" >&2
+    (cd "$cli" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) \
+      || echo "could not install the Argdown CLI: the tests that run it will be skipped" >&2
+  fi
+fi
+# --- end of the Argdown CLI -------------------------------------------------------------------

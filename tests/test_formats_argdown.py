@@ -141,3 +141,37 @@ def test_errors(text, line, message):
     with pytest.raises(FormatError, match=message) as info:
         argdown.load(text, "a.argdown")
     assert (info.value.file, info.value.line) == ("a.argdown", line)
+
+
+def test_markdown_lists_are_one_statement_per_item():
+    text = ("[Intro]: Reasons follow.\n\n"
+            "* [Cheap]: It is cheap.\n* It is quick.\n  + [Data]: Trials took a week.\n\n"
+            "1. First point.\n2. <Second>: An argument.\n")
+    d = argdown.load(text).dossier
+    texts = {c.id: c.text for c in d.claims}
+    assert texts == {"intro": "Reasons follow.", "cheap": "It is cheap.",
+                     "untitled-1": "It is quick.", "data": "Trials took a week.",
+                     "untitled-2": "First point.", "second": "An argument."}
+    assert rels(d) == {(("data",), "supports", "untitled-1")}
+
+
+def test_headings_run_on_until_a_blank_line_and_take_is_group():
+    text = ("# The main\nquestion {isGroup: false}\n\n[A]: a\n\n"
+            "## Costs\n\n[B]: b\n\n"
+            "## Side remarks {isGroup: false, color: red}\n\n[C]: c\n")
+    result = argdown.load(text, "h.argdown")
+    d = result.dossier
+    assert [c.id for c in d.claims] == ["a", "b", "c"]  # no claim made of the heading's 2nd line
+    # a heading with {isGroup: false} forms no group: A and C belong to no section ("Side
+    # remarks" ends "Costs", being at its level)
+    assert (d.get("a").tags, d.get("b").tags, d.get("c").tags) == ([], ["section:Costs"], [])
+    assert [(w.line, w.message) for w in result.warnings] == [
+        (10, "heading metadata key 'color' is not supported; ignored")]
+
+
+def test_escapes_read_as_the_character_and_link_fragments_are_no_tags():
+    text = (r"[A]: Say \[Confirm that\] \#1 and \{x\} see [the page](https://x.org/a#part) #real"
+            "\n")
+    a = argdown.load(text).dossier.get("a")
+    assert a.text == "Say [Confirm that] #1 and {x} see [the page](https://x.org/a#part)"
+    assert a.tags == ["real"]

@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import networkx as nx
@@ -14,6 +17,7 @@ from argmap.checks import check
 from argmap.dossier import Dossier
 from argmap.formats import export
 from argmap.graph import build_graph
+from argmap.io.files import load
 from argmap.model import Actor, Citation, Claim, Demand, Relation, Source, Verdict
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "claims" / "mynumber-card.yaml"
@@ -90,8 +94,6 @@ def test_node_link_keeps_nested_values(small):
 
 
 def test_example_case_exports():
-    from argmap.io.files import load
-
     if not EXAMPLE.exists():
         pytest.skip("example case not present")
     d = load(EXAMPLE)
@@ -101,3 +103,51 @@ def test_example_case_exports():
     assert graph.number_of_edges() == build_graph(d).number_of_edges()
     nodelink = json.loads(export(d, "node-link"))
     assert len(nodelink["nodes"]) == graph.number_of_nodes()
+
+
+def _declared_networkx_bound() -> str:
+    import tomllib
+
+    text = (Path(__file__).resolve().parents[1] / "pyproject.toml").read_text(encoding="utf-8")
+    deps = tomllib.loads(text)["project"]["dependencies"]
+    (spec,) = [d for d in deps if d.startswith("networkx")]
+    return spec.split(">=", 1)[1].split(",")[0].strip()
+
+
+_AT_BOUND = """
+import json, sys
+import networkx as nx
+from argmap.formats import export
+from argmap.io.files import load
+assert nx.__version__ == sys.argv[2], nx.__version__
+d = load(sys.argv[1])
+data = json.loads(export(d, "node-link"))
+graph = nx.node_link_graph(data, edges="edges")
+export(d, "graphml")
+print(graph.number_of_nodes(), graph.number_of_edges())
+"""
+
+
+def test_node_link_and_graphml_work_with_the_lowest_networkx_declared(tmp_path):
+    """pyproject.toml's lower bound for networkx is one the exports work with.
+
+    That networkx alone (a small pure-Python wheel, from pip's cache after the first time) is
+    put in front of the installed one, and the example case is exported with it.
+    """
+    if not EXAMPLE.exists():
+        pytest.skip("example case not present")
+    version = _declared_networkx_bound()
+    target = tmp_path / "nx"
+    got = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
+                          "--disable-pip-version-check", "--target", str(target),
+                          f"networkx=={version}"], capture_output=True, text=True, timeout=300,
+                         check=False)
+    if got.returncode != 0:
+        pytest.skip(f"cannot fetch networkx {version}: {got.stderr.strip()[-300:]}")
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    run = subprocess.run([sys.executable, "-c", _AT_BOUND, str(EXAMPLE), version],
+                         capture_output=True, text=True, timeout=300, check=False, env=env)
+    assert run.returncode == 0, run.stderr[-2000:]
+    d_nodes, d_edges = (int(n) for n in run.stdout.split())
+    graph = build_graph(load(EXAMPLE))
+    assert (d_nodes, d_edges) == (graph.number_of_nodes(), graph.number_of_edges())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,8 +10,8 @@ import pytest
 from argmap.checks import check
 from argmap.dossier import Dossier
 from argmap.errors import FormatError
-from argmap.formats import export, import_file, kialo
-from argmap.model import Claim, Relation
+from argmap.formats import export, export_report, import_file, kialo
+from argmap.model import Citation, Claim, Relation, Source
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "formats"
@@ -45,7 +46,37 @@ def test_real_discussion_counts(hate):
 
 def test_real_discussion_round_trips_byte_for_byte(hate):
     raw = hate.read_text(encoding="utf-8")
-    assert export(import_file(hate), "kialo") == raw.rstrip("\n") + "\n"
+    d = import_file(hate)
+    assert kialo.dump(d, layout="classic") == raw.rstrip("\n") + "\n"
+    assert kialo.load(export(d, "kialo")).dossier == d  # through the layout Kialo writes now
+
+
+DISCUSSIONS = sorted((CORPORA / "kialo" / "discussion-layout").glob("*.txt")) \
+    if CORPORA.exists() else []
+
+
+@pytest.mark.skipif(not DISCUSSIONS, reason="shared corpus kialo/discussion-layout not present")
+@pytest.mark.parametrize("path", DISCUSSIONS, ids=lambda p: p.stem)
+def test_discussion_layout_reads_and_is_written_back_as_kialo_wrote_it(path):
+    raw = path.read_text(encoding="utf-8").replace("\r\n", "\n")
+    result = kialo.load(raw, str(path))
+    d = result.dossier
+    check(d)
+    assert result.warnings == []
+    headers = [line for line in raw.split("Sources:")[0].splitlines()
+               if re.match(r"^\s*\d+(\.\d+)*\. (Thesis|Pro|Con):$", line)]
+    sees = sum(line.strip().startswith("-> See") for line in raw.splitlines())
+    assert len(d.claims) == len(headers) - sees and len(d.relations) == len(headers) - 1
+    assert [c.id for c in d.claims if c.main] == ["1"]
+    assert d.info.title == raw.splitlines()[1].strip()
+    listed = re.findall(r"^\[(\d+)\] ", raw.split("\nSources:\n")[1], re.MULTILINE)
+    assert [s.id for s in d.sources] == [f"source-{n}" for n in listed]
+    for claim in d.claims:  # each footnote marker of a text cites its source
+        markers = dict.fromkeys(re.findall(r"\[(\d+)\]", claim.text))
+        assert [c.locator for c in claim.cites] == [f"[{n}]" for n in markers if n in listed]
+    exported = export_report(d, "kialo")
+    assert exported.text == raw.rstrip("\n") + "\n"  # byte for byte, as Kialo wrote it
+    assert exported.summary() == "nothing left out"
 
 
 def test_fixture_multiline_escapes_and_see():
@@ -59,7 +90,7 @@ def test_fixture_multiline_escapes_and_see():
         ("r1.2", ["1.2"], "attacks", "1"), ("r1.2.1", ["1.1"], "attacks", "1.2"),
         ("r1.2.2", ["1.2.2"], "supports", "1.2")]
     text = path.read_text(encoding="utf-8")
-    assert kialo.dump(d) == text
+    assert kialo.dump(d, layout="classic") == text
     again = kialo.load(kialo.dump(d)).dossier
     assert again.model_dump() == d.model_dump()
 
@@ -76,8 +107,12 @@ def test_export_from_a_dossier_skips_what_kialo_cannot_hold():
                            Relation(id="r2", **{"from": ["b", "c"]}, to="t", type="supports"),
                            Relation(id="r3", **{"from": ["c"]}, to="r1", type="undercuts"),
                            Relation(id="r4", **{"from": ["b"]}, to="a", type="attacks")])
-    assert kialo.dump(d) == ("Discussion Title: Thesis\n\n1. Thesis\n1.1. Pro: A\n"
-                             "1.1.1. Con: B\n")
+    exported = export_report(d, "kialo")
+    assert exported.text == ("Discussion Name:\nThesis\n\n1. Thesis:\nThesis\n\n"
+                             "  1.1. Pro:\n  A\n\n    1.1.1. Con:\n    B\n")
+    assert exported.summary() == ("left out: 1 claims outside the main claim's tree, "
+                                  "1 supports relations with linked premises, "
+                                  "1 undercuts relations")
 
 
 def test_export_needs_a_main_claim():
@@ -90,10 +125,31 @@ def test_export_needs_a_main_claim():
     ("1. T\n1.1. Maybe: x\n", 2, "Pro:"),
     ("1. T\n1.1. Pro: -> See 9.9.\n", 2, "names no claim"),
     ("1. T\n1.1. Pro: a\n1.1. Con: b\n", 3, "given twice"),
-    ("hello\n1. T\n", 1, "before the first"),
+    ("hello\n1. T\n", 1, "before the first numbered claim; expected the classic layout"),
     ("Discussion Title: x\n", None, "no numbered claims"),
+    ("Discussion Name:\nT\n\nhello\n1. Thesis:\nT\n", 4, "expected the 'Discussion Name:'"),
+    ("Discussion Name:\nT\n\n1. Thesis:\nT\n\n  1.2.1. Pro:\n  x\n", 7, "no parent"),
+    ("Discussion Name:\nT\n\n1. Thesis:\nT\n\nSources:\nhello\n", 8, r"'\[n\] <link>'"),
 ])
 def test_errors_have_lines(text, line, message):
     with pytest.raises(FormatError, match=message) as info:
         kialo.load(text, "k.txt")
     assert (info.value.file, info.value.line) == ("k.txt", line)
+
+
+def test_citations_become_footnotes_and_sources():
+    d = Dossier(sources=[Source(id="s1", title="Report", url="https://x.org/r(1)"),
+                         Source(id="s2", title="Book")],
+                claims=[Claim(id="t", text="Thesis", main=True,
+                              cites=[Citation(source="s1", quote="a quote")]),
+                        Claim(id="a", text="A [7] and more",
+                              cites=[Citation(source="s2", locator="[7]"),
+                                     Citation(source="s1")])],
+                relations=[Relation(id="r", **{"from": ["a"]}, to="t", type="attacks")])
+    text = kialo.dump(d)
+    assert text == ("Discussion Name:\nThesis\n\n1. Thesis:\nThesis [1]\n\n  1.1. Con:\n"
+                    "  A [2] and more [1]\n\nSources:\n[1] https://x.org/r\\(1\\)\n"
+                    '"a quote"\n[2] Book\n')
+    back = kialo.load(text).dossier
+    assert [s.title for s in back.sources] == ["https://x.org/r(1)", "Book"]
+    assert back.get("1.1").cites[0].source == "source-2"

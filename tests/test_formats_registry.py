@@ -104,3 +104,31 @@ def test_garbage_is_format_error_or_a_checked_dossier(fmt, data):
     except FormatError:
         return
     check(result.dossier)
+
+
+def test_every_export_says_what_it_left_out(tmp_path):
+    from click.testing import CliRunner
+
+    from argmap.cli import cli
+    from argmap.formats import export_report
+    from argmap.io.files import dump
+
+    micro = CORPORA / "microtexts" / "micro_b001.xml"
+    if not micro.exists():
+        pytest.skip("shared corpora not present")
+    dossier = import_file(micro)
+    for fmt in EXPORTABLE:
+        assert export_report(dossier, fmt).left_out is not None, fmt  # every format accounts
+    # a microtext to Kialo: the tree keeps 3 of the 5 claims, no undercut, no tag
+    assert export_report(dossier, "kialo").left_out == {
+        "claims outside the main claim's tree": 2, "'tags' values": 3, "undercuts relations": 1}
+    path = tmp_path / "micro.yaml"
+    dump(dossier, path)
+    result = CliRunner().invoke(cli, ["export", str(path), "--to", "kialo", "-o",
+                                      str(tmp_path / "micro.txt")])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"wrote {tmp_path / 'micro.txt'}\n"
+    assert result.stderr == ("kialo: left out: 2 claims outside the main claim's tree, "
+                             "3 'tags' values, 1 undercuts relations\n")
+    result = CliRunner().invoke(cli, ["export", str(path), "--to", "aif"])
+    assert result.stdout.startswith("{") and result.stderr == "aif: nothing left out\n"

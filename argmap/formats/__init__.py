@@ -15,7 +15,9 @@ node-link    no     yes    networkx node-link JSON: :mod:`argmap.formats.graphml
 Every problem with a foreign file is a :class:`~argmap.errors.FormatError` naming the file and,
 where the format has lines, the line. What a file holds that a dossier cannot is reported as
 :class:`FormatWarning` items (pass a list as ``warnings=`` to :func:`import_file`, or use
-:func:`read_file`). Foreign ids become valid argmap slugs, the same way every time.
+:func:`read_file`). Foreign ids become valid argmap slugs, the same way every time. The other
+way, :func:`export_report` returns the text with what the format could not take, by kind and
+count (:class:`Exported`; ``argmap export`` prints its summary).
 
 >>> from pathlib import Path
 >>> guess_format(Path("map.argdown"), b"[A]: text")
@@ -32,16 +34,18 @@ from typing import Any
 from ..dossier import Dossier
 from ..errors import FileError, FormatError
 from . import aif, argdown, claimreview, graphml, kialo, microtexts
-from ._common import FormatWarning, Imported, decode, load_json, slugify
+from ._common import Exported, FormatWarning, Imported, decode, load_json, slugify
 
 __all__ = [
     "EXPORTABLE",
     "FORMATS",
     "IMPORTABLE",
+    "Exported",
     "Format",
     "FormatWarning",
     "Imported",
     "export",
+    "export_report",
     "guess_format",
     "import_file",
     "read_bytes",
@@ -60,6 +64,7 @@ class Format:
     load: Callable[[bytes, str | None], Imported] | None = None
     dump: Callable[[Dossier, str | None], str] | None = None
     sniff: Callable[[bytes], str | None] | None = None  # None: fits; a string: why not
+    report: Callable[[Dossier, str | None], Exported] | None = None  # dump, and what it left out
 
 
 def _sniff_aif(data: bytes) -> str | None:
@@ -81,19 +86,21 @@ def _text_sniffer(sniff: Callable[[str], str | None]) -> Callable[[bytes], str |
 
 FORMATS: dict[str, Format] = {
     "aif": Format("aif", "AIF / xAIF JSON (AIFdb, OVA)", aif.SUFFIXES, aif.load, aif.dump,
-                  _sniff_aif),
+                  _sniff_aif, aif.dump_report),
     "microtexts": Format("microtexts", "arg-microtexts <arggraph> XML", microtexts.SUFFIXES,
                          microtexts.load, None, _text_sniffer(microtexts.sniff)),
     "kialo": Format("kialo", "Kialo plain-text export", kialo.SUFFIXES, kialo.load, kialo.dump,
-                    _text_sniffer(kialo.sniff)),
+                    _text_sniffer(kialo.sniff), kialo.dump_report),
     "argdown": Format("argdown", "Argdown source", argdown.SUFFIXES, argdown.load, argdown.dump,
-                      _text_sniffer(argdown.sniff)),
+                      _text_sniffer(argdown.sniff), argdown.dump_report),
     "claimreview": Format("claimreview", "schema.org ClaimReview JSON-LD",
-                          dump=claimreview.dump),
+                          dump=claimreview.dump, report=claimreview.dump_report),
     "graphml": Format("graphml", "GraphML (Gephi, yEd)", (".graphml",),
-                      dump=lambda d, lang=None: graphml.dump(d)),
+                      dump=lambda d, lang=None: graphml.dump(d),
+                      report=lambda d, lang=None: graphml.report(d, graphml.dump(d))),
     "node-link": Format("node-link", "networkx node-link JSON",
-                        dump=lambda d, lang=None: graphml.dump_node_link(d)),
+                        dump=lambda d, lang=None: graphml.dump_node_link(d),
+                        report=lambda d, lang=None: graphml.report(d, graphml.dump_node_link(d))),
 }
 IMPORTABLE = tuple(name for name, f in FORMATS.items() if f.load is not None)
 EXPORTABLE = tuple(name for name, f in FORMATS.items() if f.dump is not None)
@@ -167,6 +174,22 @@ def export(dossier: Dossier, fmt: str, lang: str | None = None) -> str:
     dump = _format(fmt, "dump").dump
     assert dump is not None
     return dump(dossier, lang)
+
+
+def export_report(dossier: Dossier, fmt: str, lang: str | None = None) -> Exported:
+    """The dossier as text in ``fmt`` (as :func:`export`), with what the text leaves out.
+
+    >>> from argmap.model import Actor, Claim
+    >>> d = Dossier(actors=[Actor(id="u", name="Union", kind="union")],
+    ...             claims=[Claim(id="a", text="A", by=["u"])])
+    >>> export_report(d, "argdown").summary()
+    "left out: 1 actors, 1 'by' values"
+    """
+    found = _format(fmt, "dump")
+    if found.report is not None:
+        return found.report(dossier, lang)
+    assert found.dump is not None
+    return Exported(found.dump(dossier, lang), left_out=None)
 
 
 def describe() -> list[dict[str, Any]]:

@@ -18,7 +18,9 @@ from ._common import FormatWarning, one_line
 
 Ref = tuple[str, str]  # ("s", statement title) or ("a", argument title)
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_HEADING = re.compile(r"^(#+)\s+(.*)$")
+_LIST_ITEM = re.compile(r"^(?:\*|\d+\.)\s+(.*)$")
+_LINK = re.compile(r"\[[^\]]+?\]\([^)]+?\)")
 _PCS_ITEM = re.compile(r"^\((\d+)\)\s*(.*)$")
 _RULE_INLINE = re.compile(r"^--+\s*(.+?)\s*--+$")
 _RULE_LINE = re.compile(r"^--+$")
@@ -30,6 +32,31 @@ _TRAILING_TAGS = re.compile(r"(?:\s*(?<![\w(/&#])#(?:\([^)]*\)|[\w][\w\-]*))+\s*
 _META = re.compile(r"\{[^{}]*\}\s*$")
 _BLOCK_COMMENT = re.compile(r"<!--.*?-->|/\*.*?\*/", re.DOTALL)
 _LINE_COMMENT = re.compile(r"(^|[ \t])//.*$")
+_LINK_OR_TAG = re.compile(f"{_LINK.pattern}|{_TAG.pattern}")
+_ESCAPED = re.compile(r"\\([^\n])")
+_HIDDEN = 0xF0000  # "\X" is read as one private-use character standing for a literal X
+_HIDDEN_CHAR = re.compile("[\U000F0000-\U000FFFFD]")
+
+
+def _strip_tags(text: str) -> str:
+    """Text without its ``#tags`` (a ``#`` inside a link is part of the address)."""
+    return _LINK_OR_TAG.sub(lambda m: m.group(0) if m.group(0).startswith("[") else "", text)
+
+
+def _hide_escapes(text: str) -> str:
+    """Replace each ``\\X`` by a private-use character, so no pattern below sees X as syntax."""
+    return _ESCAPED.sub(lambda m: chr(_HIDDEN + ord(m.group(1)))
+                        if ord(m.group(1)) < 0xFFFE else m.group(1), text)
+
+
+def plain(text: str) -> str:
+    """Text with every escaped character as the character itself (``\\[`` reads ``[``)."""
+    return _HIDDEN_CHAR.sub(lambda m: chr(ord(m.group(0)) - _HIDDEN), text)
+
+
+def _as_typed(text: str) -> str:
+    """Text with the escapes as typed (inside metadata, where YAML reads them)."""
+    return _HIDDEN_CHAR.sub(lambda m: "\\" + chr(ord(m.group(0)) - _HIDDEN), text)
 
 #: symbol -> (relation type, True when the child is the source)
 SYMBOLS: dict[str, tuple[str, bool]] = {
@@ -86,6 +113,8 @@ class Reader:
         self.relations: list[tuple[str, Ref, Ref, int]] = []
         self.warnings: list[FormatWarning] = []
         self.section: str | None = None
+        self.headings: list[tuple[int, str, bool]] = []  # (level, title, is a group), outer first
+        self.heading_open: tuple[int, list[str], int] | None = None  # level, lines, line number
         self.untitled = 0
         self.open: tuple[Ref, list[str], int] | None = None  # element receiving text lines
         self.stack: list[tuple[int, Ref]] = []  # relation nesting in the current block
@@ -107,7 +136,7 @@ class Reader:
         m = _DEF.match(body) or _REF.match(body)
         if m:
             kind = "s" if m.group(2) is not None else "a"
-            title = (m.group(2) or m.group(3)).strip()
+            title = plain((m.group(2) or m.group(3)).strip())
             rest = m.group(4)
         else:
             self.untitled += 1
@@ -131,26 +160,29 @@ class Reader:
         if meta:
             text = text[:meta.start()].rstrip()
             node.meta.update(self.metadata(meta.group(0), line))
-        for tag_group, tag_word in _TAG.findall(text):
-            tag = (tag_group or tag_word).strip()
+        # a "#" inside a link (https://x.org/page#part) is part of the address, not a tag
+        for tag_group, tag_word in _TAG.findall(_LINK.sub(" ", text)):
+            tag = plain((tag_group or tag_word).strip())
             if tag and tag not in node.tags:
                 node.tags.append(tag)
         trailing = _TRAILING_TAGS.search(text)  # inline tags stay part of the sentence
-        text = one_line(text[:trailing.start()] if trailing else text)
+        text = plain(one_line(text[:trailing.start()] if trailing else text))
         if text and text not in node.texts:
             node.texts.append(text)
 
-    def metadata(self, raw: str, line: int) -> dict[str, Any]:
+    def metadata(self, raw: str, line: int, known: frozenset[str] = frozenset({"note"}),
+                 what: str = "metadata") -> dict[str, Any]:
+        """The ``{...}`` data of an element (or of a heading: ``what``); unknown keys warned."""
         try:
-            data = yaml.safe_load(raw)
+            data = yaml.safe_load(_as_typed(raw))
         except yaml.YAMLError:
-            self.warn(f"metadata {raw.strip()} is not valid YAML; ignored", line)
+            self.warn(f"{what} {plain(raw.strip())} is not valid YAML; ignored", line)
             return {}
         if not isinstance(data, dict):
             return {}
-        for key in sorted(set(data) - {"note"}, key=str):
-            self.warn(f"metadata key {key!r} is not supported; ignored", line)
-        return {"note": str(data["note"])} if "note" in data else {}
+        for key in sorted(set(data) - known, key=str):
+            self.warn(f"{what} key {key!r} is not supported; ignored", line)
+        return {key: data[key] for key in known if key in data}
 
     # --- lines ---------------------------------------------------------------------------
 
@@ -164,6 +196,11 @@ class Reader:
             else:
                 self.rule_open.append(stripped)
             return
+        if self.heading_open is not None:
+            if stripped and not self.starts_element(line, stripped):
+                self.heading_open[1].append(stripped)  # a heading runs on until a blank line
+                return
+            self.end_heading()
         if not stripped:
             self.close()
             self.in_block, self.stack = False, []
@@ -172,7 +209,7 @@ class Reader:
         if heading:
             self.close()
             self.end_pcs()
-            self.section = one_line(_TAG.sub("", heading.group(2))) or None
+            self.heading_open = (len(heading.group(1)), [heading.group(2)], number)
             self.in_block, self.stack, self.last_top = False, [], None
             return
         if self.pcs_line(stripped, indent, number, lookahead):
@@ -180,6 +217,13 @@ class Reader:
         rel = _RELATION.match(stripped)
         if rel:
             self.relation(rel.group(1), rel.group(2), indent, number)
+            return
+        item = _LIST_ITEM.match(stripped)
+        if item:  # each item of a Markdown list is an element of its own
+            self.end_pcs()
+            ref = self.element(item.group(1), number)
+            self.in_block, self.stack = True, [(indent, ref)]
+            self.last_top = ref if ref[0] == "a" else None
             return
         starts_top = not self.in_block or (indent == 0 and bool(_DEF.match(stripped) or (
             (m := _REF.match(stripped)) and not _TAG.sub("", m.group(4)).strip())))
@@ -190,6 +234,34 @@ class Reader:
         ref = self.element(stripped, number)
         self.in_block, self.stack = True, [(indent, ref)]
         self.last_top = ref if ref[0] == "a" else None
+
+    @staticmethod
+    def starts_element(line: str, stripped: str) -> bool:
+        """Whether a line starts something of its own (and so cannot continue a heading)."""
+        return bool(_HEADING.match(line) or _DEF.match(stripped) or _REF.match(stripped)
+                    or _RELATION.match(stripped) or _PCS_ITEM.match(stripped)
+                    or _LIST_ITEM.match(stripped))
+
+    def end_heading(self) -> None:
+        """Finish the open heading: its title, its ``{isGroup: ...}`` data, the section."""
+        if self.heading_open is None:
+            return
+        level, lines, number = self.heading_open
+        self.heading_open = None
+        text = one_line(" ".join(lines))
+        is_group = True
+        meta = _META.search(text)
+        if meta:
+            text = text[:meta.start()]
+            data = self.metadata(meta.group(0), number, frozenset({"isGroup"}),
+                                 "heading metadata")
+            is_group = data.get("isGroup") is not False
+        title = plain(one_line(_strip_tags(text)))
+        while self.headings and self.headings[-1][0] >= level:
+            self.headings.pop()
+        self.headings.append((level, title, is_group))
+        # statements belong to the innermost heading that forms a group ({isGroup: false} does not)
+        self.section = next((t for _, t, group in reversed(self.headings) if group and t), None)
 
     def relation(self, symbol: str, body: str, indent: int, number: int) -> None:
         while self.stack and self.stack[-1][0] >= indent:
@@ -243,7 +315,7 @@ class Reader:
                 self.metadata(meta.group(0), number)
                 rule = rule[:meta.start()].strip()
         assert self.pcs is not None
-        self.pcs.append(("inf", rule or None, number))
+        self.pcs.append(("inf", plain(rule) if rule else None, number))
 
     def end_pcs(self) -> None:
         """Turn the collected PCS lines into inference steps of their argument."""
@@ -301,7 +373,7 @@ def parse(text: str, file: str | None) -> Parsed:
         front = loaded if isinstance(loaded, dict) else {}
         start = end + 1
     reader = Reader(file)
-    cleaned = _strip_comments(text)[start:]
+    cleaned = _strip_comments(_hide_escapes(text))[start:]
     usable = [(n, line) for n, line, only_comment in cleaned if not only_comment]
     following: list[str | None] = [None] * len(usable)  # next non-blank line, for '--'
     nxt: str | None = None
@@ -314,6 +386,7 @@ def parse(text: str, file: str | None) -> Parsed:
     if reader.rule_open is not None:
         raise FormatError("inference rule '--' is never closed", file=file,
                           line=reader.rule_line)
+    reader.end_heading()
     reader.end_pcs()
     reader.close()
     return Parsed(front, reader.statements, reader.arguments, reader.relations, reader.warnings)

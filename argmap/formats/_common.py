@@ -21,6 +21,7 @@ from pydantic import ValidationError
 from ..checks import check
 from ..dossier import Dossier
 from ..errors import ArgmapError, FormatError
+from ..lang import DEFAULT_FALLBACK
 
 _NOT_SLUG = re.compile(r"[^a-z0-9\-_.]+")
 _SLUG_OK = re.compile(r"^[a-z0-9][a-z0-9\-_.]*$")
@@ -48,6 +49,80 @@ class Imported:
 
     dossier: Dossier
     warnings: list[FormatWarning] = field(default_factory=list)
+
+
+@dataclass
+class Exported:
+    """What an exporter returns: the text, and what of the dossier it could not write.
+
+    ``left_out`` counts what the text lacks, by kind (``{"actors": 19, "'date' values": 41}``),
+    in the order found; ``None`` means the format does not account for it. ``written`` counts
+    what the text holds, in the format's own terms (``{"statements": 86}``).
+
+    >>> Exported("...", {"actors": 3, "ja texts": 12}).summary()
+    'left out: 3 actors, 12 ja texts'
+    """
+
+    text: str
+    left_out: dict[str, int] | None = field(default_factory=dict)
+    written: dict[str, int] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        """One line saying what was left out (``nothing left out`` when nothing was)."""
+        if self.left_out is None:
+            return "this format does not report what it leaves out"
+        found = [(kind, n) for kind, n in self.left_out.items() if n]
+        if not found:
+            return "nothing left out"
+        return "left out: " + ", ".join(f"{n:,} {kind}" for kind, n in found)
+
+
+class Tally(dict[str, int]):
+    """Counts by kind, in the order the kinds were first met.
+
+    >>> t = Tally(); t.add("actors", 2); t.add("events"); t.add("actors"); dict(t)
+    {'actors': 3, 'events': 1}
+    """
+
+    def add(self, kind: str, n: int = 1) -> None:
+        """Count ``n`` more of ``kind`` (nothing when ``n`` is 0)."""
+        if n:
+            self[kind] = self.get(kind, 0) + n
+
+
+def picked_language(text: Any, lang: str | None) -> str | None:
+    """The language :func:`argmap.lang.pick` takes from a language map (None for plain text)."""
+    if not isinstance(text, dict) or not text:
+        return None
+    for code in ((lang,) if lang else ()) + tuple(DEFAULT_FALLBACK):
+        if code in text:
+            return code
+    return min(text)
+
+
+def count_languages_left_out(values: Iterable[Any], lang: str | None, tally: Tally) -> None:
+    """Count, per language, the texts a one-language export leaves out (``"ja texts"``)."""
+    for value in values:
+        if isinstance(value, dict) and len(value) > 1:
+            chosen = picked_language(value, lang)
+            for code in sorted(value):
+                if code != chosen:
+                    tally.add(f"{code} texts")
+
+
+def count_fields_left_out(items: Iterable[Any], kept: frozenset[str], tally: Tally) -> None:
+    """Count, per field, the items whose field holds a value the export does not write.
+
+    A field left at its default (an empty list, ``None``, ``main: false``) holds nothing.
+    """
+    for item in items:
+        for name, info in type(item).model_fields.items():
+            if name in kept:
+                continue
+            value = getattr(item, name)
+            if value is None or value == [] or value == info.default:
+                continue
+            tally.add(f"'{info.alias or name}' values")
 
 
 def slugify(raw: object, prefix: str = "x") -> str:

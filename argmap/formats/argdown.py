@@ -51,7 +51,18 @@ from ..dossier import Dossier
 from ..lang import pick
 from ..model import Relation, said_by_demand
 from ._argdown_parse import Node, Parsed, Ref, parse
-from ._common import FormatWarning, Imported, SlugMaker, build, decode, slugify
+from ._common import (
+    Exported,
+    FormatWarning,
+    Imported,
+    SlugMaker,
+    Tally,
+    build,
+    count_fields_left_out,
+    count_languages_left_out,
+    decode,
+    slugify,
+)
 
 NAME = "argdown"
 SUFFIXES = (".argdown", ".ad")
@@ -75,7 +86,7 @@ def _relation_id(source: str, kind: str, target: str) -> str:
 
 
 def _note(texts: list[str], meta: dict[str, Any]) -> str | None:
-    parts = [*texts, *([meta["note"]] if "note" in meta else [])]
+    parts = [*texts, *([str(meta["note"])] if "note" in meta else [])]
     return "\n".join(parts) or None
 
 
@@ -195,6 +206,50 @@ def _tag(tag: str) -> str:
     return f"#{tag}" if _PLAIN_TAG.match(tag) else f"#({tag.replace(')', ']')})"
 
 
+#: The special characters Argdown 2 replaces (``.A.`` becomes ``∀``, ``:smile:`` an emoji):
+#: text that happens to contain one is escaped so that it reads back as typed.
+_SHORTCODE_NAMES = (
+    "A", "E", "O", "P", "->", "<->", "~", "^", "v", "v_", "<>", "[]", "happy", "smile", "smiley",
+    "laugh", "lol", "rofl", "joy", "heart", "?", "question", "love", "wink", "shush", "meh",
+    "eye-roll", "sad", "disappointed", "scream", "+1", "up", "-1", "down", "think", "star", "y",
+    "agree", "n", "disagree")
+_SHORTCODES = frozenset(f"{d}{name}{d}" for name in _SHORTCODE_NAMES for d in ".:")
+_SPECIAL = re.compile(r"\.[^\s]+?\.|:[^\s]+?:")
+_ALWAYS = frozenset("\\[<{#@")  # would start an escape, a title, a mention, metadata or a tag
+
+
+def escape(text: str) -> str:
+    r"""Text as Argdown's parser reads it back unchanged, on one line after ``[id]: ``.
+
+    Backslashes escape what would otherwise be read as syntax: ``[`` and ``<`` (titles and
+    references), ``{`` (metadata), ``#`` (tags), ``*`` and ``_`` that would open emphasis, ``//``
+    and ``/*`` (comments), ``===`` (frontmatter) and the special characters Argdown replaces.
+
+    >>> escape("(1) [Confirm that] a_b is 10 * 2 // see http://x.org")
+    '(1) \\[Confirm that] a\\_b is 10 * 2 \\// see http:\\//x.org'
+    """
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        nxt = text[i + 1] if i + 1 < n else ""
+        if c in ".:":
+            # the lexer reads ".x." and ":x:" as one token, kept as typed unless it is a shortcode
+            m = _SPECIAL.match(text, i)
+            if m is not None and m.group(0) not in _SHORTCODES:
+                out.append(m.group(0))
+                i = m.end()
+                continue
+            out.append("\\" + c if m is not None else c)
+        elif c in _ALWAYS or (c in "*_" and not nxt.isspace()) or (c == "/" and nxt in "/*") \
+                or (c == "=" and text.startswith("===", i)):
+            out.append("\\" + c)
+        else:
+            out.append(c)
+        i += 1
+    return "".join(out)
+
+
 def _statuses(dossier: Dossier) -> dict[str, list[str]]:
     """Status tags per item: a response's ``said``, a verdict's rating, a demand's tracking."""
     found: dict[str, list[str]] = {}
@@ -218,15 +273,35 @@ def _statuses(dossier: Dossier) -> dict[str, list[str]]:
 def dump(dossier: Dossier, lang: str | None = None) -> str:
     """Argdown source for the dossier's argument items and relations (deterministic).
 
-    Use :func:`load` to read it back.
+    Use :func:`load` to read it back; :func:`dump_report` also says what was left out.
+    """
+    return dump_report(dossier, lang).text
+
+
+#: Fields an Argdown statement holds (the text in one language, tags, the note as metadata).
+_KEPT = frozenset({"id", "text", "tags", "note", "main", "said"})
+_KEPT_RELATION = frozenset({"id", "from_", "to", "type", "scheme", "note", "tags"})
+
+
+def dump_report(dossier: Dossier, lang: str | None = None) -> Exported:
+    """Argdown source (as :func:`dump`) with what it left out and what it holds.
+
+    ``written`` counts the statements, arguments and relations of the text, as Argdown's own
+    parser counts them.
     """
     out: list[str] = []
+    left = Tally()
+    counts = Tally()
+    for section in ("actors", "sources", "events"):
+        left.add(section, len(getattr(dossier, section)))
     if dossier.info is not None:
         front = {"title": pick(dossier.info.title, lang)}
         if dossier.info.description is not None:
             front["subTitle"] = pick(dossier.info.description, lang)
         out += ["===", yaml.safe_dump(front, allow_unicode=True, sort_keys=False).rstrip(),
                 "===", ""]
+        count_fields_left_out([dossier.info], frozenset({"title", "description"}), left)
+        count_languages_left_out([dossier.info.title, dossier.info.description], lang, left)
     arguments = {c.id for c in dossier.claims if "argument" in c.tags}
     outgoing: dict[str, list[Relation]] = {}
     undercut: dict[str, list[Relation]] = {}
@@ -266,12 +341,19 @@ def dump(dossier: Dossier, lang: str | None = None) -> str:
             tags = [*kind, *main, *item.tags, *statuses.get(item.id, [])]
             if item.id in arguments:
                 tags.remove("argument")
-            text = getattr(item, "text", None) or getattr(item, "quote", None) or item.id
-            out.append(_line(f"{ref(item.id)}:", text, list(dict.fromkeys(tags)), item.note,
+            text = getattr(item, "text", None)
+            kept = _KEPT
+            if text is None:  # a response given only by its words
+                text, kept = getattr(item, "quote", None), _KEPT | {"quote"}
+            count_fields_left_out([item], kept, left)
+            count_languages_left_out([text, item.note], lang, left)
+            counts.add("arguments" if item.id in arguments else "statements")
+            out.append(_line(ref(item.id), text, list(dict.fromkeys(tags)), item.note,
                              lang))
             for rel in outgoing.get(item.id, []) if item.id in arguments else []:
                 for cut in undercut.get(rel.id, []) if via_argument(rel) else []:
                     out.append(f"  <_ {ref(cut.from_[0])}")
+                    counts.add("relations")
             for rel in incoming.get(item.id, []):
                 sign = "+" if rel.type.value == "supports" else "-"
                 pair = frozenset((rel.from_[0], rel.to))
@@ -280,32 +362,47 @@ def dump(dossier: Dossier, lang: str | None = None) -> str:
                         continue
                     written.add(pair)
                     sign = "><"
+                elif rel.type.value == "attacks" and (rel.note is not None or rel.tags):
+                    left.add("notes and tags of attacks")
                 out.append(f"  {sign} {ref(rel.from_[0])}")
+                counts.add("relations")
                 if rel.type.value == "attacks" and not via_argument(rel):
                     for cut in undercut.get(rel.id, []):
                         out.append(f"    // not representable: {ref(cut.from_[0])} "
                                    "undercuts this attack")
+                        left.add("undercuts of attacks")
             out.append("")
     for rel in dossier.relations:
+        count_fields_left_out([rel], _KEPT_RELATION, left)
         if rel.type.value == "rephrases":
             out += [f"// not representable: {ref(rel.from_[0])} rephrases {ref(rel.to)}", ""]
+            left.add("rephrasings")
         if not as_pcs(rel):
             continue
-        out.append(_line(f"<{rel.id}>:", None, rel.tags, rel.note, lang))
+        count_languages_left_out([rel.note], lang, left)
+        counts.add("arguments")
+        out.append(_line(f"<{rel.id}>", None, rel.tags, rel.note, lang))
         for cut in undercut.get(rel.id, []):
             out.append(f"  <_ {ref(cut.from_[0])}")
+            counts.add("relations")
         out.append("")
         out += [f"({n}) [{premise}]" for n, premise in enumerate(rel.from_, 1)]
         out.append(f"-- {rel.scheme} --" if rel.scheme else "----")
         out += [f"({len(rel.from_) + 1}) [{rel.to}]", ""]
-    return "\n".join(out).rstrip("\n") + "\n"
+    text = "\n".join(out).rstrip("\n") + "\n"
+    return Exported(text, dict(left), {"statements": counts.get("statements", 0),
+                                       "arguments": counts.get("arguments", 0),
+                                       "relations": counts.get("relations", 0)})
 
 
-def _line(head: str, text: Any, tags: list[str], note: Any, lang: str | None) -> str:
-    """One element line: head, text on one line, tags, and the note as ``{note: "..."}``."""
-    body = " ".join(pick(text, lang).split()) if text is not None else ""
-    # " //" would start a comment; a no-break space before it does not (read back as a space)
-    parts = [head, body.replace(" //", "\u00a0//")]
+def _line(ref: str, text: Any, tags: list[str], note: Any, lang: str | None) -> str:
+    """One element line: ``[id]: text #tags {note: "..."}``, the text on one line and escaped.
+
+    An element without text is written as a bare reference (``[id] #tags``): Argdown refuses a
+    definition with nothing after the colon.
+    """
+    body = escape(" ".join(pick(text, lang).split())) if text is not None else ""
+    parts = [f"{ref}:" if body else ref, body]
     parts += [_tag(t) for t in tags]
     if note is not None:
         quoted = yaml.safe_dump(pick(note, lang), width=10**6, allow_unicode=True,

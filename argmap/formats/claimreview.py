@@ -25,6 +25,7 @@ from typing import Any
 from ..dossier import Dossier
 from ..lang import pick
 from ..model import Actor, Claim, Source
+from ._common import Exported, Tally, count_fields_left_out, count_languages_left_out
 
 NAME = "claimreview"
 
@@ -79,7 +80,34 @@ def review(dossier: Dossier, claim: Claim, lang: str | None = None) -> dict[str,
 
 def dump(dossier: Dossier, lang: str | None = None) -> str:
     """JSON-LD of every verdict in the dossier (an empty ``@graph`` when there is none)."""
-    graph = [review(dossier, c, lang) for c in [*dossier.claims, *dossier.demands]
-             if c.verdict is not None]
+    return dump_report(dossier, lang).text
+
+
+#: Fields of a reviewed claim that a ClaimReview holds.
+_KEPT = frozenset({"id", "text", "by", "date", "verdict", "cites", "at"})
+
+
+def dump_report(dossier: Dossier, lang: str | None = None) -> Exported:
+    """JSON-LD (as :func:`dump`) with what it left out: everything that is not a verdict."""
+    reviewed = [c for c in [*dossier.claims, *dossier.demands] if c.verdict is not None]
+    graph = [review(dossier, c, lang) for c in reviewed]
     doc = {"@context": "https://schema.org", "@graph": graph}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    left = Tally()
+    for section in ("claims", "demands"):
+        left.add(f"{section} without a verdict",
+                 sum(c.verdict is None for c in getattr(dossier, section)))
+    for section in ("responses", "evidence", "actions", "events", "relations"):
+        left.add(section, len(getattr(dossier, section)))
+    used = {a for c in reviewed for a in [*c.by, c.verdict.by] if a}  # type: ignore[union-attr]
+    left.add("actors no reviewed claim names", sum(a.id not in used for a in dossier.actors))
+    linked = {c.source for item in reviewed for c in item.cites} | {
+        item.verdict.source for item in reviewed}  # type: ignore[union-attr]
+    left.add("sources no reviewed claim links",
+             sum(s.id not in linked or not s.url for s in dossier.sources))
+    count_fields_left_out(reviewed, _KEPT, left)
+    for item in reviewed:
+        verdict = item.verdict
+        assert verdict is not None
+        count_languages_left_out([item.text, verdict.note], lang, left)
+    return Exported(text, dict(left), {"ClaimReviews": len(graph)})

@@ -30,6 +30,7 @@ from pydantic import BaseModel
 
 from ..dossier import Dossier
 from ..graph import build_graph
+from ._common import Exported
 
 NAME = "graphml"
 _OBJECTS = {"item", "relation"}
@@ -76,6 +77,13 @@ def plain_graph(dossier: Dossier) -> nx.MultiDiGraph:
     for u, v, key, attrs in graph.edges(keys=True, data=True):
         plain.add_edge(u, v, key=key, **_attributes(attrs))
     return plain
+
+
+def report(dossier: Dossier, text: str) -> Exported:
+    """What a GraphML or node-link export holds: every item and relation, every field."""
+    graph = build_graph(dossier)
+    return Exported(text, {}, {"nodes": graph.number_of_nodes(),
+                               "edges": graph.number_of_edges()})
 
 
 def dump_node_link(dossier: Dossier) -> str:
