@@ -29,18 +29,41 @@ IN_ONLY = bytes(1 if code == IN else 0 for code in range(256))  # codes -> 1 for
 
 
 class _Component:
-    __slots__ = ("inside", "members", "outside", "trivial")
+    """A strongly connected component with a cycle: what its SAT problem needs."""
 
-    def __init__(self, members: list[int], inside: list[list[int]], outside: list[list[int]],
-                 trivial: bool) -> None:
+    __slots__ = ("inside", "members", "outside")
+
+    def __init__(self, members: list[int], inside: list[list[int]],
+                 outside: list[list[int]]) -> None:
         self.members = members    # argument numbers
         self.inside = inside      # per member: local numbers of attackers in the component
         self.outside = outside    # per member: argument numbers of undecided attackers upstream
-        self.trivial = trivial    # one argument, no self-attack: labelled by rule
 
 
-def _components(fw: Framework, rest: list[int], inrest: bytearray) -> list[_Component]:
-    """SCCs of the undecided rest, attackers first (iterative Tarjan)."""
+class _Order:
+    """The components of a region in topological order (attackers first).
+
+    Most are lone arguments that do not attack themselves, labelled by a rule: for those,
+    ``single[pos]`` is the argument and ``upstream[pos]`` its undecided attackers (a tuple, which
+    the garbage collector stops tracking). The others have ``single[pos] == -1`` and a
+    :class:`_Component` in ``cyclic``. Kept this lean because every region being combined keeps
+    its order alive.
+    """
+
+    __slots__ = ("cyclic", "single", "upstream")
+
+    def __init__(self) -> None:
+        self.single: list[int] = []
+        self.upstream: list[tuple[int, ...]] = []
+        self.cyclic: dict[int, _Component] = {}
+
+    def members(self, pos: int) -> list[int]:
+        """The arguments of the component at ``pos``."""
+        return [self.single[pos]] if self.single[pos] >= 0 else self.cyclic[pos].members
+
+
+def _components(fw: Framework, rest: list[int], inrest: bytearray) -> _Order:
+    """SCCs of the undecided ``rest``, attackers first (iterative Tarjan)."""
     targets, attackers = fw._targets, fw._attackers
     index: dict[int, int] = {}
     low: dict[int, int] = {}
@@ -84,14 +107,20 @@ def _components(fw: Framework, rest: list[int], inrest: bytearray) -> list[_Comp
                             break
                     found.append(sorted(comp))
     found.reverse()  # Tarjan emits sinks first
-    out = []
-    for members in found:
+    order = _Order()
+    for pos, members in enumerate(found):
+        a = members[0]
+        if len(members) == 1 and a not in attackers[a]:
+            order.single.append(a)
+            order.upstream.append(tuple(b for b in attackers[a] if inrest[b]))
+            continue
         local = {a: i for i, a in enumerate(members)}
         inside = [[local[b] for b in attackers[a] if b in local] for a in members]
         outside = [[b for b in attackers[a] if inrest[b] and b not in local] for a in members]
-        trivial = len(members) == 1 and not inside[0]
-        out.append(_Component(members, inside, outside, trivial))
-    return out
+        order.single.append(-1)
+        order.upstream.append(())
+        order.cyclic[pos] = _Component(members, inside, outside)
+    return order
 
 
 def _regions(fw: Framework, rest: list[int], inrest: bytearray) -> list[list[int]]:
@@ -152,31 +181,38 @@ class Search:
         """The labellings of ``members`` (undecided, closed under undecided attackers), one at
         a time, depth-first over their components: one byte per member, 1 for in, 0 else."""
         fw, lab, mode, clock = self.fw, self.lab, self.mode, self.pool.clock
-        comps = _components(fw, members, self.inrest)
+        order = _components(fw, members, self.inrest)
+        single, upstream, cyclic = order.single, order.upstream, order.cyclic
         cache: dict[tuple[int, bytes], _sat.Enumerator] = {}
         stack: list[_Frame] = []
         yielded: list[bytes] | None = [] if mode == "stable" else None
         get = lab.__getitem__
-        pos, n_comps = 0, len(comps)
+        stable = mode == "stable"
+        pos, n_comps, steps = 0, len(single), 0
         while True:
             alive = True
             while pos < n_comps:
-                clock.check()
-                comp = comps[pos]
-                if comp.trivial:
+                steps += 1
+                if not steps & 255:
+                    clock.check()
+                a = single[pos]
+                if a >= 0:
                     label = IN
-                    for b in comp.outside[0]:
-                        if lab[b] == IN:
+                    for b in upstream[pos]:
+                        seen = lab[b]
+                        if seen == IN:
                             label = OUT
                             break
-                        if lab[b] == UNDEC:
+                        if seen == UNDEC:
                             label = UNDEC
-                    if label == UNDEC and mode == "stable":
+                    if label == UNDEC and stable:
                         alive = False
                         break
-                    lab[comp.members[0]] = label
+                    lab[a] = label
                     pos += 1
                     continue
+                clock.check()
+                comp = cyclic[pos]
                 key, enum = self._options(comp, pos, cache, stack)
                 option = enum.found[0] if enum.found else enum.next()
                 if option is None:  # stable only: no stable labelling in this context
@@ -194,7 +230,8 @@ class Search:
                 for frame in stack:
                     frame.enum.suspend()
                 cache.clear()
-                yield from self._stable_at_once(members, yielded)
+                if yielded or self._stable_above(order.members(pos)):
+                    yield from self._stable_at_once(members, yielded)
                 return
             while stack:  # backtrack to the deepest component with another labelling
                 frame = stack[-1]
@@ -202,7 +239,7 @@ class Search:
                 option = enum.found[i] if i < len(enum.found) else enum.next()
                 if option is not None:
                     frame.index = i
-                    _apply(comps[frame.pos], option, lab)
+                    _apply(cyclic[frame.pos], option, lab)
                     pos = frame.pos + 1
                     break
                 stack.pop()
@@ -237,6 +274,24 @@ class Search:
             cache[key] = enum
         return key, enum
 
+    def _stable_above(self, component: list[int]) -> bool:
+        """Whether a component and the undecided arguments upstream of it have a stable
+        labelling at all (one SAT call on them alone). If not, a dead end there comes whatever
+        is chosen above it, and the region has no stable labelling: the usual case of an odd
+        cycle."""
+        attackers, inrest = self.fw._attackers, self.inrest
+        seen = set(component)
+        todo = list(component)
+        while todo:
+            for b in attackers[todo.pop()]:
+                if inrest[b] and b not in seen:
+                    seen.add(b)
+                    todo.append(b)
+        above = sorted(seen)
+        local = {a: i for i, a in enumerate(above)}
+        inside = [[local[b] for b in attackers[a] if b in local] for a in above]
+        return _sat.satisfiable(_sat.Part(inside, bytes(len(above))), True, self.pool.clock)
+
     def _stable_at_once(self, members: list[int],
                         yielded: list[bytes]) -> Generator[bytes, None, None]:
         """The stable labellings of ``members`` not yet given, by one SAT problem over all."""
@@ -249,6 +304,15 @@ class Search:
             yield codes.translate(IN_ONLY)
 
 
+Choice = tuple[bytes, tuple[str, ...]]  # a region's labelling, and the names it has in
+
+
+def _choices(search: Search, region: list[int],
+             names: list[str]) -> Generator[Choice, None, None]:
+    for leaf in search.leaves(region):
+        yield leaf, tuple(compress(names, leaf))
+
+
 class _Replay:
     """The labellings of one region, for going over them again as regions are combined.
 
@@ -256,16 +320,16 @@ class _Replay:
     again from its start each time the combination comes back to it (same labellings).
     """
 
-    def __init__(self, start: Callable[[], Generator[bytes, None, None]],
+    def __init__(self, start: Callable[[], Generator[Choice, None, None]],
                  budget: list[int]) -> None:
         self._start = start
         self._budget = budget  # one shared counter: bytes that may still be kept
         self._it = start()
-        self._kept: list[bytes] | None = []
+        self._kept: list[Choice] | None = []
         self._done = False
         self._at = -1  # once nothing is kept: the number of the last labelling taken
 
-    def get(self, i: int) -> bytes | None:
+    def get(self, i: int) -> Choice | None:
         """Labelling ``i``, or ``None`` past the last; asked for in order, from 0 again."""
         kept = self._kept
         if kept is not None:
@@ -278,9 +342,9 @@ class _Replay:
                 self._done = True
                 return None
             kept.append(leaf)
-            self._budget[0] -= len(leaf) + 40
+            self._budget[0] -= _size(leaf)
             if self._budget[0] < 0:
-                self._budget[0] += sum(len(x) + 40 for x in kept)
+                self._budget[0] += sum(map(_size, kept))
                 self._kept, self._at = None, i
             return leaf
         if i == 0:
@@ -295,9 +359,13 @@ class _Replay:
         self._it.close()
 
 
-def product(sources: list[_Replay]) -> Iterator[tuple[bytes, ...]]:
+def _size(choice: Choice) -> int:
+    return len(choice[0]) + 8 * len(choice[1]) + 150  # bytes, tuple, their headers
+
+
+def product(sources: list[_Replay]) -> Iterator[tuple[Choice, ...]]:
     """Every choice of one labelling per region, the last region varying fastest."""
-    combo: list[bytes] = []
+    combo: list[Choice] = []
     for source in sources:
         leaf = source.get(0)
         if leaf is None:  # a region without a (stable) labelling: no extension at all
@@ -345,11 +413,12 @@ def generate(fw: Framework, mode: _sat.Mode, clock: _sat.Clock) -> Found:
     sources: list[_Replay] = []
     try:
         for region in regions:
-            sources.append(_Replay(partial(search.leaves, region), budget))
-        region_names = [[names[a] for a in region] for region in regions]
+            sources.append(_Replay(partial(_choices, search, region,
+                                           [names[a] for a in region]), budget))
         for combo in product(sources):
             clock.check()  # combining kept labellings needs no solver, so no watchdog
-            yield combo, frozenset(chain(base, *map(compress, region_names, combo)))
+            yield (tuple(leaf for leaf, _ in combo),
+                   frozenset(chain(base, *(inside for _, inside in combo))))
     finally:
         for source in sources:
             source.close()
