@@ -19,7 +19,9 @@ Every exact call takes ``timeout`` (seconds) and answers ``"unknown"`` (an
 :class:`Extensions` with ``status="unknown"`` holding what was found, or the string
 ``"unknown"``) when it runs out.
 The framework core depends on the standard library only; python-sat is imported when a search
-needs it. ICCMA files are read and written by :mod:`argmap.semantics.iccma`.
+needs it. ICCMA files are read and written by :mod:`argmap.semantics.iccma`, and
+:mod:`argmap.semantics.tasks` answers the ICCMA tasks (``DC-PR``, ``DS-ST``, ``SE-CO``,
+``EE-GR``, ...) as a competition solver does, certificates included.
 
 >>> fw = Framework(["a", "b", "c"], [("a", "b"), ("b", "c")])
 >>> sorted(grounded(fw).in_), [sorted(e) for e in preferred(fw).extensions]

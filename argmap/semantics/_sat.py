@@ -464,14 +464,28 @@ def labellings(part: Part, mode: Mode, clock: Clock) -> list[bytes]:
         pool.close()
 
 
+def labelling(part: Part, stable: bool, clock: Clock, in_: Sequence[int] = (),
+              not_in: Sequence[int] = (), out: Sequence[int] = (),
+              grow: bool = False) -> bytes | None:
+    """A complete (or stable) labelling of ``part`` with ``in_`` in, ``not_in`` not in and
+    ``out`` out, or ``None`` when there is none; with ``grow``, its in-set grown until it is
+    preferred (what is in stays in, so what is out stays out)."""
+    solver = _new_solver(clock, len(part))
+    try:
+        solver.add(_clauses(part, stable))
+        if not solver.solve([2 * a + 1 for a in in_] + [-(2 * a + 1) for a in not_in]
+                            + [2 * a + 2 for a in out]):
+            return None
+        codes = _labels(solver.model or (), len(part))
+        if grow:
+            codes, _ = _grow(solver, codes, 2 * len(part))
+        return codes
+    finally:
+        solver.close()
+
+
 def satisfiable(part: Part, stable: bool, clock: Clock, in_: Sequence[int] = (),
                 not_in: Sequence[int] = (), out: Sequence[int] = ()) -> bool:
     """Whether a complete (or stable) labelling of ``part`` has ``in_`` in, ``not_in`` not in
     and ``out`` out."""
-    solver = _new_solver(clock, len(part))
-    try:
-        solver.add(_clauses(part, stable))
-        return solver.solve([2 * a + 1 for a in in_] + [-(2 * a + 1) for a in not_in]
-                            + [2 * a + 2 for a in out])
-    finally:
-        solver.close()
+    return labelling(part, stable, clock, in_, not_in, out) is not None
