@@ -60,6 +60,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from contextlib import suppress
 from dataclasses import dataclass, field
 from itertools import compress
 from types import TracebackType
@@ -182,7 +183,8 @@ class ExtensionIterator(Iterator[frozenset[str]]):
 
     def __del__(self) -> None:
         if getattr(self, "status", None) == "running":
-            self.close()
+            with suppress(Exception):  # at interpreter exit the modules may be gone
+                self.close()
 
 
 def iter_extensions(fw: Framework, semantics: Semantics, *,
