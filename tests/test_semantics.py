@@ -460,6 +460,7 @@ def test_bounded_search_machinery_gives_the_same_extensions(
         mp.setattr(_sat, "MAX_OPEN_LOCAL", 1)
         mp.setattr(_scc, "KEEP_BYTES", 0)
         mp.setattr(_scc, "_KEEP_OPTIONS", 0)
+        mp.setattr(_scc, "_KEEP_CONTEXTS", 1)
         mp.setattr(_scc, "_EAGER_UP_TO", 0)
         result = extensions(fw, semantics, limit=None)
         streamed = list(iter_extensions(fw, semantics))

@@ -24,6 +24,8 @@ KEEP_BYTES = 64 * 2**20
 _EAGER_UP_TO = 8
 #: Labellings of one component context kept for later visits, at most.
 _KEEP_OPTIONS = 10_000
+#: Component contexts whose labellings are kept for later visits, at most (per region).
+_KEEP_CONTEXTS = 4096
 
 IN_ONLY = bytes(1 if code == IN else 0 for code in range(256))  # codes -> 1 for in, 0 else
 
@@ -263,7 +265,7 @@ class Search:
         key = (pos, bytes(status))
         enum = cache.get(key)
         if enum is None:
-            if len(cache) >= 4 * _KEEP_OPTIONS:  # forget what the current path does not use
+            if len(cache) >= _KEEP_CONTEXTS:  # forget what the current path does not use
                 used = {frame.key for frame in stack}
                 for old in [k for k in cache if k not in used]:
                     cache.pop(old).suspend()

@@ -16,11 +16,13 @@ How (SCC-recursiveness, Baroni, Giacomin & Guida 2005):
    in-maximal given its upstream context) or the ones without undec (stable) **one at a time**,
    each for one SAT call (preferred: one call and the calls that grow it), followed depth-first
    into the components below: every leaf is one labelling of the region. So the first extension
-   costs one labelling per component, ``limit=1`` stops there, and a sceptical question stops at
-   its first counter-example.
+   costs one labelling per component, and ``limit=1`` stops there.
 5. Stable labellings can run into a dead end (a component below with no stable labelling in
-   that context). The first dead end in a region switches it to one SAT problem over the whole
-   region, where each call gives a stable labelling or proves there is no other.
+   that context). At the first dead end in a region, one SAT call on that component and what
+   lies upstream of it tells whether any choice above could have avoided it (an odd cycle
+   nothing breaks: then the region, and the framework, has no stable extension); if so, the
+   region becomes one SAT problem, where each call gives a stable labelling or proves there is
+   no other.
 
 Bounds. :func:`complete`, :func:`preferred`, :func:`stable` and :func:`extensions` return a
 list, so they stop at ``limit`` extensions (default :data:`DEFAULT_LIMIT`, 10,000) and before
@@ -28,10 +30,12 @@ the list would take more than :data:`MAX_BYTES` (256 MiB, measured with ``sys.ge
 first extension is always kept), and at ``timeout`` seconds (default 10). Whichever comes first
 gives ``status="unknown"`` with ``reason`` ``"limit"``, ``"memory"`` or ``"timeout"``, and the
 extensions found until then. :func:`iter_extensions` gives them one at a time and keeps none:
-its memory is the search's own, which grows by one blocking clause (a few bytes per argument of
-the component) for each labelling of a cyclic component found, and by at most 64 MiB
+its memory is the search's own: one blocking clause (a few bytes per argument of the component)
+for each labelling of a cyclic component found (under stable semantics, also one byte per
+argument of the region for each of its labellings given), and at most 64 MiB
 (:data:`argmap.semantics._scc.KEEP_BYTES`) of labellings kept per query to combine regions
-without searching them again.
+without searching them again. A query keeps at most two CaDiCaL worker processes and 256
+MiniSat instances open at once.
 
 What is practical (measured with ``python bench/bench_semantics.py`` and
 ``python bench/bench_hard.py`` on 2 cores): the work is about the number of extensions asked
