@@ -4,6 +4,7 @@ undercuts)."""
 
 from __future__ import annotations
 
+import sys
 import time
 from itertools import combinations
 
@@ -15,6 +16,7 @@ from argmap.dossier import Dossier
 from argmap.errors import UnknownReferenceError
 from argmap.model import Claim, Evidence, Relation
 from argmap.semantics import (
+    DEFAULT_LIMIT,
     STATUS_TEXT,
     Framework,
     complete,
@@ -23,6 +25,7 @@ from argmap.semantics import (
     framework_from_dossier,
     framework_from_relations,
     grounded,
+    iter_extensions,
     preferred,
     sceptical,
     stable,
@@ -169,7 +172,7 @@ def many_even_cycles(k: int) -> Framework:
 def test_timeout_answers_unknown_without_hanging() -> None:
     fw = many_even_cycles(40)  # 2**40 preferred extensions
     start = time.monotonic()
-    result = preferred(fw, timeout=0.3)
+    result = preferred(fw, timeout=0.3, limit=None)
     assert time.monotonic() - start < 3
     assert result.status == "unknown" and result.reason == "timeout"
     assert len(result.extensions) > 0
@@ -188,7 +191,204 @@ def test_zero_timeout() -> None:
 def test_limit() -> None:
     result = stable(many_even_cycles(10), limit=5)
     assert (result.status, result.reason, len(result.extensions)) == ("unknown", "limit", 5)
-    assert stable(many_even_cycles(2), limit=4).status == "done"
+    assert stable(many_even_cycles(2), limit=5).status == "done"
+    # the limit reached: more may exist, and the search stopped without looking
+    assert stable(many_even_cycles(2), limit=4).reason == "limit"
+
+
+def grid(w: int, h: int) -> Framework:
+    """Neighbours on a grid attack each other: one component, preferred = maximal independent."""
+    pairs = [(y * w + x, y * w + x + dx + w * dy) for y in range(h) for x in range(w)
+             for dx, dy in ((1, 0), (0, 1)) if x + dx < w and y + dy < h]
+    return Framework.from_indices(w * h, pairs + [(b, a) for a, b in pairs])
+
+
+def ring(k: int, chain: int = 2) -> Framework:
+    """``k`` choices x_i <-> y_i joined by even chains into one component: 2**k preferred."""
+    size, pairs = chain + 3, []
+    for i in range(k):
+        x, y, z = i * size, i * size + 1, i * size + 2
+        pairs += [(x, y), (y, x), (x, z), (y, z)]
+        pairs += [(z + j, z + j + 1) for j in range(chain)]
+        pairs.append((z + chain, ((i + 1) % k) * size))
+    return Framework.from_indices(k * size, pairs)
+
+
+def test_default_limit_bounds_a_list() -> None:
+    start = time.monotonic()
+    result = complete(many_even_cycles(10))  # 3**10 = 59,049 complete extensions
+    assert time.monotonic() - start < 5
+    assert (result.status, result.reason, len(result)) == ("unknown", "limit", DEFAULT_LIMIT)
+    assert len(set(result.extensions)) == DEFAULT_LIMIT
+    assert complete(many_even_cycles(10), limit=None, timeout=None).status == "done"
+
+
+def test_memory_bound(monkeypatch) -> None:
+    from argmap.semantics import search
+
+    monkeypatch.setattr(search, "MAX_BYTES", 3000)
+    result = complete(many_even_cycles(6), limit=None)
+    assert (result.status, result.reason) == ("unknown", "memory")
+    assert 1 <= len(result) < 3**6
+    assert sum(sys.getsizeof(e) for e in result.extensions) <= 3000
+    monkeypatch.setattr(search, "MAX_BYTES", 1)
+    assert len(complete(many_even_cycles(6), limit=None)) == 1  # the first is always kept
+
+
+def test_timeout_keeps_what_was_found_inside_one_component() -> None:
+    fw = grid(8, 12)  # 96 arguments, one component, millions of preferred extensions
+    start = time.monotonic()
+    result = preferred(fw, timeout=1, limit=None)
+    assert time.monotonic() - start < 3
+    assert (result.status, result.reason) == ("unknown", "timeout")
+    assert len(result) > 0  # hundreds, on an idle machine
+    for ext in result.extensions:  # each a maximal independent set of the grid: preferred
+        inside = {fw.index[x] for x in ext}
+        assert not any(b in inside for a in inside for b in fw.targets_of(a))
+        assert all(any(b in inside for b in fw.attackers_of(a))
+                   for a in range(len(fw)) if a not in inside)
+
+
+def count_labellings(monkeypatch) -> list[int]:
+    """Count the labellings the SAT search hands out (each is one SAT call, or a growing run)."""
+    from argmap.semantics import _sat
+
+    calls = [0]
+    real = _sat.Enumerator.next
+
+    def counted(self: _sat.Enumerator) -> bytes | None:
+        calls[0] += 1
+        return real(self)
+
+    monkeypatch.setattr(_sat.Enumerator, "next", counted)
+    monkeypatch.setattr("argmap.semantics._scc._EAGER_UP_TO", 0)
+    return calls
+
+
+@pytest.mark.parametrize("semantics", ["complete", "preferred", "stable"])
+def test_limit_one_stops_inside_a_component(monkeypatch, semantics: str) -> None:
+    calls = count_labellings(monkeypatch)
+    fw = ring(8)  # one component of 40 arguments, 256 preferred and stable extensions
+    result = extensions(fw, semantics, limit=1)
+    assert (result.reason, len(result), calls[0]) == ("limit", 1, 1)
+    calls[0] = 0
+    assert len(extensions(fw, semantics, limit=3)) == 3 and calls[0] == 3
+
+
+def test_sceptical_stops_at_the_first_counter_example(monkeypatch) -> None:
+    from argmap.semantics import _sat
+
+    calls = [0]
+    real = _sat.Clock.solve
+
+    def counted(self: _sat.Clock, solver: object, assumptions: list[int] = ()) -> bool:
+        calls[0] += 1
+        return real(self, solver, assumptions)
+
+    monkeypatch.setattr(_sat.Clock, "solve", counted)
+    assert sceptical(ring(10), "1") == "no"  # a complete labelling with 1 out: one call
+    assert calls[0] == 1
+    # t is in the preferred extensions with p and undecided in those with q (s attacks itself);
+    # it is never out, so the counter-example takes a search; 12 pairs c_i <-> d_i upstream
+    # (both attack g, which attacks t) give 2**13 preferred labellings of t's attackers
+    pairs = [tuple(p) for p in ("pq", "qp", "ps", "ss", "st", "gt")]
+    pairs += [p for i in range(12) for p in ((f"c{i}", f"d{i}"), (f"d{i}", f"c{i}"),
+                                             (f"c{i}", "g"), (f"d{i}", "g"))]
+    fw = Framework(sorted({x for p in pairs for x in p}), pairs)
+    calls[0] = 0
+    assert sceptical(fw, "t") == "no" and calls[0] < 40
+    calls[0] = 0
+    assert credulous(fw, "t") == "yes" and calls[0] == 1
+
+
+def test_stable_dead_end_switches_to_one_search(monkeypatch) -> None:
+    from argmap.semantics import _scc
+
+    switched = []
+    real = _scc.Search._stable_at_once
+
+    def spy(self, members, yielded):  # type: ignore[no-untyped-def]
+        switched.append(len(yielded))
+        return real(self, members, yielded)
+
+    monkeypatch.setattr(_scc.Search, "_stable_at_once", spy)
+    # pairs x_i <-> y_i; every y_i attacks an odd cycle, which only a y in can break
+    k = 4
+    pairs = [(f"x{i}", f"y{i}") for i in range(k)] + [(f"y{i}", f"x{i}") for i in range(k)]
+    pairs += [(f"y{i}", "c1") for i in range(k)] + [("c1", "c2"), ("c2", "c3"), ("c3", "c1")]
+    fw = Framework(sorted({x for p in pairs for x in p}), pairs)
+    result = stable(fw, limit=None)
+    assert result.status == "done" and len(result) == 2**k - 1
+    assert len(set(result.extensions)) == 2**k - 1
+    assert switched  # it met the all-x dead end
+    for ext in result.extensions:
+        assert any(f"y{i}" in ext for i in range(k))
+
+
+def test_iter_extensions_streams_and_reports() -> None:
+    fw = many_even_cycles(3)
+    with iter_extensions(fw, "preferred") as found:
+        got = list(found)
+    assert (found.status, found.reason, found.count) == ("done", None, 8)
+    assert set(got) == set(preferred(fw).extensions)
+    found = iter_extensions(many_even_cycles(30), "stable", timeout=None)
+    first = [next(found) for _ in range(5)]
+    found.close()
+    assert (found.status, found.reason, found.count, len(set(first))) == (
+        "unknown", "closed", 5, 5)
+    assert list(found) == []
+    slow = iter_extensions(grid(8, 12), "preferred", timeout=0.3)
+    assert sum(1 for _ in slow) > 0 and (slow.status, slow.reason) == ("unknown", "timeout")
+    assert list(iter_extensions(fw_of("ab"), "grounded")) == [frozenset("a")]
+    with pytest.raises(ValueError):
+        iter_extensions(fw, "ideal")  # type: ignore[arg-type]
+
+
+def children() -> list[int]:
+    """Process ids whose parent is this process."""
+    import os
+
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as stat:
+                    fields = stat.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == os.getpid() and fields[0] != "Z":
+                found.append(int(entry))
+    return found
+
+
+def watchdogs() -> list[str]:
+    import threading
+
+    return [t.name for t in threading.enumerate() if t.name == "argmap-sat-watchdog"]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_no_worker_process_or_watchdog_is_left_behind(monkeypatch) -> None:
+    """Every way a query can end closes its CaDiCaL workers and stops its watchdog thread."""
+    import gc
+
+    from argmap.semantics import _sat
+
+    monkeypatch.setattr(_sat, "CADICAL_FROM", 1)  # every component to a worker process
+    before = children()
+    fw = ring(4)
+    assert len(preferred(fw, limit=1)) == 1                       # stopped by the limit
+    assert stable(grid(10, 20), timeout=0.2, limit=None).reason == "timeout"
+    assert sceptical(fw, "1") == "no" and credulous(fw, "1") == "yes"
+    with iter_extensions(ring(3), "preferred") as found:
+        next(found)                                               # closed by the with block
+    dropped = iter_extensions(ring(3), "complete")
+    next(dropped)
+    del dropped                                                   # dropped without closing
+    gc.collect()
+    assert complete(many_even_cycles(3)).status == "done"         # ran to the end
+    assert children() == before
+    assert watchdogs() == []
 
 
 # --- brute force cross-check -----------------------------------------------------------------
@@ -243,6 +443,32 @@ def test_matches_brute_force(case: tuple[int, set[tuple[int, int]]]) -> None:
             want_scep = "yes" if all(a in e for e in found) else "no"
             assert credulous(fw, name, semantics) == want_cred, (semantics, a)
             assert sceptical(fw, name, semantics) == want_scep, (semantics, a)
+
+
+@settings(max_examples=120, deadline=None)
+@given(frameworks, st.sampled_from(["complete", "preferred", "stable"]))
+def test_bounded_search_machinery_gives_the_same_extensions(
+        case: tuple[int, set[tuple[int, int]]], semantics: str) -> None:
+    """With every cache and pool squeezed to nothing (labellings found again instead of kept,
+    solvers closed and reopened, regions searched again, no component solved eagerly), the
+    extensions are still exactly the brute-force ones, each once."""
+    from argmap.semantics import _sat, _scc
+
+    n, attacks = case
+    fw = Framework.from_indices(n, sorted(attacks))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(_sat, "MAX_OPEN_LOCAL", 1)
+        mp.setattr(_scc, "KEEP_BYTES", 0)
+        mp.setattr(_scc, "_KEEP_OPTIONS", 0)
+        mp.setattr(_scc, "_KEEP_CONTEXTS", 1)
+        mp.setattr(_scc, "_EAGER_UP_TO", 0)
+        result = extensions(fw, semantics, limit=None)
+        streamed = list(iter_extensions(fw, semantics))
+    assert result.status == "done"
+    expected = brute(n, attacks)[semantics]
+    as_ints = {frozenset(int(x) - 1 for x in e) for e in result.extensions}
+    assert as_ints == expected and len(result.extensions) == len(expected)
+    assert sorted(map(sorted, streamed)) == sorted(map(sorted, result.extensions))
 
 
 # --- from a dossier --------------------------------------------------------------------------

@@ -11,9 +11,11 @@ outside the part already carry fixed labels (its context): an argument with an o
 that is ``in`` is forced out, one with an outside attacker that is ``undec`` cannot be in, and
 outside attackers that are ``out`` do not matter.
 
-Preferred labellings are found with the PrefSAT scheme (Cerutti et al., 2014): take a complete
-labelling, grow its in-set with the solver until no larger one exists, record it, forbid every
-subset of it, repeat.
+Labellings are found one SAT call at a time by an :class:`Enumerator`, so a search that needs
+one labelling pays for one: each stable or complete labelling found is ruled out by a blocking
+clause on its in-set before the next call. Preferred labellings are found with the PrefSAT
+scheme (Cerutti et al., 2014): take a complete labelling, grow its in-set with the solver until
+no larger one exists, record it, forbid every subset of it, repeat.
 
 Solvers, all from ``python-sat``. Every call must stop at its deadline, and ``python-sat``'s
 CaDiCaL cannot be interrupted (``solve_limited`` is unsupported), so:
@@ -26,12 +28,18 @@ CaDiCaL cannot be interrupted (``solve_limited`` is unsupported), so:
   :class:`Clock` runs one watchdog thread per query that interrupts it at the deadline (and
   keeps doing so until the query ends, so an interrupt cannot slip in between two calls).
   MiniSat stops at once; Glucose 4.2 took tens of seconds to notice an interrupt.
+
+A :class:`Pool` owns the solvers of one query: it keeps at most :data:`MAX_OPEN_REMOTE` worker
+processes and :data:`MAX_OPEN_LOCAL` MiniSat instances open (an enumerator whose solver was
+closed to make room opens a new one, re-adding what it has found, when it is next asked), and
+closes every one of them when the query ends, however it ends.
 """
 
 from __future__ import annotations
 
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Any, Literal, Self
 
@@ -220,6 +228,45 @@ def _new_solver(clock: Clock, size: int) -> _Local | _Remote:
     return _Remote(clock) if size >= CADICAL_FROM else _Local(clock)
 
 
+#: At most this many CaDiCaL worker processes are open at once in one query.
+MAX_OPEN_REMOTE = 2
+#: At most this many MiniSat instances are open at once in one query.
+MAX_OPEN_LOCAL = 256
+
+
+class Pool:
+    """The open solvers of one query, least recently used first; see the module docs."""
+
+    def __init__(self, clock: Clock) -> None:
+        self.clock = clock
+        self._open: OrderedDict[Enumerator, None] = OrderedDict()
+
+    def solver(self, owner: Enumerator, size: int) -> _Local | _Remote:
+        """A new solver for ``owner``, after closing the least recently used of its kind if
+        there are too many."""
+        remote = size >= CADICAL_FROM
+        cap = MAX_OPEN_REMOTE if remote else MAX_OPEN_LOCAL
+        same = [e for e in self._open if e.remote == remote]
+        for other in same[:max(0, len(same) - cap + 1)]:
+            other.suspend()
+        solver = _new_solver(self.clock, size)
+        self._open[owner] = None
+        return solver
+
+    def touch(self, owner: Enumerator) -> None:
+        """``owner`` was just used: it is the last to be closed to make room."""
+        self._open.move_to_end(owner)
+
+    def release(self, owner: Enumerator) -> None:
+        """``owner`` closed its solver."""
+        self._open.pop(owner, None)
+
+    def close(self) -> None:
+        """Close every open solver (and stop every worker process)."""
+        for owner in list(self._open):
+            owner.suspend()
+
+
 class Part:
     """Arguments ``0 .. k-1`` of a part, their attackers inside it, and their context status."""
 
@@ -266,6 +313,140 @@ def _block_exact(codes: bytes) -> list[int]:
     return [-(2 * a + 1) if c == 1 else 2 * a + 1 for a, c in enumerate(codes)]
 
 
+def _block_subsets(codes: bytes) -> list[int]:
+    """A clause that rules out this in-set and every subset of it (empty: the in-set is all)."""
+    return [2 * a + 1 for a, c in enumerate(codes) if c != 1]
+
+
+class Enumerator:
+    """The complete / stable / preferred labellings of ``part``, one per :meth:`next` call.
+
+    Each labelling costs one SAT call (preferred: one call, then one per step of growing the
+    in-set), and is ruled out before the next call, so none comes twice. ``exclude`` lists
+    in-sets (``1`` = in, as in a labelling) not to give. :attr:`found` keeps every labelling
+    given (the solver keeps one clause for each anyway); with it a closed solver can be
+    opened again where it stopped. Raises :class:`Timeout` at the clock's deadline.
+
+    >>> with Clock(5) as clock:
+    ...     pool = Pool(clock)
+    ...     both = Enumerator(Part([[1], [0]], [FREE, FREE]), "preferred", pool)
+    ...     both.next(), both.next(), both.next(), both.done
+    (b'\\x01\\x02', b'\\x02\\x01', None, True)
+    """
+
+    def __init__(self, part: Part, mode: Mode, pool: Pool,
+                 exclude: Sequence[bytes] = ()) -> None:
+        self.part = part
+        self.mode = mode
+        self.pool = pool
+        self.exclude = exclude
+        self.found: list[bytes] = []
+        self.done = False
+        self.remote = len(part) >= CADICAL_FROM
+        self._solver: _Local | _Remote | None = None
+        self._top = 0
+
+    def _open(self) -> _Local | _Remote:
+        solver = self.pool.solver(self, len(self.part))
+        self._solver = solver
+        self._top = 2 * len(self.part)
+        try:
+            solver.add(_clauses(self.part, self.mode == "stable"))
+            block = _block_subsets if self.mode == "preferred" else _block_exact
+            blocks = [block(codes) for codes in (*self.exclude, *self.found)]
+            if blocks:
+                solver.add(blocks)
+        except BaseException:
+            self.suspend()
+            raise
+        return solver
+
+    def next(self) -> bytes | None:
+        """The next labelling (one code per argument: 0 undec, 1 in, 2 out), or ``None``."""
+        if self.done:
+            return None
+        solver = self._solver
+        if solver is None:
+            solver = self._open()
+        else:
+            self.pool.touch(self)
+        k = len(self.part)
+        if not solver.solve():
+            self.done = True
+            self.suspend()
+            return None
+        codes = _labels(solver.model or (), k)
+        if self.mode == "preferred":
+            codes, self._top = _grow(solver, codes, self._top)
+            block = _block_subsets(codes)
+        else:
+            block = _block_exact(codes)
+        self.found.append(codes)
+        if block:
+            solver.add([block])
+        else:  # everything is in: nothing else can be preferred (or differ)
+            self.done = True
+            self.suspend()
+        return codes
+
+    def suspend(self) -> None:
+        """Close the solver (a worker process is stopped); :meth:`next` opens a new one."""
+        solver, self._solver = self._solver, None
+        if solver is not None:
+            self.pool.release(self)
+            solver.close()
+
+
+def _grow(solver: _Local | _Remote, codes: bytes, top: int) -> tuple[bytes, int]:
+    """Grow the in-set of a complete labelling until no complete one has a larger in-set (each
+    step one SAT call, switched on by a fresh variable above ``top``); the labelling reached
+    and the last variable used."""
+    k = len(codes)
+    while True:
+        outside = _block_subsets(codes)
+        if not outside:
+            return codes, top
+        top += 1
+        solver.add([[-top] + outside])
+        grown = solver.solve([top] + [2 * a + 1 for a in range(k) if codes[a] == 1])
+        solver.add([[-top]])
+        if not grown:
+            return codes, top
+        codes = _labels(solver.model or (), k)
+
+
+def preferred_without(part: Part, target: int, clock: Clock) -> bytes | None:
+    """A preferred labelling of ``part`` that leaves argument ``target`` out of its in-set, or
+    ``None`` when every preferred labelling has it in.
+
+    The counter-example search of sceptical preferred acceptance (as in CEGARTIX, Dvořák et
+    al. 2014): take a complete labelling without ``target`` in, not inside any preferred
+    labelling found so far, and grow it to a preferred one; if that one lacks ``target``, it
+    is the answer; if not, forbid its subsets and ask again. So it stops at the first
+    counter-example, and otherwise visits only preferred labellings that hold ``target``.
+
+    >>> with Clock(5) as clock:  # a <-> b: the preferred labelling with b in leaves a out
+    ...     preferred_without(Part([[1], [0]], [FREE, FREE]), 0, clock)
+    b'\\x02\\x01'
+    """
+    k = len(part)
+    solver = _new_solver(clock, k)
+    try:
+        solver.add(_clauses(part, False))
+        top = 2 * k
+        while solver.solve([-(2 * target + 1)]):
+            codes, top = _grow(solver, _labels(solver.model or (), k), top)
+            if codes[target] != 1:
+                return codes
+            block = _block_subsets(codes)
+            if not block:
+                return None
+            solver.add([block])
+        return None
+    finally:
+        solver.close()
+
+
 def labellings(part: Part, mode: Mode, clock: Clock) -> list[bytes]:
     """Every complete / stable / preferred labelling of ``part``, sorted.
 
@@ -273,47 +454,38 @@ def labellings(part: Part, mode: Mode, clock: Clock) -> list[bytes]:
     ...     sorted(labellings(Part([[1], [0]], [FREE, FREE]), "preferred", clock))
     [b'\\x01\\x02', b'\\x02\\x01']
     """
-    k = len(part)
-    solver = _new_solver(clock, k)
+    pool = Pool(clock)
     try:
-        solver.add(_clauses(part, mode == "stable"))
-        found: list[bytes] = []
-        if mode != "preferred":
-            while solver.solve():
-                codes = _labels(solver.model or (), k)
-                found.append(codes)
-                solver.add([_block_exact(codes)])
-            return sorted(found)
-        top = 2 * k
-        while solver.solve():
-            codes = _labels(solver.model or (), k)
-            while True:  # grow the in-set until it is maximal
-                outside = [2 * a + 1 for a in range(k) if codes[a] != 1]
-                if not outside:
-                    break
-                top += 1
-                solver.add([[-top] + outside])
-                grown = solver.solve([top] + [2 * a + 1 for a in range(k) if codes[a] == 1])
-                solver.add([[-top]])
-                if not grown:
-                    break
-                codes = _labels(solver.model or (), k)
-            found.append(codes)
-            outside = [2 * a + 1 for a in range(k) if codes[a] != 1]
-            if not outside:
-                break
-            solver.add([outside])  # later ones must not be subsets of this one
-        return sorted(found)
+        enum = Enumerator(part, mode, pool)
+        while enum.next() is not None:
+            pass
+        return sorted(enum.found)
+    finally:
+        pool.close()
+
+
+def labelling(part: Part, stable: bool, clock: Clock, in_: Sequence[int] = (),
+              not_in: Sequence[int] = (), out: Sequence[int] = (),
+              grow: bool = False) -> bytes | None:
+    """A complete (or stable) labelling of ``part`` with ``in_`` in, ``not_in`` not in and
+    ``out`` out, or ``None`` when there is none; with ``grow``, its in-set grown until it is
+    preferred (what is in stays in, so what is out stays out)."""
+    solver = _new_solver(clock, len(part))
+    try:
+        solver.add(_clauses(part, stable))
+        if not solver.solve([2 * a + 1 for a in in_] + [-(2 * a + 1) for a in not_in]
+                            + [2 * a + 2 for a in out]):
+            return None
+        codes = _labels(solver.model or (), len(part))
+        if grow:
+            codes, _ = _grow(solver, codes, 2 * len(part))
+        return codes
     finally:
         solver.close()
 
 
 def satisfiable(part: Part, stable: bool, clock: Clock, in_: Sequence[int] = (),
-                not_in: Sequence[int] = ()) -> bool:
-    """Whether a complete (or stable) labelling of ``part`` has ``in_`` in and ``not_in`` not in."""
-    solver = _new_solver(clock, len(part))
-    try:
-        solver.add(_clauses(part, stable))
-        return solver.solve([2 * a + 1 for a in in_] + [-(2 * a + 1) for a in not_in])
-    finally:
-        solver.close()
+                not_in: Sequence[int] = (), out: Sequence[int] = ()) -> bool:
+    """Whether a complete (or stable) labelling of ``part`` has ``in_`` in, ``not_in`` not in
+    and ``out`` out."""
+    return labelling(part, stable, clock, in_, not_in, out) is not None

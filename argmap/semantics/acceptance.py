@@ -3,9 +3,11 @@
 No enumeration is needed for most questions. Credulous acceptance under complete and preferred
 semantics is one SAT call on the argument's undecided attackers upstream (directionality: the
 rest of the map cannot change their labels); stable questions are one SAT call on the whole
-undecided rest; sceptical preferred acceptance searches the preferred labellings of the
-upstream part and stops at the first that leaves the argument out. Each takes ``timeout`` and
-answers ``"unknown"`` when it runs out.
+undecided rest. Sceptical preferred acceptance asks, on the upstream part, for a complete
+labelling with the argument out (one SAT call: a preferred extension above it leaves the
+argument out), then for a preferred labelling without it by counter-example search
+(:func:`argmap.semantics._sat.preferred_without`), which stops at the first one it finds. Each
+takes ``timeout`` and answers ``"unknown"`` when it runs out.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Sequence
 from . import _sat
 from .framework import Framework
 from .labelling import IN, OUT, UNDEC, grounded_codes
-from .search import DEFAULT_TIMEOUT, SEMANTICS, Answer, Semantics, _search
+from .search import DEFAULT_TIMEOUT, SEMANTICS, Answer, Semantics
 
 
 def _ancestors(fw: Framework, start: int, codes: Sequence[int]) -> list[int]:
@@ -105,10 +107,10 @@ def sceptical(fw: Framework, argument: str, semantics: Semantics = "preferred", 
             if codes[a] == OUT:
                 return "no"
             members = _ancestors(fw, a, codes)
-            _, reason = _search(fw, codes, "preferred", clock, None, members,
-                                     stop=lambda leaf: a not in leaf)
+            part, local = _part(fw, members)
+            if _sat.satisfiable(part, False, clock, out=[local[a]]):
+                return "no"  # a preferred extension holding this complete one attacks it
+            found = _sat.preferred_without(part, local[a], clock)
+            return "yes" if found is None else "no"
     except _sat.Timeout:
         return "unknown"
-    if reason == "stop":
-        return "no"
-    return "unknown" if reason == "timeout" else "yes"

@@ -9,7 +9,10 @@ attacks takes well under a second.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
+from operator import add, eq, itemgetter
 
 
 class Framework:
@@ -29,11 +32,12 @@ class Framework:
     def __init__(self, arguments: Iterable[str], attacks: Iterable[tuple[str, str]] = ()) -> None:
         names = list(dict.fromkeys(arguments))
         index = {name: i for i, name in enumerate(names)}
+        n = len(names)
         try:
-            pairs = [(index[a], index[b]) for a, b in attacks]
+            keys = [index[a] * n + index[b] for a, b in attacks]
         except KeyError as missing:
             raise ValueError(f"attack names an argument not in the framework: {missing}") from None
-        self._setup(names, index, len(names), pairs)
+        self._setup(names, index, n, keys)
 
     @classmethod
     def from_indices(cls, n: int, attacks: Iterable[tuple[int, int]],
@@ -46,38 +50,50 @@ class Framework:
         ('1', '2')
         """
         if names is None:
-            names = [str(i + 1) for i in range(n)]
+            names = list(map(str, range(1, n + 1)))
         elif len(names) != n or len(set(names)) != n:
             raise ValueError("names must be n distinct strings")
         pairs = attacks if isinstance(attacks, list) else list(attacks)
-        for a, b in pairs:
-            if not (0 <= a < n and 0 <= b < n):
-                raise ValueError(f"attack ({a}, {b}) is outside 0..{n - 1}")
+        sources = list(map(itemgetter(0), pairs))
+        targets = list(map(itemgetter(1), pairs))
+        if pairs and (min(sources) < 0 or min(targets) < 0 or max(sources) >= n
+                      or max(targets) >= n):
+            a, b = next((a, b) for a, b in pairs if not (0 <= a < n and 0 <= b < n))
+            raise ValueError(f"attack ({a}, {b}) is outside 0..{n - 1}")
         self = cls.__new__(cls)
-        self._setup(list(names), None, n, pairs)
+        self._setup(list(names), None, n, list(map(add, map(n.__mul__, sources), targets)))
+        return self
+
+    @classmethod
+    def _from_numbered(cls, n: int, sources: list[int], targets: list[int],
+                       names: list[str] | None = None) -> Framework:
+        """Arguments numbered ``1 .. n`` (named ``"1" .. "n"`` unless ``names`` are given) and
+        attacks from ``sources[i]`` to ``targets[i]``, numbers already checked to be in range:
+        the way in for file readers, which check them in bulk."""
+        self = cls.__new__(cls)
+        keys = list(map((-n - 1).__add__, map(add, map(n.__mul__, sources), targets)))
+        self._setup(list(map(str, range(1, n + 1))) if names is None else names, None, n, keys)
         return self
 
     def _setup(self, names: list[str], index: dict[str, int] | None, n: int,
-               pairs: list[tuple[int, int]]) -> None:
+               keys: list[int]) -> None:
+        """Attacks come as ``attacker * n + target``: one sort orders them (and shows the
+        duplicates), and the adjacency is filled by C loops (``map``), not Python ones."""
+        keys.sort()
+        if any(map(eq, keys, islice(keys, 1, None))):
+            keys = sorted(set(keys))
+        sources = list(map(n.__rfloordiv__, keys)) if n else []
+        ends = list(map(n.__rmod__, keys)) if n else []
         targets: list[list[int]] = [[] for _ in range(n)]
         attackers: list[list[int]] = [[] for _ in range(n)]
-        for a, b in pairs:
-            targets[a].append(b)
-        m = 0
-        frozen_targets = []
-        for a, out in enumerate(targets):
-            if len(out) > 1:
-                out = sorted(set(out))
-            for b in out:
-                attackers[b].append(a)
-            m += len(out)
-            frozen_targets.append(tuple(out))
+        # in (attacker, target) order, so every list comes out sorted
+        deque(map(list.append, map(targets.__getitem__, sources), ends), maxlen=0)
+        deque(map(list.append, map(attackers.__getitem__, ends), sources), maxlen=0)
         self._names: tuple[str, ...] = tuple(names)
         self._index = index
-        self._targets: tuple[tuple[int, ...], ...] = tuple(frozen_targets)
-        # attackers come out sorted because sources are visited in increasing order
+        self._targets: tuple[tuple[int, ...], ...] = tuple(map(tuple, targets))
         self._attackers: tuple[tuple[int, ...], ...] = tuple(map(tuple, attackers))
-        self._m = m
+        self._m = len(keys)
 
     # --- reading -------------------------------------------------------------------------------
 
