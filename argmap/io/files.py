@@ -16,8 +16,9 @@ from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from . import json_read as jsonloc
-from . import yaml_read as yamlsafe
+from . import json_read, yaml_read
+from .atomic import write_atomic
+from .yaml_write import dump_yaml
 from ..checks import find_problems
 from ..dossier import Dossier, paused_gc
 from ..errors import ArgmapError, DossierError, DuplicateIdError, FileError, PathPart, SchemaError
@@ -86,9 +87,9 @@ def parse_file(path: Path) -> _Parsed:
 def parse_text(text: str, fmt: str, name: str) -> _Parsed:
     """Parse YAML or JSON text into plain data, keeping a way to find positions in it."""
     if fmt == "json":
-        data = jsonloc.parse(text, name)
-        return _Parsed(name, data, lambda p, key=False: jsonloc.locate(text, p, key=key))
-    document = yamlsafe.parse(text, name)
+        data = json_read.parse(text, name)
+        return _Parsed(name, data, lambda p, key=False: json_read.locate(text, p, key=key))
+    document = yaml_read.parse(text, name)
     return _Parsed(name, document.data, lambda p, key=False: document.locate(p, key=key))
 
 
@@ -314,16 +315,12 @@ def dumps(dossier: Dossier, fmt: str = "yaml") -> str:
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if fmt in ("yaml", "yml"):
-        from .yaml_write import dump_yaml
-
         return dump_yaml(data)
     raise FileError(f"unknown format '{fmt}': expected yaml or json")
 
 
 def dump(dossier: Dossier, path: str | os.PathLike[str]) -> Path:
     """Write the dossier to ``path`` (YAML or JSON by suffix), atomically."""
-    from .atomic import write_atomic
-
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in SUFFIXES:

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from .yaml_read import _CORE_RESOLVERS
+from .yaml_read import CORE_RESOLVERS
 
 try:
     _Dumper: type = yaml.CSafeDumper
@@ -27,7 +27,7 @@ class ReadableDumper(_Dumper):  # type: ignore[misc,valid-type]
     }
 
 
-for _tag, _regexp, _first in _CORE_RESOLVERS:
+for _tag, _regexp, _first in CORE_RESOLVERS:
     ReadableDumper.add_implicit_resolver(_tag, _regexp, list(_first))
 
 

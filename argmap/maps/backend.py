@@ -1,4 +1,4 @@
-"""Running Graphviz: layout settings by size, timeouts, clear errors, atomic file writes.
+"""Running Graphviz: layout settings by size, timeouts, clear errors.
 
 Graphviz's ``dot`` spends most of its time in network simplex (ranking, positioning) and in
 crossing minimisation, both of which grow much faster than the map. Above a few hundred nodes the
@@ -14,9 +14,7 @@ import shutil
 import subprocess
 
 from ..errors import RenderError
-from ..io.atomic import write_atomic
-
-__all__ = ["find_binary", "layout_settings", "run", "write_atomic"]
+__all__ = ["ENGINES", "FORMATS", "find_binary", "layout_settings", "run"]
 
 #: Output formats :func:`run` accepts (``dot`` is the DOT source itself, not laid out).
 FORMATS = ("svg", "png", "pdf", "dot")

@@ -10,6 +10,7 @@ from pathlib import Path
 import graphviz
 
 from ..errors import RenderError
+from ..io.atomic import write_atomic
 from . import backend
 from .context import Source, as_dossier
 from .options import RenderOptions
@@ -50,7 +51,7 @@ class Map:
     def save(self, path: str | os.PathLike[str], fmt: str | None = None) -> Path:
         """Write the map to ``path`` atomically (format from the suffix when not given)."""
         fmt = fmt or format_of(path)
-        self.path = backend.write_atomic(path, self.pipe(fmt))
+        self.path = write_atomic(path, self.pipe(fmt))
         return self.path
 
     def svg(self) -> str:
