@@ -6,17 +6,11 @@ The checks that need the whole case (references, ids, dates) are in :mod:`argmap
 from __future__ import annotations
 
 import datetime as _dt
-import gc
 from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from pydantic import Field, PrivateAttr
 
-from .errors import (
-    ArgmapError,
-    PathPart,
-)
 from .model import (
     SECTIONS,
     Action,
@@ -32,22 +26,6 @@ from .model import (
     Source,
     _Model,
 )
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many small acyclic objects.
-
-    Loading, importing or graphing 100,000 items creates hundreds of thousands of dicts, lists
-    and models, none in a cycle; the collector would rescan them again and again (three to five
-    times the work itself) without freeing anything.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class Dossier(_Model):
@@ -133,8 +111,3 @@ class Dossier(_Model):
         info = next((p.info for p in parts if p.info is not None), None)
         fields: dict[str, Any] = {s: [i for p in parts for i in getattr(p, s)] for s in SECTIONS}
         return cls.model_construct(info=info, **fields)
-
-
-# --- checks ----------------------------------------------------------------------------------
-
-Problem = tuple[str, int, tuple[PathPart, ...], ArgmapError]

@@ -52,7 +52,8 @@ from typing import Any
 
 import networkx as nx
 
-from .dossier import Dossier, paused_gc
+from .dossier import Dossier
+from .gc_pause import paused_gc
 from .model import (Action, Actor, Claim, Demand, Event, Evidence, Item, Relation,
                     RelationType, Response, Source)
 

@@ -37,7 +37,8 @@ import networkx as nx
 
 from .dossier import Dossier
 from .errors import SchemaError
-from .graph import EFFECT_TYPES, build_graph, paused_gc
+from .gc_pause import paused_gc
+from .graph import EFFECT_TYPES, build_graph
 from .model import Done, EffectType, Said
 from .queries import ON_PAPER
 

@@ -28,7 +28,8 @@ import networkx as nx
 from ..dossier import Dossier
 from ..errors import FileError, UnknownReferenceError
 from ..io.atomic import write_atomic
-from ..graph import build_graph, paused_gc
+from ..gc_pause import paused_gc
+from ..graph import build_graph
 from ..tracking import DateLike, as_date, demand_status
 from . import argument, record
 from .case import Case

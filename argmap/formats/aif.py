@@ -37,7 +37,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from ..dossier import Dossier, paused_gc
+from ..dossier import Dossier
+from ..gc_pause import paused_gc
 from ..errors import FormatError
 from ..lang import pick
 from ._common import FormatWarning, Imported, SlugMaker, build, load_json, parse_date

@@ -20,7 +20,8 @@ from . import json_read, yaml_read
 from .atomic import write_atomic
 from .yaml_write import dump_yaml
 from ..checks import find_problems
-from ..dossier import Dossier, paused_gc
+from ..dossier import Dossier
+from ..gc_pause import paused_gc
 from ..errors import ArgmapError, DossierError, DuplicateIdError, FileError, PathPart, SchemaError
 from ..model import SECTIONS, SLUG_PATTERN
 
