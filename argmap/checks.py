@@ -22,6 +22,7 @@ from .errors import (
     RelationKindError,
     UnknownReferenceError,
     did_you_mean,
+    format_path,
 )
 from .model import (
     SECTION_KIND,
@@ -271,7 +272,7 @@ def find_problems(dossier: Dossier) -> list[tuple[tuple[PathPart, ...], ArgmapEr
         path = (section, position, "id")
         if item.id in seen:
             error = DuplicateIdError(
-                f"duplicate id '{item.id}', first defined at {_path_text(seen[item.id])}",
+                f"duplicate id '{item.id}', first defined at {format_path(seen[item.id])}",
                 path=path)
             error.item_id, error.first_path = item.id, seen[item.id]  # type: ignore[attr-defined]
             problems.append((path, error))
@@ -301,12 +302,6 @@ def find_problems(dossier: Dossier) -> list[tuple[tuple[PathPart, ...], ArgmapEr
             add(base + ("until",), DateOrderError,
                 f"event ends ({item.until}) before it begins ({item.date})")
     return problems
-
-
-def _path_text(path: tuple[PathPart, ...]) -> str:
-    from .errors import format_path
-
-    return format_path(path)
 
 
 def _check_ref(add: Any, path: tuple[PathPart, ...], ref: str, allowed: frozenset[str],
