@@ -35,6 +35,8 @@ from . import argument, record
 from .case import Case
 from .cites import Registry
 from .content import Brief
+from .html import to_html
+from .markdown import to_markdown
 from .scope import as_it_stood, choose_motion, latest_date, side_family
 from .standing import Semantics
 
@@ -109,11 +111,7 @@ def brief(dossier: Dossier, side: str, motion: str | None = None, lang: str = "e
         raise FileError(f"unknown brief format '{format}' (choose md or html)")
     data = build_brief(dossier, side, motion, lang, as_of, today=today, timeout=timeout)
     if format == "md":
-        from .markdown import to_markdown
-
         return to_markdown(data)
-    from .html import to_html
-
     return to_html(data, dossier if with_map else None)
 
 
