@@ -8,10 +8,10 @@ agree on them.
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Iterator
 from typing import Any
 
+from .dates import date_of
 from .dossier import Dossier
 from .errors import (
     ArgmapError,
@@ -209,9 +209,9 @@ def _is_clean(dossier: Dossier) -> bool:
                 return False
         elif cls is Response:
             for response in items:
-                answered = _fast_date(response, get, index)
+                answered = date_of(response, index.get)
                 if answered is not None and any(
-                        (made := _fast_date(index[d], get, index)) is not None and answered < made
+                        (made := date_of(index[d], index.get)) is not None and answered < made
                         for d in response.to):
                     return False
         elif cls is Actor:
@@ -241,15 +241,6 @@ def _relation_clean(rel: Relation, get: Any, index: dict[str, Item]) -> bool:
         return False
     return not (rel.type is RelationType.undercuts and get(to) == "relation"
                 and index[to].type not in UNDERCUTTABLE)  # type: ignore[attr-defined]
-
-
-def _fast_date(item: Item, get: Any, index: dict[str, Item]) -> _dt.date | None:
-    """:func:`_safe_date` for a response or demand whose references are known good."""
-    own = item.date  # type: ignore[attr-defined]
-    at = item.at  # type: ignore[attr-defined]
-    if own is None and at is not None and get(at) == "event":
-        return index[at].date  # type: ignore[attr-defined]
-    return own
 
 
 def find_problems(dossier: Dossier) -> list[tuple[tuple[PathPart, ...], ArgmapError]]:
@@ -360,28 +351,16 @@ def _check_answer_dates(add: Any, base: tuple[PathPart, ...], response: Response
                         first: dict[str, Item], kinds: dict[str, str]) -> None:
     if first.get(response.id) is not response:  # a repeated id, reported as such
         return
-    answered = _safe_date(first, response.id, kinds)
+    answered = date_of(response, first.get)
     if answered is None:
         return
     for i, demand_id in enumerate(response.to):
         if kinds.get(demand_id) != "demand":
             continue
-        made = _safe_date(first, demand_id, kinds)
+        made = date_of(first[demand_id], first.get)
         if made is not None and answered < made:
             add(base + ("to", i), DateOrderError,
                 f"answer dated {answered} is before demand '{demand_id}' ({made})")
-
-
-def _safe_date(first: dict[str, Item], item_id: str, kinds: dict[str, str]) -> _dt.date | None:
-    """An item's own date, else its event's, following first items only."""
-    item = first[item_id]
-    own = getattr(item, "date", None)
-    if own is not None:
-        return own
-    at = getattr(item, "at", None)
-    if at is not None and kinds.get(at) == "event":
-        return first[at].date  # type: ignore[attr-defined]
-    return None
 
 
 def check(dossier: Dossier) -> Dossier:

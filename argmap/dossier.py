@@ -11,6 +11,8 @@ from typing import Any
 
 from pydantic import Field, PrivateAttr
 
+from .dates import date_of
+
 from .model import (
     SECTIONS,
     Action,
@@ -86,17 +88,10 @@ class Dossier(_Model):
         return self._lookup()[item_id].KIND
 
     def date_of(self, item_id: str) -> _dt.date | None:
-        """The date an item bears: its own ``date``, else the date of its event (``at``)."""
-        item = self._lookup()[item_id]
-        own = getattr(item, "date", None)
-        if own is not None:
-            return own
-        at = getattr(item, "at", None)
-        if at is not None:
-            event = self._lookup().get(at)
-            if isinstance(event, Event):
-                return event.date
-        return None
+        """The date an item bears: its own ``date``, else the date of its event (``at``);
+        see :func:`argmap.dates.date_of`."""
+        index = self._lookup()
+        return date_of(index[item_id], index.get)
 
     def __len__(self) -> int:
         return sum(len(getattr(self, section)) for section in SECTIONS)

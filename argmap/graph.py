@@ -52,6 +52,7 @@ from typing import Any
 
 import networkx as nx
 
+from .dates import date_of
 from .dossier import Dossier
 from .gc_pause import paused_gc
 from .model import (Action, Actor, Claim, Demand, Event, Evidence, Item, Relation,
@@ -87,8 +88,6 @@ class _Spec:
         self.singles = tuple(f for f in ("at", "source", "parent") if f in fields)
         self.verdict = "verdict" in fields
         self.effects = "effects" in fields
-        self.date = "date" in fields
-        self.at = "at" in fields
 
 
 _SPECS: dict[type, _Spec] = {}
@@ -246,16 +245,14 @@ def _build(dossier: Dossier) -> nx.MultiDiGraph:
     nodes: list[tuple[str, dict[str, Any]]] = []
     edges: list[Edge] = []
     relations: list[tuple[int, Relation]] = []
-    events: dict[str, _dt.date] = {e.id: e.date for e in dossier.events}
+    events = {e.id: e for e in dossier.events}
+    find = events.get
     for order, (_, _, item) in enumerate(dossier.items()):
         if isinstance(item, Relation):
             relations.append((order, item))
             continue
         spec = _SPECS.get(type(item)) or _spec(type(item))
-        date = item.date if spec.date else None  # type: ignore[attr-defined]
-        if date is None and spec.at and item.at is not None:  # type: ignore[attr-defined]
-            date = events.get(item.at)  # type: ignore[attr-defined]
-        nodes.append((item.id, _node_attrs(item, order, date)))
+        nodes.append((item.id, _node_attrs(item, order, date_of(item, find))))
         _reference_edges(item, spec, edges)
     undercut = {rel.to for _, rel in relations if rel.type is RelationType.undercuts}
     for order, rel in relations:

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from ..dates import latest_date
 from ..dossier import Dossier
 from ..errors import FileError, UnknownReferenceError
 from ..io.atomic import write_atomic
@@ -37,7 +38,7 @@ from .cites import Registry
 from .content import Brief
 from .html import to_html
 from .markdown import to_markdown
-from .scope import as_it_stood, choose_motion, latest_date, side_family
+from .scope import as_it_stood, choose_motion, side_family
 from .standing import Semantics
 
 __all__ = ["FORMATS", "Brief", "brief", "build_brief", "format_of", "write_brief"]

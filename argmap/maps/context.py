@@ -9,7 +9,7 @@ from typing import Any
 import graphviz
 import networkx as nx
 
-from ..dates import date_text, precision_of
+from ..dates import date_text, latest_date, precision_of
 from ..dossier import Dossier
 from ..errors import RenderError, did_you_mean
 from ..graph import build_graph, neighbourhood
@@ -61,12 +61,6 @@ def stack(cells: list[str], bold: bool = False, align: str = "LEFT") -> str:
     return f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{rows}</TABLE>'
 
 
-def _latest_date(dossier: Dossier) -> _dt.date | None:
-    dates = [d for _, _, item in dossier.items()
-             if (d := getattr(item, "date", None)) is not None]
-    return max(dates) if dates else None
-
-
 class Context:
     """One drawing in progress: dossier, options, the ids shown, statuses, and text helpers."""
 
@@ -84,7 +78,7 @@ class Context:
         self.graph = build_graph(dossier)
         # Overdue is judged on as_of, else on the latest date in the dossier (not the system
         # date), so that the same dossier always gives the same map.
-        today = options.as_of or options.today or _latest_date(dossier)
+        today = options.as_of or options.today or latest_date(dossier)
         self.status: dict[str, DemandStatus] = demand_status(dossier, options.as_of,
                                                              graph=self.graph, today=today)
         self.visible = self._visible()

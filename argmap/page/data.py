@@ -25,15 +25,11 @@ from typing import Any
 
 import networkx as nx
 
+from ..dates import latest_date
 from ..dossier import Dossier
 from ..graph import build_graph
 from ..model import Actor, Demand
 from ..tracking import DemandStatus, StatusChange, demand_status
-
-
-def _latest(dossier: Dossier) -> _dt.date | None:
-    dates = [d for _, _, item in dossier.items() if (d := dossier.date_of(item.id)) is not None]
-    return max(dates) if dates else None
 
 
 def page_dates(dossier: Dossier) -> list[_dt.date]:
@@ -114,7 +110,7 @@ def demand_states(dossier: Dossier, dates: list[_dt.date],
     described in the module docstring."""
     graph = graph if graph is not None else build_graph(dossier)
     last = len(dates) + 1
-    final = demand_status(dossier, None, graph=graph, today=_latest(dossier))
+    final = demand_status(dossier, None, graph=graph, today=latest_date(dossier))
     wanted: dict[int, list[Demand]] = {}
     for demand in dossier.demands:
         status = final[demand.id]
@@ -163,7 +159,7 @@ def item_records(dossier: Dossier, dates: list[_dt.date],
     in the dossier file) and, for demands, ``status`` (see :func:`demand_states`)."""
     graph = graph if graph is not None else build_graph(dossier)
     states = demand_states(dossier, dates, graph)
-    final = demand_status(dossier, None, graph=graph, today=_latest(dossier))
+    final = demand_status(dossier, None, graph=graph, today=latest_date(dossier))
     actors = involved_actors(dossier, final)
     out: dict[str, dict[str, Any]] = {}
     for _, _, item in dossier.items():

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from ..dates import date_text, precision_of
+from ..dates import date_range, date_text, precision_of
 from ..dossier import Dossier
 from ..lang import pick
 from ..model import Response
@@ -35,10 +35,9 @@ def summary_text(dossier: Dossier, lang: str = "en") -> str:
     lines.append(f"{title}")
     counts = ", ".join(f"{n} {section}" for section, n in dossier.counts().items() if n)
     lines.append(f"{len(dossier)} items: {counts}")
-    dated = sorted((d, item.id) for _, _, item in dossier.items()
-                   if (d := dossier.date_of(item.id)) is not None)
-    if dated:
-        (first, first_id), (last, last_id) = dated[0], dated[-1]
+    span = date_range(dossier)
+    if span is not None:
+        (first, first_id), (last, last_id) = span
         lines.append(f"dates: {date_text(first, _precision(dossier, first_id))} to "
                      f"{date_text(last, _precision(dossier, last_id))}")
     statuses = demand_status(dossier, today=_dt.date.max)
