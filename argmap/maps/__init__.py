@@ -14,7 +14,7 @@ from __future__ import annotations
 from .backend import layout_settings
 from .options import ALL_KINDS, RenderOptions
 from .output import ALL_VIEWS, Map, draw_maps, format_of, render, render_all
-from .text import display_width, wrap
+from ..text import display_width, wrap
 from .views import VIEWS, draw, focus
 from .views_arguments import arguments
 from .views_demands import demands

@@ -16,7 +16,7 @@ from ..graph import build_graph, neighbourhood
 from ..lang import pick
 from ..model import SECTIONS, Item, Relation
 from ..tracking import DemandStatus, demand_status, known_as_of
-from . import text as tx
+from .. import text as tx
 from .backend import layout_settings
 from .options import RenderOptions
 from .style import Palette

@@ -1,7 +1,7 @@
 """Nodes of the maps: one function per kind of item, each adding a labelled node to a graph.
 
 Labels are HTML-like tables. Every string from the dossier passes through
-:func:`argmap.maps.text.html` (via :meth:`Context.lines`), so it shows literally.
+:func:`argmap.text.html` (via :meth:`Context.lines`), so it shows literally.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Any
 import graphviz
 
 from ..model import Done, Said
-from . import text as tx
+from .. import text as tx
 from .context import Context, stack
 from .style import BLACK, DONE, GREY, KIND_SHAPE, SAID, WHITE, tint
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import graphviz
 
 from ..model import Done, EffectType, RelationType, Said
-from . import text as tx
+from .. import text as tx
 from .context import Context
 from .style import ANSWER, BLACK, DONE, EFFECT, GREY, KIND_SHAPE, LINK, RELATION, SAID, EdgeLook
 

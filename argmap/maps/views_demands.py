@@ -8,7 +8,7 @@ from typing import Any
 import graphviz
 
 from ..model import Said
-from . import text as tx
+from .. import text as tx
 from .context import Context, Source, as_dossier, stack
 from .labels import action_node, demand_node, no_answer_node, response_node
 from .legend import add_legend

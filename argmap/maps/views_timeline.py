@@ -6,7 +6,7 @@ import graphviz
 
 from ..tracking import TimelineEntry
 from ..tracking import timeline as tracking_timeline
-from . import text as tx
+from .. import text as tx
 from .context import Context, Source, as_dossier
 from .labels import NODE
 from .legend import add_legend

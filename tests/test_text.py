@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from wcwidth import iter_graphemes
 
-from argmap.maps.text import ELLIPSIS, clean, display_width, has_cjk, html, plain, shorten, wrap
+from argmap.text import ELLIPSIS, clean, display_width, has_cjk, html, plain, shorten, wrap
 
 
 def test_japanese_breaks_by_width_and_prefers_punctuation() -> None:
