@@ -1,4 +1,4 @@
-"""Label text: wrapping by display width (CJK, emoji, combining marks) and escaping."""
+"""Text width, wrapping and shortening (CJK, emoji, combining marks), and escaping for Graphviz."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from wcwidth import iter_graphemes
 
-from argmap.text import ELLIPSIS, clean, display_width, has_cjk, html, plain, shorten, wrap
+from argmap.maps.escape import html, plain
+from argmap.text import ELLIPSIS, clean, display_width, has_cjk, shorten, wrap
 
 
 def test_japanese_breaks_by_width_and_prefers_punctuation() -> None:

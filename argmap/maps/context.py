@@ -17,6 +17,7 @@ from ..lang import pick
 from ..model import SECTIONS, Item, Relation
 from ..tracking import DemandStatus, demand_status, known_as_of
 from .. import text as tx
+from .escape import html
 from .backend import layout_settings
 from .options import RenderOptions
 from .style import Palette
@@ -192,7 +193,7 @@ class Context:
         font, so the tall lines of CJK fonts never overlap.
         """
         lines = tx.wrap(value, width or self.options.wrap, max_lines or self.options.max_lines)
-        return stack([tx.html(line) for line in lines], bold=bold, align=align)
+        return stack([html(line) for line in lines], bold=bold, align=align)
 
     def font(self) -> str:
         """The font family: the option, else a CJK font when any label needs one."""
@@ -215,14 +216,14 @@ class Context:
         """The map's heading: dossier title, view, as_of date and focus."""
         cells = []
         if self.dossier.info is not None:
-            title = tx.html(tx.shorten(self.t(self.dossier.info.title), 90))
+            title = html(tx.shorten(self.t(self.dossier.info.title), 90))
             cells.append(f'<FONT POINT-SIZE="18"><B>{title}</B></FONT>')
         sub = self.w(f"view.{view}")
         if self.options.as_of is not None:
             sub += " — " + self.w("as_of", date=self.options.as_of.isoformat())
         if self.options.focus is not None:
             sub += " — " + self.w("focus", id=self.options.focus, radius=self.options.radius)
-        cells.append(f'<FONT POINT-SIZE="13">{tx.html(sub)}</FONT>')
+        cells.append(f'<FONT POINT-SIZE="13">{html(sub)}</FONT>')
         return f"<{stack(cells)}>"
 
     def finish(self, g: graphviz.Digraph, view: str) -> graphviz.Digraph:

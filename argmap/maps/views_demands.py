@@ -9,6 +9,7 @@ import graphviz
 
 from ..model import Said
 from .. import text as tx
+from .escape import html
 from .context import Context, Source, as_dossier, stack
 from .labels import action_node, demand_node, no_answer_node, response_node
 from .legend import add_legend
@@ -40,8 +41,8 @@ def _cluster_label(ctx: Context, key: tuple[Any, ...], members: list[Any]) -> st
         date = ctx.date_text(members[0].id)
         title = ctx.w("no_event")
         who = f"{ctx.who(members[0].by)} → {ctx.who(sorted({a for d in members for a in d.to}))}"
-    return "<" + stack([f'<FONT POINT-SIZE="12"><B>{tx.html(date)}  {tx.html(title)}</B></FONT>',
-                        f'<FONT POINT-SIZE="10">{tx.html(who)}</FONT>']) + ">"
+    return "<" + stack([f'<FONT POINT-SIZE="12"><B>{html(date)}  {html(title)}</B></FONT>',
+                        f'<FONT POINT-SIZE="10">{html(who)}</FONT>']) + ">"
 
 
 def demands(source: Source, options: RenderOptions | None = None) -> graphviz.Digraph:
@@ -99,7 +100,7 @@ def demands(source: Source, options: RenderOptions | None = None) -> graphviz.Di
             for e in sorted(effects, key=lambda e: (e.on, e.type.value)):
                 look = EFFECT[e.type]
                 ctx.used.add(f"effect.{e.type.value}")
-                g.edge(e.on, a.id, label=f"<{tx.html(ctx.w('effect.' + e.type.value))}>",
+                g.edge(e.on, a.id, label=f"<{html(ctx.w('effect.' + e.type.value))}>",
                        color=ctx.color(look.color), fontcolor=ctx.color(look.color),
                        style=look.style, penwidth=str(look.penwidth), arrowhead=look.arrowhead)
     if options.focus is not None:

@@ -7,6 +7,7 @@ import graphviz
 from ..tracking import TimelineEntry
 from ..tracking import timeline as tracking_timeline
 from .. import text as tx
+from .escape import html
 from .context import Context, Source, as_dossier
 from .labels import NODE
 from .legend import add_legend
@@ -57,7 +58,7 @@ def timeline(source: Source, options: RenderOptions | None = None) -> graphviz.D
         axis = f"_day__{date.isoformat()}"
         with g.subgraph() as col:
             col.attr(rank="same")
-            col.node(axis, label=f"<<B>{tx.html(date.isoformat())}</B>>", shape="plaintext",
+            col.node(axis, label=f"<<B>{html(date.isoformat())}</B>>", shape="plaintext",
                      fontsize="12")
             y = -20.0
             for entry in entries:
