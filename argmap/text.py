@@ -129,10 +129,21 @@ def _break_point(line: list[str], following: str, limit: int) -> int:
     return len(line)  # one long word: cut between graphemes
 
 
+#: Left off the end of a line cut short, before its ``…``.
+_CUT_STRIP = frozenset(" 、。，,;:")
+
+
 def _truncate(line: list[str], limit: int) -> list[str]:
+    """``line`` cut to leave room for ``…``: between graphemes, but in text of spaced words at
+    the last space rather than inside a word (``one two…``, not ``one two th…``)."""
     out = list(line)
-    while out and (sum(_gwidth(g) for g in out) + 1 > limit or out[-1] in " 、。，,"):
+    while out and (sum(_gwidth(g) for g in out) + 1 > limit or out[-1] in _CUT_STRIP):
         out.pop()
+    inside_word = len(out) < len(line) and line[len(out)] not in _CUT_STRIP
+    if inside_word and " " in out and not any(_is_wide(g) for g in out):
+        del out[len(out) - out[::-1].index(" "):]
+        while out and out[-1] in _CUT_STRIP:
+            out.pop()
     return out + [ELLIPSIS]
 
 

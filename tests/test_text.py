@@ -47,6 +47,17 @@ def test_truncates_with_an_ellipsis_at_max_lines() -> None:
     assert shorten("one two three four", 9) == "one two…"
 
 
+def test_shorten_cuts_at_a_space_never_inside_a_word_or_an_emoji() -> None:
+    # the brief, the maps and the summary all cut text with this one function
+    assert shorten("Municipal workers against compulsory cards", 24) == "Municipal workers…"
+    assert shorten("and municipalities that do not follow", 26) == "and municipalities that…"
+    assert shorten("Sanjo City, Niigata Prefecture", 18) == "Sanjo City…"
+    family = "👨\u200d👩\u200d👧"
+    assert shorten(f"ab{family}cd efgh", 5) == f"ab{family}…"
+    assert shorten(f"ab{family}cd efgh", 4) == "ab…"
+    assert display_width("e\u0301") == 1 and display_width(family) == 2
+
+
 def test_balanced_wrap_leaves_no_lone_last_character() -> None:
     lines = wrap("別人の情報が紐付けられた事案の原因と件数を公表すること", 26, max_lines=4)
     assert len(lines) == 3 and min(display_width(line) for line in lines) >= 12

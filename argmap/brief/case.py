@@ -12,14 +12,10 @@ from ..dates import precision_of
 from ..dossier import Dossier
 from ..lang import pick
 from ..model import Actor, Event, Evidence, Response
+from ..text import one_line, shorten
 from .cites import Registry
 from .content import Entry, FigureText
-from .words import format_number, label, shorten
-
-
-def flat(text: str) -> str:
-    """One line: runs of whitespace (newlines of folded YAML text) become one space."""
-    return " ".join(text.split())
+from .words import format_number, label
 
 
 class Case:
@@ -40,7 +36,7 @@ class Case:
 
     def text(self, value: Any) -> str:
         """A dossier text in the brief's language, on one line."""
-        return flat(pick(value, self.lang))
+        return one_line(pick(value, self.lang))
 
     def name(self, actor_id: str) -> str:
         """An actor's short name, else its name."""

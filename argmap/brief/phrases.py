@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from .cites import Cite
 from .content import Entry, FigureText
-from .words import Raw, format_date, label, say, shorten
+from ..text import shorten
+from .words import Raw, format_date, label, say
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@ import datetime as _dt
 
 from .cites import SourceEntry
 from .content import Answer, Brief, Counter, Entry, FollowUp, Ground, OpenDemand, Target
-from .words import Raw, format_date, label, shorten
+from ..text import shorten
+from .words import Raw, format_date, label
 from .phrases import Phrases
 
 #: Columns an item's text is cut to where it is named rather than quoted in full.

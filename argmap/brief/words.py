@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import string
-import unicodedata
 from collections.abc import Callable
 
 LABELS: dict[str, dict[str, str]] = {
@@ -219,27 +218,3 @@ def format_number(number: int | float, unit: str) -> str:
         return text + unit
     return f"{text} {unit}" if unit else text
 
-
-def display_width(text: str) -> int:
-    """Columns a text takes in a fixed-width font (wide East Asian characters count two)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def shorten(text: str, width: int) -> str:
-    """``text`` cut to ``width`` display columns at a word boundary where there is one, with ``…``.
-
-    >>> shorten("Municipal workers against compulsory cards", 24)
-    'Municipal workers…'
-    """
-    if display_width(text) <= width:
-        return text
-    out, used = [], 1
-    for ch in text:
-        used += display_width(ch)
-        if used > width:
-            break
-        out.append(ch)
-    cut = "".join(out)
-    if " " in cut and not any(display_width(ch) == 2 for ch in cut):
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:、。") + "…"

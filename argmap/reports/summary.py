@@ -11,6 +11,7 @@ from ..dates import date_range, date_text, precision_of
 from ..dossier import Dossier
 from ..lang import pick
 from ..model import Response
+from ..text import shorten
 from ..tracking import demand_status
 
 
@@ -21,11 +22,6 @@ def _name(dossier: Dossier, actor_id: str, lang: str) -> str:
 
 def _precision(dossier: Dossier, item_id: str) -> str:
     return precision_of(dossier.get(item_id), dossier.find)
-
-
-def _one_line(text: str, width: int = 90) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
 def summary_text(dossier: Dossier, lang: str = "en") -> str:
@@ -47,7 +43,7 @@ def summary_text(dossier: Dossier, lang: str = "en") -> str:
         demand = dossier.get(demand_id)
         made = date_text(status.made, _precision(dossier, demand_id), "undated")
         to = ", ".join(_name(dossier, a, lang) for a in status.to)
-        lines.append(f"- {made} {demand_id} (to {to}): {_one_line(pick(demand.text, lang))}")
+        lines.append(f"- {made} {demand_id} (to {to}): {shorten(pick(demand.text, lang), 90)}")
         if not status.answers:
             lines.append("    no response on record")
         for answer_id in status.answers:
@@ -57,7 +53,7 @@ def summary_text(dossier: Dossier, lang: str = "en") -> str:
             by = ", ".join(_name(dossier, a, lang) for a in answer.by)
             words = pick(answer.quote or answer.text, lang)
             lines.append(f"    {when} {by}: {answer.said.value}"
-                         + (f" — “{_one_line(words, 70)}”" if words else ""))
+                         + (f" — “{shorten(words, 70)}”" if words else ""))
         if status.done.value != "unrated" and status.done_change is not None:
             change = status.done_change
             when = date_text(change.date, _precision(dossier, change.item), "undated")
