@@ -157,7 +157,7 @@ class Sentences(Phrases):
         entry = item.entry
         parts = [self.say("made", date=self._when(entry), to=self._sep().join(item.to))]
         if item.deadline is not None:
-            parts.append(self.say("deadline", date=format_date(item.deadline, self.lang)))
+            parts.append(self.term("deadline", date=format_date(item.deadline, self.lang)))
         if item.waiting is not None:
             parts.append(self.say("waiting", days=item.waiting))
         return (self.style.strong(self.style.escape(entry.text)) + " — "
@@ -181,7 +181,7 @@ class Sentences(Phrases):
 
     def dated(self, entry: Entry) -> str:
         """One item of a day: its kind, its text shortened, who, and its sources."""
-        return (self.word(f"kind.{entry.kind}") + self.word("colon")
+        return (self.term(f"kind.{entry.kind}") + self.word("colon")
                 + self.item(entry, date=False, kind=False, width=LINE_WIDTH))
 
     # --- sources --------------------------------------------------------------------------

@@ -15,13 +15,13 @@ from ..errors import RenderError, did_you_mean
 from ..graph import build_graph, neighbourhood
 from ..lang import pick
 from ..model import SECTIONS, Item, Relation
+from ..words import word
 from ..tracking import DemandStatus, demand_status, known_as_of
 from .. import text as tx
 from .escape import html
 from .backend import layout_settings
 from .options import RenderOptions
 from .style import Palette
-from .words import word
 
 Source = Dossier | nx.MultiDiGraph
 

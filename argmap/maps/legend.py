@@ -18,11 +18,6 @@ _CELL_STYLE = {"dashed": ' STYLE="dashed"', "dotted": ' STYLE="dotted"'}
 _KIND_ORDER = ("demand", "claim", "response", "evidence", "action", "event", "source")
 _LINE = {"solid": "━━━", "bold": "━━━", "dashed": "╍╍╍", "dotted": "┈┈┈"}
 _HEAD = {"normal": "▶", "vee": "›", "tee": "┫", "odot": "○", "none": ""}
-_BORDER_NOTE = {
-    "ja": {"bold": "二重の太枠", "solid": "実線の枠", "dashed": "破線の枠 = 形だけの回答"},
-    "en": {"bold": "double bold border", "solid": "solid border",
-           "dashed": "dashed border = an answer on paper only"},
-}
 
 
 def _heading(text: str) -> str:
@@ -38,7 +33,6 @@ def _row(swatch: str, note: str) -> str:
 
 def _status_rows(ctx: Context) -> list[str]:
     rows = []
-    notes = _BORDER_NOTE["ja" if ctx.lang == "ja" else "en"]
     said = [s for s in Said if f"said.{s.value}" in ctx.used]
     if said:
         rows.append(_heading(ctx.w("legend.said")))
@@ -48,7 +42,7 @@ def _status_rows(ctx: Context) -> list[str]:
                   f'BGCOLOR="{ctx.color(look.band)}"{_CELL_STYLE.get(look.style, "")} '
                   f'ALIGN="LEFT"><FONT COLOR="{ctx.color(look.text)}" POINT-SIZE="9.5"><B>'
                   f'{html(look.glyph + " " + ctx.w("said." + value.value))}</B></FONT></TD>')
-        rows.append(_row(swatch, notes[look.style]))
+        rows.append(_row(swatch, ctx.w(f"legend.border.{look.style}")))
     done = [d for d in Done if f"done.{d.value}" in ctx.used]
     if done:
         rows.append(_heading(ctx.w("legend.done")))

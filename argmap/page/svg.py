@@ -22,7 +22,7 @@ from ..errors import RenderError
 from ..lang import pick
 from ..model import Done, Relation, Said
 from ..maps.style import DONE, SAID
-from ..maps.words import word
+from ..words import word
 from .data import position
 
 SVG_NS = "http://www.w3.org/2000/svg"
