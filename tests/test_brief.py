@@ -140,7 +140,7 @@ def test_open_demands_grouped(case, md):
     assert ("**Stop the survey of who holds the card.** — made 10 May 2023 to MIC; deadline "
             "30 June 2023; no answer for 145 days (Union 2023a, ¶11)") in opened
     assert opened.index("### Overdue") < opened.index("### Unanswered") \
-        < opened.index("### Answered only on paper")
+        < opened.index("### Answered on paper only")
 
 
 def test_key_dates_in_order(md):

@@ -133,7 +133,7 @@ def to_html(brief: Brief, dossier: Dossier | None = None) -> str:
     for group in OPEN_GROUPS:
         items = brief.open_in(group)
         if items:
-            out.append(f"<h3>{s.word(f'open.{group}')}</h3>")
+            out.append(f"<h3>{s.group(group)}</h3>")
             rows = []
             for item in items:
                 last = s.last_answer(item)

@@ -85,7 +85,7 @@ def to_markdown(brief: Brief) -> str:
     for group in OPEN_GROUPS:
         items = brief.open_in(group)
         if items:
-            _heading(out, s, f"open.{group}", 3)
+            out += ["### " + s.group(group), ""]
             for item in items:
                 out.append("- " + s.open_demand(item))
                 last = s.last_answer(item)
@@ -111,8 +111,8 @@ def to_markdown(brief: Brief) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _heading(out: list[str], s: Sentences, key: str, level: int = 2) -> None:
-    out += ["#" * level + " " + s.word(key), ""]
+def _heading(out: list[str], s: Sentences, key: str) -> None:
+    out += ["## " + s.word(key), ""]
 
 
 def _ground(out: list[str], s: Sentences, ground: Ground, marker: str, indent: str,

@@ -152,6 +152,13 @@ class Sentences(Phrases):
 
     # --- 5. open demands ------------------------------------------------------------------
 
+    def group(self, group: str) -> str:
+        """The heading of one group of open demands (see ``OPEN_GROUPS``); answered on paper is
+        the term the maps and the page use."""
+        if group == "on_paper":
+            return self._heading_case(self.term("on_paper"))
+        return self.word(f"open.{group}")
+
     def open_demand(self, item: OpenDemand) -> str:
         """The demand, when and to whom it was made, its deadline, how long it has waited."""
         entry = item.entry

@@ -42,7 +42,7 @@ def _status_rows(ctx: Context) -> list[str]:
                   f'BGCOLOR="{ctx.color(look.band)}"{_CELL_STYLE.get(look.style, "")} '
                   f'ALIGN="LEFT"><FONT COLOR="{ctx.color(look.text)}" POINT-SIZE="9.5"><B>'
                   f'{html(look.glyph + " " + ctx.w("said." + value.value))}</B></FONT></TD>')
-        rows.append(_row(swatch, ctx.w(f"legend.border.{look.style}")))
+        rows.append(_row(swatch, ctx.w(f"legend.border.{look.style}", on_paper=ctx.w("on_paper"))))
     done = [d for d in Done if f"done.{d.value}" in ctx.used]
     if done:
         rows.append(_heading(ctx.w("legend.done")))

@@ -11,7 +11,8 @@ __all__ = ["page_words"]
 
 #: Shared terms the page shows, by prefix and by key.
 _SHARED_PREFIXES = ("said.", "done.", "kind.", "effect.", "rel.", "view.")
-_SHARED_KEYS = ("overdue", "on_paper", "undated", "main", "legend", "legend.said", "legend.done")
+_SHARED_KEYS = ("overdue", "on_paper", "undated", "as_of", "main", "legend", "legend.said",
+                "legend.done")
 _OWN = "page."
 
 
