@@ -118,14 +118,14 @@ def test_counter_arguments_flagged_only_without_a_rebuttal(case, md):
 
 def test_answers_quoted_with_date_source_and_what_followed(md):
     answers = section(md, "4. Answers")
-    assert "### MIC, 10 May 2023: accepted — a commitment on record" in answers
+    assert "### MIC, 10 May 2023: Accepted — a commitment on record" in answers
     assert "> “it is not compulsory” (Union 2023a, ¶15)" in answers
     assert ("They said this on 10 May 2023, then on 1 September 2023 MIC: Ordered a monthly "
-            "report of which staff hold the card — **contradicted (not delivered)**. "
+            "report of which staff hold the card — **Not delivered**. "
             "(Union 2023b, ¶5)") in answers
     assert "then on 20 June 2023 MIC: Issued a notice allowing applications in working hours " \
-           "— **kept**." in answers
-    assert "### The Prefecture, 10 June 2023: deflected (no commitment)" in answers
+           "— **Delivered**." in answers
+    assert "### The Prefecture, 10 June 2023: Deflected (no commitment)" in answers
     # answers are in date order
     dates = re.findall(r"^### [^,]+, (.+?):", answers, re.MULTILINE)
     assert dates == ["10 May 2023", "6 June 2023", "10 June 2023"]

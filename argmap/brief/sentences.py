@@ -7,9 +7,16 @@ import datetime as _dt
 
 from .cites import SourceEntry
 from .content import Answer, Brief, Counter, Entry, FollowUp, Ground, OpenDemand, Target
+from ..model import Said
+from ..queries import ON_PAPER
 from ..text import shorten
-from .words import Raw, format_date, label
+from .words import Raw, format_date, label, term
 from .phrases import Phrases
+
+#: What an answer commits the other side to: nothing (an answer on paper only), part of the
+#: demand, or the demand; refusals and silence need no such note.
+COMMITMENT: dict[Said, str] = {**dict.fromkeys(ON_PAPER, "none"),
+                               Said.partially_accepted: "partial", Said.accepted: "full"}
 
 #: Columns an item's text is cut to where it is named rather than quoted in full.
 REF_WIDTH = 72
@@ -120,12 +127,22 @@ class Sentences(Phrases):
 
     # --- 4. answers -----------------------------------------------------------------------
 
+    def said(self, said: Said) -> str:
+        """What an answer amounts to: the status every output names it by, and for the side
+        that can hold them to it whether it commits to anything (``Deflected (no commitment)``,
+        ``Accepted — a commitment on record``); not yet escaped."""
+        name = term(f"said.{said.value}", self.lang)
+        commitment = COMMITMENT.get(said)
+        if commitment is None:
+            return name
+        return label(f"commitment.{commitment}", self.lang).format(said=name)
+
     def answered(self, answer: Answer) -> str:
-        """``MIC, 23 July 2019: accepted: a commitment on record``."""
+        """``MIC, 23 July 2019: Accepted — a commitment on record``."""
         entry = answer.entry
         return self._heading_case(self.say(
             "answered", who=self._sep().join(entry.who), date=self._when(entry),
-            said=label(f"said.{answer.said.value}", self.lang)))
+            said=self.said(answer.said)))
 
     def words(self, answer: Answer) -> str:
         """The words of the answer, quoted, with their source."""
@@ -145,7 +162,7 @@ class Sentences(Phrases):
     def followup(self, answer: Answer, follow: FollowUp) -> str:
         """"They said this on D1, then on D2 X did Y — kept / contradicted" with its source."""
         action = follow.entry
-        verdict = self.style.strong(self.word(f"done.{follow.done.value}"))
+        verdict = self.style.strong(self.term(f"done.{follow.done.value}"))
         return self.say("then", said_date=self._when(answer.entry), did_date=self._when(action),
                         who=self._sep().join(action.who), action=action.text.rstrip(".。"),
                         verdict=Raw(verdict)) + " " + self.cites(action.cites)
@@ -177,7 +194,7 @@ class Sentences(Phrases):
             return None
         last = item.last
         return (self.say("last_answer", date=self._when(last),
-                         said=label(f"said.{item.last_said.value}", self.lang))
+                         said=self.said(item.last_said))
                 + " " + self.quote(shorten(last.text, LINE_WIDTH)) + " " + self.cites(last.cites))
 
     # --- 6. key dates ---------------------------------------------------------------------
