@@ -60,9 +60,9 @@ def test_same_input_gives_the_same_dot(dossier, view: str) -> None:
 
 
 @pytest.mark.parametrize("view", ALL_VIEWS)
-def test_a_graph_draws_like_its_dossier(dossier, view: str) -> None:
-    options = RenderOptions(lang="en")
-    assert draw(build_graph(dossier), view, options).source == draw(dossier, view, options).source
+def test_a_map_is_drawn_from_the_dossier_not_its_graph(dossier, view: str) -> None:
+    with pytest.raises(RenderError, match="give a Dossier"):
+        draw(build_graph(dossier), view, RenderOptions(lang="en"))
 
 
 def test_unanswered_demand_is_loud(dossier) -> None:

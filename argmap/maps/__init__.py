@@ -4,7 +4,7 @@
 >>> render(dossier, "demands", "renders/case-demands-ja.svg",
 ...        options=RenderOptions(lang="ja"))  # doctest: +SKIP
 
-Views (:mod:`argmap.maps.views`) are pure functions from a dossier (or its graph) and
+Views (:mod:`argmap.maps.views`) are pure functions from a :class:`~argmap.dossier.Dossier` and
 :class:`RenderOptions` to a ``graphviz.Digraph``; :func:`render` lays one out and writes it,
 :func:`render_all` writes every view in every language. ``argmap.render`` is :func:`render`.
 """

@@ -7,14 +7,12 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import graphviz
-import networkx as nx
 
 from ..dates import date_text, latest_date, precision_of
 from ..dossier import Dossier
 from ..errors import RenderError, did_you_mean
 from ..graph import build_graph, neighbourhood
 from ..lang import pick
-from ..model import SECTIONS, Item, Relation
 from ..words import word
 from ..tracking import DemandStatus, demand_status, known_as_of
 from .. import text as tx
@@ -23,36 +21,18 @@ from .backend import layout_settings
 from .options import RenderOptions
 from .style import Palette
 
-Source = Dossier | nx.MultiDiGraph
-
 #: Kinds whose nodes stand between others without being drawn; a focus walk does not cross them.
 _HUBS = frozenset({"actor", "source"})
 _CJK_LANGS = frozenset({"ja", "zh", "ko"})
 
 
-def as_dossier(source: Source) -> Dossier:
-    """The dossier behind ``source``: itself, or rebuilt from a graph's ``item`` attributes."""
-    if isinstance(source, Dossier):
-        return source
-    if not isinstance(source, nx.MultiDiGraph):
-        raise RenderError(f"cannot draw a {type(source).__name__}: give a Dossier or the graph "
-                          "of argmap.graph.build_graph")
-    sections: dict[str, list[tuple[int, str, Item]]] = {name: [] for name in SECTIONS}
-    kind_section = {model.KIND: name for name, model in SECTIONS.items()}
-    seen: set[str] = set()
-    for node, attrs in source.nodes(data=True):
-        item = attrs.get("item")
-        if isinstance(item, Item) and item.id not in seen:
-            seen.add(item.id)
-            sections[kind_section[item.KIND]].append((attrs.get("order", 0), item.id, item))
-    for _, _, attrs in source.edges(data=True):
-        rel = attrs.get("relation")
-        if isinstance(rel, Relation) and rel.id not in seen:
-            seen.add(rel.id)
-            sections["relations"].append((attrs.get("order", 0), rel.id, rel))
-    fields = {name: [item for _, _, item in sorted(found, key=lambda t: (t[0], t[1]))]
-              for name, found in sections.items()}
-    return Dossier.model_construct(info=source.graph.get("info"), **fields)
+def need_dossier(dossier: object) -> Dossier:
+    """``dossier`` itself when it is a :class:`Dossier`; a RenderError saying what to give
+    otherwise (maps are drawn from the dossier, which builds the graph it needs itself)."""
+    if not isinstance(dossier, Dossier):
+        raise RenderError(f"cannot draw a {type(dossier).__name__}: give a Dossier "
+                          "(argmap.load(path))")
+    return dossier
 
 
 def stack(cells: list[str], bold: bool = False, align: str = "LEFT") -> str:
@@ -67,7 +47,7 @@ class Context:
 
     def __init__(self, dossier: Dossier, options: RenderOptions, view: str,
                  kinds: frozenset[str]) -> None:
-        self.dossier = dossier
+        self.dossier = need_dossier(dossier)
         self.options = options
         self.view = view
         info_langs = list(dossier.info.languages) if dossier.info is not None else []

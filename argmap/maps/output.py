@@ -9,10 +9,10 @@ from pathlib import Path
 
 import graphviz
 
+from ..dossier import Dossier
 from ..errors import RenderError
 from ..io.atomic import write_atomic
 from . import backend
-from .context import Source, as_dossier
 from .options import RenderOptions
 from .views import draw
 
@@ -86,9 +86,9 @@ def format_of(path: str | os.PathLike[str]) -> str:
     return suffix
 
 
-def render(source: Source, view: str = "demands", path: str | os.PathLike[str] | None = None,
+def render(dossier: Dossier, view: str = "demands", path: str | os.PathLike[str] | None = None,
            format: str | None = None, options: RenderOptions | None = None) -> Map:
-    """Draw ``view`` of a dossier (or its graph); write it to ``path`` when given.
+    """Draw ``view`` of a dossier; write it to ``path`` when given.
 
     ``format`` is ``svg``, ``png``, ``pdf`` or ``dot`` (the DOT source); by default it comes from
     the suffix of ``path``. The file is written atomically: a failed render leaves any previous
@@ -101,35 +101,34 @@ def render(source: Source, view: str = "demands", path: str | os.PathLike[str] |
     if format is not None and format not in backend.FORMATS:
         raise RenderError(f"unknown format '{format}' (choose one of {', '.join(backend.FORMATS)})")
     fmt = format or (format_of(path) if path is not None else None)
-    drawn = Map(draw(source, view, options), timeout=options.timeout)
+    drawn = Map(draw(dossier, view, options), timeout=options.timeout)
     if path is not None:
         drawn.save(path, fmt)
     return drawn
 
 
-def draw_maps(dossier: Source, langs: tuple[str, ...] = ("ja", "en"),
+def draw_maps(dossier: Dossier, langs: tuple[str, ...] = ("ja", "en"),
               options: RenderOptions | None = None) -> dict[tuple[str, str], Map]:
     """Every view in every language, keyed ``(view, lang)``, not yet laid out.
 
     A caller that writes several things from the same maps (files, pages) draws them once here.
     """
     base = options or RenderOptions()
-    d = as_dossier(dossier)
     maps: dict[tuple[str, str], Map] = {}
     for lang in langs:
         opts = dataclasses.replace(base, lang=lang)
         for view in ALL_VIEWS:
-            maps[(view, lang)] = Map(draw(d, view, opts), timeout=opts.timeout)
+            maps[(view, lang)] = Map(draw(dossier, view, opts), timeout=opts.timeout)
     return maps
 
 
-def render_all(dossier: Source | str | os.PathLike[str], outdir: str | os.PathLike[str],
+def render_all(dossier: Dossier | str | os.PathLike[str], outdir: str | os.PathLike[str],
                langs: tuple[str, ...] = ("ja", "en"), formats: tuple[str, ...] = ("svg", "png"),
                options: RenderOptions | None = None, stem: str | None = None,
                maps: dict[tuple[str, str], Map] | None = None) -> list[Path]:
     """Write ``<stem>-<view>-<lang>.<fmt>`` for the demands, arguments and timeline views.
 
-    ``dossier`` is a Dossier, its graph, or the path of a dossier file or folder; ``stem`` defaults
+    ``dossier`` is a Dossier or the path of a dossier file or folder; ``stem`` defaults
     to that path's stem (``claims/mynumber-card.yaml`` -> ``mynumber-card``), else ``map``.
     ``maps`` are those of :func:`draw_maps` for the same dossier, options and languages, when
     the caller has them already. Returns the paths written, sorted.

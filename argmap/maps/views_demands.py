@@ -7,10 +7,11 @@ from typing import Any
 
 import graphviz
 
+from ..dossier import Dossier
 from ..model import Said
 from .. import text as tx
 from .escape import html
-from .context import Context, Source, as_dossier, stack
+from .context import Context, stack
 from .labels import action_node, demand_node, no_answer_node, response_node
 from .legend import add_legend
 from .options import RenderOptions
@@ -45,7 +46,7 @@ def _cluster_label(ctx: Context, key: tuple[Any, ...], members: list[Any]) -> st
                         f'<FONT POINT-SIZE="10">{html(who)}</FONT>']) + ">"
 
 
-def demands(source: Source, options: RenderOptions | None = None) -> graphviz.Digraph:
+def demands(dossier: Dossier, options: RenderOptions | None = None) -> graphviz.Digraph:
     """Demands by the event they were put at, each linked to its answers and to later actions.
 
     A demand's border and top band say what was answered (a double bold border and a solid band
@@ -53,7 +54,7 @@ def demands(source: Source, options: RenderOptions | None = None) -> graphviz.Di
     short quote; actions are linked by how they bear on the demand or the answer.
     """
     options = options or RenderOptions()
-    ctx = Context(as_dossier(source), options, "demands", KINDS)
+    ctx = Context(dossier, options, "demands", KINDS)
     g = ctx.new_graph("demands", "LR")
     g.graph_attr.update(ranksep="0.7", nodesep="0.3", compound="true")
     shown = [d for d in ctx.items("demands") if "demand" in ctx.kinds]

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import graphviz
 
+from ..dossier import Dossier
 from ..tracking import TimelineEntry
 from ..tracking import timeline as tracking_timeline
 from .. import text as tx
 from .escape import html
-from .context import Context, Source, as_dossier
+from .context import Context
 from .labels import NODE
 from .legend import add_legend
 from .options import RenderOptions
@@ -30,7 +31,7 @@ def _height(ctx: Context, entry: TimelineEntry) -> float:
     return 22 + 16 * lines + (14 if entry.kind in ("demand", "response", "event") else 0) + 10
 
 
-def timeline(source: Source, options: RenderOptions | None = None) -> graphviz.Digraph:
+def timeline(dossier: Dossier, options: RenderOptions | None = None) -> graphviz.Digraph:
     """Dated items in date order left to right, same-day items in one column under their date.
 
     Links: answers to their demands, actions to what they bear on, argument relations, and
@@ -38,7 +39,7 @@ def timeline(source: Source, options: RenderOptions | None = None) -> graphviz.D
     """
     options = options or RenderOptions()
     base = KINDS if options.kinds is None else ALL
-    ctx = Context(as_dossier(source), options, "timeline", base)
+    ctx = Context(dossier, options, "timeline", base)
     g = ctx.new_graph("timeline", "LR")
     g.graph_attr.update(ranksep="0.35", nodesep="0.2")
     days = []

@@ -18,7 +18,7 @@ import os
 from pathlib import Path
 
 from ..io.atomic import write_atomic
-from ..maps.context import Source
+from ..dossier import Dossier
 from ..maps.options import RenderOptions
 from ..maps.output import ALL_VIEWS, Map
 from ..maps.views import get_view
@@ -28,7 +28,7 @@ __all__ = ["PageBuilder", "content_security_policy", "page_html", "script_json",
            "write_page"]
 
 
-def page_html(dossier: Source, view: str = "demands", options: RenderOptions | None = None) -> str:
+def page_html(dossier: Dossier, view: str = "demands", options: RenderOptions | None = None) -> str:
     """The page for ``view`` (``demands``, ``arguments`` or ``timeline``) as HTML text.
 
     ``options`` are the map's (:class:`~argmap.maps.RenderOptions`): ``lang`` is the language
@@ -40,7 +40,7 @@ def page_html(dossier: Source, view: str = "demands", options: RenderOptions | N
     return PageBuilder(dossier, options).html(view, (options or RenderOptions()).lang)
 
 
-def write_page(dossier: Source, path: str | os.PathLike[str], view: str = "demands",
+def write_page(dossier: Dossier, path: str | os.PathLike[str], view: str = "demands",
                options: RenderOptions | None = None) -> Path:
     """Write the page of ``view`` to ``path`` (atomically) and return the path.
 
@@ -50,7 +50,7 @@ def write_page(dossier: Source, path: str | os.PathLike[str], view: str = "deman
     return write_atomic(path, page_html(dossier, view, options).encode("utf-8"))
 
 
-def write_all(dossier: Source, outdir: str | os.PathLike[str], stem: str = "map",
+def write_all(dossier: Dossier, outdir: str | os.PathLike[str], stem: str = "map",
               langs: tuple[str, ...] = ("ja", "en"), views: tuple[str, ...] = ALL_VIEWS,
               options: RenderOptions | None = None,
               maps: dict[tuple[str, str], Map] | None = None) -> list[Path]:

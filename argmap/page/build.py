@@ -24,7 +24,7 @@ from ..dossier import Dossier
 from ..errors import RenderError
 from ..lang import pick
 from ..model import Done, Said
-from ..maps.context import Source, as_dossier
+from ..maps.context import need_dossier
 from ..maps.options import RenderOptions
 from ..maps.output import Map
 from ..maps.style import DONE, SAID, Palette
@@ -142,9 +142,9 @@ class PageBuilder:
     """Everything one dossier's pages share (its data, and each map once drawn), so that the
     pages of several views and languages are built without drawing a map twice."""
 
-    def __init__(self, source: Source, options: RenderOptions | None = None,
+    def __init__(self, dossier: Dossier, options: RenderOptions | None = None,
                  maps: dict[tuple[str, str], Map] | None = None) -> None:
-        self.dossier = as_dossier(source)
+        self.dossier = need_dossier(dossier)
         # maps already drawn (by argmap.maps.draw_maps, same dossier and options, no as_of)
         self._maps = maps or {}
         # The maps are drawn whole; the page's date control shows any earlier date.
