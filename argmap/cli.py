@@ -197,14 +197,14 @@ def status(path: Path, as_of: _dt.date | None, actor: str | None, lang: str, fmt
     _print_rows(rows, fmt, f"demands{when}", STATUS_TABLE_COLUMNS)
 
 
-@cli.command()
+@cli.command(name="timeline")
 @PATH_ARG
 @AS_OF_OPTION
 @ACTOR_OPTION
 @LANG_OPTION
 @FORMAT_OPTION
 @_reports_errors
-def timeline(path: Path, as_of: _dt.date | None, actor: str | None, lang: str, fmt: str) -> None:
+def timeline_command(path: Path, as_of: _dt.date | None, actor: str | None, lang: str, fmt: str) -> None:
     """Every dated item in date order: events, demands, answers, actions, press, figures.
 
     Example: argmap timeline claims/mynumber-card.yaml --lang ja

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from strategies import dossiers
 
-from argmap.brief import brief, build_brief, format_of, write_brief
+from argmap.brief import brief, build_brief, brief_format, write_brief
 from argmap.brief.words import format_date, format_number
 from argmap.brief.markdown import escape
 from argmap.errors import FileError, UnknownReferenceError
@@ -326,7 +326,7 @@ def test_write_brief_picks_the_format_from_the_suffix(case, tmp_path):
     assert md_path.read_text(encoding="utf-8") == brief(case, "union")
     html_path = write_brief(case, "union", tmp_path / "b.html", with_map=False)
     assert html_path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    assert format_of("x.HTM") == "html" and format_of("x.markdown") == "md"
+    assert brief_format("x.HTM") == "html" and brief_format("x.markdown") == "md"
     with pytest.raises(FileError, match=r"use \.md or \.html"):
         write_brief(case, "union", tmp_path / "b.pdf")
     with pytest.raises(FileError, match="unknown brief format"):

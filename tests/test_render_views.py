@@ -169,13 +169,13 @@ def test_options_are_frozen() -> None:
 
 def test_a_crowd_of_leaf_premises_is_spread_over_three_ranks() -> None:
     from argmap.dossier import Dossier
-    from argmap.maps import arguments
+    from argmap.maps import arguments_map
 
     claims = [{"id": "c", "text": "main", "main": True}] + [
         {"id": f"p{i}", "text": f"premise {i}"} for i in range(6)]
     relations = [{"id": f"r{i}", "from": f"p{i}", "to": "c", "type": "supports"}
                  for i in range(6)]
-    source = arguments(Dossier.model_validate({"claims": claims, "relations": relations})).source
+    source = arguments_map(Dossier.model_validate({"claims": claims, "relations": relations})).source
     lengths = {line.split()[0]: line.split("minlen=")[1].split()[0].strip("]")
                for line in source.splitlines() if "-> c" in line and "minlen=" in line}
     assert lengths == {"p0": "1", "p1": "2", "p2": "3", "p3": "1", "p4": "2", "p5": "3"}

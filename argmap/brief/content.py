@@ -128,7 +128,7 @@ class FollowUp:
 
 
 @dataclass(frozen=True)
-class Answer:
+class AnswerOnRecord:
     """Section 4: an answer on the record from the other side, what it amounts to, the demands
     it answered, and what was done afterwards."""
 
@@ -184,7 +184,7 @@ class Brief:
     position: Position
     support: tuple[Ground, ...]
     counters: tuple[Counter, ...]
-    answers: tuple[Answer, ...]
+    answers: tuple[AnswerOnRecord, ...]
     open: tuple[OpenDemand, ...]
     timeline: tuple[Day, ...]
     sources: tuple[SourceEntry, ...]

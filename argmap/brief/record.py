@@ -8,7 +8,7 @@ import datetime as _dt
 from ..model import Done
 from ..tracking import DemandStatus, timeline
 from .case import Case
-from .content import Answer, Day, FollowUp, OpenDemand
+from .content import AnswerOnRecord, Day, FollowUp, OpenDemand
 
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 
@@ -20,7 +20,7 @@ def side_statuses(case: Case, statuses: dict[str, DemandStatus],
     return [s for s in statuses.values() if members.intersection(s.by)]
 
 
-def answers(case: Case, mine: list[DemandStatus], family: tuple[str, ...]) -> tuple[Answer, ...]:
+def answers(case: Case, mine: list[DemandStatus], family: tuple[str, ...]) -> tuple[AnswerOnRecord, ...]:
     """Section 4: every answer the other side gave to the side's demands, by date, with the
     demands it answered and the later actions that bear on them (kept, contradicted ...)."""
     members = set(family)
@@ -48,7 +48,7 @@ def answers(case: Case, mine: list[DemandStatus], family: tuple[str, ...]) -> tu
                 case.nodes[kv[0][0]]["date"] or _dt.date.min, case.order(kv[0][0]),
                 kv[0][1].value)):
             followups.append(FollowUp(case.entry(action), value, tuple(on)))
-        out.append(Answer(entry, case.nodes[response]["said"], demands, tuple(followups)))
+        out.append(AnswerOnRecord(entry, case.nodes[response]["said"], demands, tuple(followups)))
     return tuple(out)
 
 

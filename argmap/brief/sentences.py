@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from .cites import SourceEntry
-from .content import Answer, Brief, Counter, Entry, FollowUp, Ground, OpenDemand, Target
+from .content import AnswerOnRecord, Brief, Counter, Entry, FollowUp, Ground, OpenDemand, Target
 from ..model import Said
 from ..queries import ON_PAPER
 from ..text import shorten
@@ -137,18 +137,18 @@ class Sentences(Phrases):
             return name
         return label(f"commitment.{commitment}", self.lang).format(said=name)
 
-    def answered(self, answer: Answer) -> str:
+    def answered(self, answer: AnswerOnRecord) -> str:
         """``MIC, 23 July 2019: Accepted — a commitment on record``."""
         entry = answer.entry
         return self._heading_case(self.say(
             "answered", who=self._sep().join(entry.who), date=self._when(entry),
             said=self.said(answer.said)))
 
-    def words(self, answer: Answer) -> str:
+    def words(self, answer: AnswerOnRecord) -> str:
         """The words of the answer, quoted, with their source."""
         return self.quote(answer.entry.text) + " " + self.cites(answer.entry.cites)
 
-    def details(self, answer: Answer) -> list[str]:
+    def details(self, answer: AnswerOnRecord) -> list[str]:
         """The demands it answered, its gist in our words, and what was done afterwards."""
         out = [self.say("to_demand", demand=Raw(self.item(d, width=DEMAND_WIDTH)))
                for d in answer.demands]
@@ -159,7 +159,7 @@ class Sentences(Phrases):
             out.append(self.word("no_followup"))
         return out
 
-    def followup(self, answer: Answer, follow: FollowUp) -> str:
+    def followup(self, answer: AnswerOnRecord, follow: FollowUp) -> str:
         """"They said this on D1, then on D2 X did Y — kept / contradicted" with its source."""
         action = follow.entry
         verdict = self.style.strong(self.term(f"done.{follow.done.value}"))

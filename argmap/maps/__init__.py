@@ -13,16 +13,16 @@ from __future__ import annotations
 
 from .backend import layout_settings
 from .options import ALL_KINDS, RenderOptions
-from .output import ALL_VIEWS, Map, draw_maps, format_of, render, render_all
+from .output import ALL_VIEWS, Map, draw_maps, map_format, render, render_all
 from ..text import display_width, wrap
 from .views import VIEWS, draw, focus
-from .views_arguments import arguments
-from .views_demands import demands
-from .views_timeline import timeline
+from .views_arguments import arguments_map
+from .views_demands import demands_map
+from .views_timeline import timeline_map
 
 __all__ = [
-    "ALL_KINDS", "ALL_VIEWS", "Map", "RenderOptions", "VIEWS", "arguments", "demands",
-    "display_width", "draw", "draw_maps", "focus", "format_of", "layout_settings", "render",
-    "render_all", "timeline", "wrap",
+    "ALL_KINDS", "ALL_VIEWS", "Map", "RenderOptions", "VIEWS", "arguments_map", "demands_map",
+    "display_width", "draw", "draw_maps", "focus", "map_format", "layout_settings", "render",
+    "render_all", "timeline_map", "wrap",
 ]
 

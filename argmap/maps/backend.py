@@ -14,10 +14,10 @@ import shutil
 import subprocess
 
 from ..errors import RenderError
-__all__ = ["ENGINES", "FORMATS", "find_binary", "layout_settings", "run"]
+__all__ = ["ENGINES", "MAP_FORMATS", "find_binary", "layout_settings", "run"]
 
 #: Output formats :func:`run` accepts (``dot`` is the DOT source itself, not laid out).
-FORMATS = ("svg", "png", "pdf", "dot")
+MAP_FORMATS = ("svg", "png", "pdf", "dot")
 ENGINES = ("dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork")
 
 INSTALL_HINT = (
@@ -84,8 +84,8 @@ def run(source: str, fmt: str = "svg", engine: str = "dot", timeout: float = 60.
     """
     if fmt == "dot":
         return source.encode("utf-8")
-    if fmt not in FORMATS:
-        raise RenderError(f"unknown format '{fmt}' (choose one of {', '.join(FORMATS)})")
+    if fmt not in MAP_FORMATS:
+        raise RenderError(f"unknown format '{fmt}' (choose one of {', '.join(MAP_FORMATS)})")
     binary = find_binary()
     try:
         args = [binary, f"-K{check_engine(engine)}", f"-T{fmt}"]

@@ -50,7 +50,7 @@ class Map:
 
     def save(self, path: str | os.PathLike[str], fmt: str | None = None) -> Path:
         """Write the map to ``path`` atomically (format from the suffix when not given)."""
-        fmt = fmt or format_of(path)
+        fmt = fmt or map_format(path)
         self.path = write_atomic(path, self.pipe(fmt))
         return self.path
 
@@ -74,14 +74,14 @@ class Map:
         return f"<argmap Map {self.digraph.name}{where}>"
 
 
-def format_of(path: str | os.PathLike[str]) -> str:
+def map_format(path: str | os.PathLike[str]) -> str:
     """The output format named by a file's suffix (``.svg`` -> ``svg``); RenderError when unknown."""
     suffix = Path(path).suffix.lower().lstrip(".")
     if suffix == "gv":
         suffix = "dot"
-    if suffix not in backend.FORMATS:
+    if suffix not in backend.MAP_FORMATS:
         raise RenderError(f"cannot tell the format of '{path}' from its suffix; use one of "
-                          + ", ".join(f".{f}" for f in backend.FORMATS) + " or give format=",
+                          + ", ".join(f".{f}" for f in backend.MAP_FORMATS) + " or give format=",
                           file=str(path))
     return suffix
 
@@ -98,9 +98,9 @@ def render(dossier: Dossier, view: str = "demands", path: str | os.PathLike[str]
     ...        options=RenderOptions(lang="ja"))  # doctest: +SKIP
     """
     options = options or RenderOptions()
-    if format is not None and format not in backend.FORMATS:
-        raise RenderError(f"unknown format '{format}' (choose one of {', '.join(backend.FORMATS)})")
-    fmt = format or (format_of(path) if path is not None else None)
+    if format is not None and format not in backend.MAP_FORMATS:
+        raise RenderError(f"unknown format '{format}' (choose one of {', '.join(backend.MAP_FORMATS)})")
+    fmt = format or (map_format(path) if path is not None else None)
     drawn = Map(draw(dossier, view, options), timeout=options.timeout)
     if path is not None:
         drawn.save(path, fmt)

@@ -14,14 +14,18 @@ import graphviz
 from ..dossier import Dossier
 from ..errors import RenderError
 from .options import RenderOptions
-from .views_arguments import arguments
-from .views_demands import demands
-from .views_timeline import timeline
+from .views_arguments import arguments_map
+from .views_demands import demands_map
+from .views_timeline import timeline_map
 
 View = Callable[[Dossier, "RenderOptions | None"], graphviz.Digraph]
 
 #: Every view by name.
-VIEWS: dict[str, View] = {"demands": demands, "arguments": arguments, "timeline": timeline}
+VIEWS: dict[str, View] = {
+    "demands": demands_map,
+    "arguments": arguments_map,
+    "timeline": timeline_map,
+}
 
 
 def get_view(name: str) -> View:

@@ -64,7 +64,7 @@ def _stagger(relations: list[Relation], junctions: set[str], nodes: set[str]) ->
     return lengths
 
 
-def arguments(dossier: Dossier, options: RenderOptions | None = None) -> graphviz.Digraph:
+def arguments_map(dossier: Dossier, options: RenderOptions | None = None) -> graphviz.Digraph:
     """Claims, evidence and demands joined by supports (solid), attacks and undercuts.
 
     The main positions (``Claim.main``) sit on top; each label names who holds the claim. Joint

@@ -46,7 +46,7 @@ def _cluster_label(ctx: Context, key: tuple[Any, ...], members: list[Any]) -> st
                         f'<FONT POINT-SIZE="10">{html(who)}</FONT>']) + ">"
 
 
-def demands(dossier: Dossier, options: RenderOptions | None = None) -> graphviz.Digraph:
+def demands_map(dossier: Dossier, options: RenderOptions | None = None) -> graphviz.Digraph:
     """Demands by the event they were put at, each linked to its answers and to later actions.
 
     A demand's border and top band say what was answered (a double bold border and a solid band

@@ -6,7 +6,7 @@ import graphviz
 
 from ..dossier import Dossier
 from ..tracking import TimelineEntry
-from ..tracking import timeline as tracking_timeline
+from ..tracking import timeline
 from .. import text as tx
 from .escape import html
 from .context import Context
@@ -31,7 +31,7 @@ def _height(ctx: Context, entry: TimelineEntry) -> float:
     return 22 + 16 * lines + (14 if entry.kind in ("demand", "response", "event") else 0) + 10
 
 
-def timeline(dossier: Dossier, options: RenderOptions | None = None) -> graphviz.Digraph:
+def timeline_map(dossier: Dossier, options: RenderOptions | None = None) -> graphviz.Digraph:
     """Dated items in date order left to right, same-day items in one column under their date.
 
     Links: answers to their demands, actions to what they bear on, argument relations, and
@@ -43,7 +43,7 @@ def timeline(dossier: Dossier, options: RenderOptions | None = None) -> graphviz
     g = ctx.new_graph("timeline", "LR")
     g.graph_attr.update(ranksep="0.35", nodesep="0.2")
     days = []
-    for day in tracking_timeline(ctx.dossier, options.as_of, graph=ctx.graph):
+    for day in timeline(ctx.dossier, options.as_of, graph=ctx.graph):
         entries = [e for e in day.entries if ctx.shown(e.id) and e.kind in ctx.kinds]
         if entries:
             days.append((day.date, entries))

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from ..dossier import Dossier
 
 SupportMode = Literal["bipolar", "ignore"]
-Status = Literal["accepted", "defended", "contested", "undefended", "rejected", "unknown"]
+ArgumentStatus = Literal["accepted", "defended", "contested", "undefended", "rejected", "unknown"]
 
 #: What each answer of :func:`status_of` means, for briefs.
 STATUS_TEXT: dict[str, str] = {
@@ -178,7 +178,7 @@ def framework_from_dossier(source: Dossier | Any, support: SupportMode = "bipola
 
 
 def status_of(source: Dossier | Any, item_id: str, *, support: SupportMode = "bipolar",
-              timeout: float | None = DEFAULT_TIMEOUT) -> Status:
+              timeout: float | None = DEFAULT_TIMEOUT) -> ArgumentStatus:
     """Where an item stands in the dossier's argument map, as one word for a brief.
 
     ``accepted`` (grounded in), ``defended`` (in every preferred extension but not grounded,
