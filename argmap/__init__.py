@@ -34,6 +34,7 @@ _LAZY: dict[str, str] = {
     "Response": "argmap.model",
     "Said": "argmap.model",
     "Source": "argmap.model",
+    "build": "argmap.outputs",
     "build_graph": "argmap.graph",
     "changes_between": "argmap.tracking",
     "check": "argmap.checks",
@@ -45,7 +46,7 @@ _LAZY: dict[str, str] = {
     "loads": "argmap.io.files",
     "neighbourhood": "argmap.graph",
     "pick": "argmap.lang",
-    "render": "argmap.maps",
+    "render": "argmap.outputs",
     "timeline": "argmap.tracking",
 }
 
@@ -74,5 +75,5 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
     from .lang import pick
     from .model import (Action, Actor, Claim, Demand, Done, Event, Evidence, Relation, Response,
                         Said, Source)
-    from .maps import render
+    from .outputs import build, render
     from .tracking import changes_between, demand_status, known_as_of, timeline

@@ -190,12 +190,12 @@ def _ground(s: Sentences, ground: Ground, top: bool = False) -> str:
 
 
 def _map(out: list[str], s: Sentences, brief: Brief, dossier: Dossier) -> None:
-    from ..maps import RenderOptions, render
+    from ..maps import Map, RenderOptions, draw  # Graphviz only for a brief with a map
 
     _open_section(out, s, "sec.map", "map")
     try:
-        drawn = render(dossier, "demands", options=RenderOptions(
-            lang=brief.lang, as_of=brief.as_of, today=brief.judged_on))
+        drawn = Map(draw(dossier, "demands", RenderOptions(
+            lang=brief.lang, as_of=brief.as_of, today=brief.judged_on)))
         out.append(f'<figure class="map">{inline_svg(drawn.svg())}</figure>')
     except RenderError as exc:  # a map too large, or Graphviz missing: the brief still stands
         out.append(f"<p>{s.say('map.failed', reason=exc.message)}</p>")

@@ -27,7 +27,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from ..dossier import Dossier
 from ..errors import FileError, FormatError
@@ -167,10 +166,3 @@ def export(dossier: Dossier, fmt: str, lang: str | None = None) -> str:
     dump = _format(fmt, "dump").dump
     assert dump is not None
     return dump(dossier, lang)
-
-
-def describe() -> list[dict[str, Any]]:
-    """One row per format (name, description, suffixes, import, export), for help texts."""
-    return [{"name": f.name, "description": f.description, "suffixes": list(f.suffixes),
-             "import": f.load is not None, "export": f.dump is not None}
-            for f in FORMATS.values()]

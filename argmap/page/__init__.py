@@ -17,15 +17,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..io.atomic import write_atomic
 from ..dossier import Dossier
-from ..maps.options import RenderOptions
-from ..maps.output import ALL_VIEWS, Map
-from ..maps.views import get_view
+from ..io.atomic import write_atomic
+from ..maps import RenderOptions, get_view
 from .build import PageBuilder, content_security_policy, script_json
 
-__all__ = ["PageBuilder", "content_security_policy", "page_html", "script_json", "write_all",
-           "write_page"]
+__all__ = ["PageBuilder", "content_security_policy", "page_html", "script_json", "write_page"]
 
 
 def page_html(dossier: Dossier, view: str = "demands", options: RenderOptions | None = None) -> str:
@@ -48,25 +45,3 @@ def write_page(dossier: Dossier, path: str | os.PathLike[str], view: str = "dema
     PosixPath('renders/x.html')
     """
     return write_atomic(path, page_html(dossier, view, options).encode("utf-8"))
-
-
-def write_all(dossier: Dossier, outdir: str | os.PathLike[str], stem: str = "map",
-              langs: tuple[str, ...] = ("ja", "en"), views: tuple[str, ...] = ALL_VIEWS,
-              options: RenderOptions | None = None,
-              maps: dict[tuple[str, str], Map] | None = None) -> list[Path]:
-    """Write ``<stem>-<view>-<lang>.html`` for every view and language; return the paths, sorted.
-
-    Each map is drawn once per language and shared by the pages that embed it; ``maps`` from
-    :func:`argmap.maps.draw_maps` (same dossier and options) are used instead of drawing.
-
-    >>> write_all(dossier, "renders", stem="mynumber-card")  # doctest: +SKIP
-    [PosixPath('renders/mynumber-card-arguments-en.html'), ...]
-    """
-    for view in views:
-        get_view(view)
-    builder = PageBuilder(dossier, options, maps)
-    out = Path(outdir)
-    written = [write_atomic(out / f"{stem}-{view}-{lang}.html",
-                            builder.html(view, lang).encode("utf-8"))
-               for view in views for lang in langs]
-    return sorted(written)

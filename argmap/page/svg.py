@@ -21,7 +21,7 @@ from ..dossier import Dossier
 from ..errors import RenderError
 from ..lang import pick
 from ..model import Done, Relation, Said
-from ..maps.style import DONE, SAID
+from ..maps import DONE, SAID
 from ..words import word
 from .data import position
 
