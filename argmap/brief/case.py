@@ -10,6 +10,7 @@ import networkx as nx
 
 from ..dates import precision_of
 from ..dossier import Dossier
+from ..graph import edges_in, node_table
 from ..lang import pick
 from ..model import Actor, Event, Evidence, Response
 from ..text import one_line, shorten
@@ -27,7 +28,7 @@ class Case:
         self.dossier = dossier
         self.family = frozenset(family)
         self.graph = graph
-        self.nodes = graph._node  # plain dict: the fastest attribute lookup
+        self.nodes = node_table(graph)
         self.lang = lang
         self.registry = registry
         self.label = label
@@ -107,7 +108,7 @@ class Case:
         """``(premise, relation id, Relation)`` for every ``rtype`` relation into ``node``,
         in dossier order, premises of one relation in their order."""
         found = []
-        for premise, keys in self.graph._pred.get(node, {}).items():
+        for premise, keys in edges_in(self.graph).get(node, {}).items():
             for key, attrs in keys.items():
                 if attrs.get("type") == rtype and "relation" in attrs:
                     found.append((attrs["order"], attrs["index"], premise, key, attrs["relation"]))
