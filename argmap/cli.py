@@ -56,7 +56,7 @@ class _Names(click.Choice):
         self._loaded: tuple[str, ...] | None = None
         super().__init__(())
 
-    @property  # type: ignore[override]
+    @property
     def choices(self) -> tuple[str, ...]:
         if self._loaded is None:
             self._loaded = tuple(self._names())

@@ -94,19 +94,19 @@ def node_table(graph: nx.MultiDiGraph) -> NodeTable:
     >>> node_table(build_graph(Dossier(actors=[Actor(id="u", name="U", kind="union")])))["u"]["kind"]
     'actor'
     """
-    return graph._node  # type: ignore[no-any-return]
+    return graph._node
 
 
 def edges_in(graph: nx.MultiDiGraph) -> Adjacency:
     """For each node, the nodes with edges into it, and those edges by key with their
     attributes (``graph.pred`` without the views): read it, do not change it."""
-    return graph._pred  # type: ignore[no-any-return]
+    return graph._pred
 
 
 def edges_out(graph: nx.MultiDiGraph) -> Adjacency:
     """For each node, the nodes its edges go to, and those edges by key with their attributes
     (``graph.succ`` without the views): read it, do not change it."""
-    return graph._succ  # type: ignore[no-any-return]
+    return graph._succ
 
 
 class _Spec:

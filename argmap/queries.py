@@ -337,7 +337,7 @@ def actor_profile(graph: nx.MultiDiGraph, actor_id: str) -> ActorProfile:
         raise KeyError(actor_id)
     groups: dict[str, list[str]] = {name: [] for name in (
         "demanded", "asked", "answered", "did", "claimed", "evidence", "attended", "divisions")}
-    slot = {("demand", "by"): "demanded", ("demand", "to"): "asked",
+    slot: dict[tuple[object, object], str] = {("demand", "by"): "demanded", ("demand", "to"): "asked",
             ("response", "by"): "answered", ("action", "by"): "did", ("claim", "by"): "claimed",
             ("evidence", "by"): "evidence", ("event", "participant"): "attended",
             ("actor", "parent"): "divisions"}

@@ -38,7 +38,7 @@ import networkx as nx
 from .dossier import Dossier
 from .errors import SchemaError
 from .gc_pause import paused_gc
-from .graph import EFFECT_TYPES, build_graph, edges_in, edges_out, node_table
+from .graph import EFFECT_TYPES, Adjacency, build_graph, edges_in, edges_out, node_table
 from .model import Done, EffectType, Said
 from .queries import ON_PAPER
 
@@ -132,7 +132,7 @@ def _key(attrs: dict[str, Any]) -> tuple[_dt.date, int]:
     return (attrs.get("date") or _dt.date.min, attrs["order"])
 
 
-def _effects_into(pred: dict[str, Any], node: str) -> list[tuple[str, int, str]]:
+def _effects_into(pred: Adjacency, node: str) -> list[tuple[str, int, str]]:
     """``(action, effect index, effect type)`` for every action effect naming ``node``."""
     return [(action, attrs["index"], attrs["type"])
             for action, keys in pred[node].items()

@@ -78,6 +78,14 @@ def _text_sniffer(sniff: Callable[[str], str | None]) -> Callable[[bytes], str |
     return run
 
 
+def _graphml(dossier: Dossier, lang: str | None = None) -> str:
+    return graphml.dump(dossier)  # every language kept: text.ja, text.en, ...
+
+
+def _node_link(dossier: Dossier, lang: str | None = None) -> str:
+    return graphml.dump_node_link(dossier)
+
+
 FORMATS: dict[str, Format] = {
     "aif": Format("aif", "AIF / xAIF JSON (AIFdb, OVA)", aif.SUFFIXES, aif.load, aif.dump,
                   _sniff_aif),
@@ -89,10 +97,8 @@ FORMATS: dict[str, Format] = {
                       _text_sniffer(argdown.sniff)),
     "claimreview": Format("claimreview", "schema.org ClaimReview JSON-LD",
                           dump=claimreview.dump),
-    "graphml": Format("graphml", "GraphML (Gephi, yEd)", (".graphml",),
-                      dump=lambda d, lang=None: graphml.dump(d)),
-    "node-link": Format("node-link", "networkx node-link JSON",
-                        dump=lambda d, lang=None: graphml.dump_node_link(d)),
+    "graphml": Format("graphml", "GraphML (Gephi, yEd)", (".graphml",), dump=_graphml),
+    "node-link": Format("node-link", "networkx node-link JSON", dump=_node_link),
 }
 IMPORTABLE = tuple(name for name, f in FORMATS.items() if f.load is not None)
 EXPORTABLE = tuple(name for name, f in FORMATS.items() if f.dump is not None)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import json
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, get_args
@@ -89,9 +89,17 @@ def parse_text(text: str, fmt: str, name: str) -> _Parsed:
     """Parse YAML or JSON text into plain data, keeping a way to find positions in it."""
     if fmt == "json":
         data = json_read.parse(text, name)
-        return _Parsed(name, data, lambda p, key=False: json_read.locate(text, p, key=key))
+
+        def locate_json(path: Sequence[PathPart], key: bool = False) -> tuple[int, int] | None:
+            return json_read.locate(text, path, key=key)
+
+        return _Parsed(name, data, locate_json)
     document = yaml_read.parse(text, name)
-    return _Parsed(name, document.data, lambda p, key=False: document.locate(p, key=key))
+
+    def locate_yaml(path: Sequence[PathPart], key: bool = False) -> tuple[int, int] | None:
+        return document.locate(path, key=key)
+
+    return _Parsed(name, document.data, locate_yaml)
 
 
 # --- validation messages ---------------------------------------------------------------------
@@ -125,7 +133,7 @@ def _short(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _message(error: dict[str, Any], model_fields: Sequence[str]) -> str:
+def _message(error: Mapping[str, Any], model_fields: Sequence[str]) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     loc = error["loc"]

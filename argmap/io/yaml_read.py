@@ -42,7 +42,7 @@ CORE_RESOLVERS: list[tuple[str, re.Pattern[str], str]] = [
 ]
 
 
-class StrictLoader(_Base):  # type: ignore[misc,valid-type]
+class StrictLoader(_Base):
     """Composes YAML with YAML 1.2 core scalar resolution and no implicit dates or merges."""
 
     yaml_implicit_resolvers: dict[Any, Any] = {}

@@ -16,7 +16,7 @@ except AttributeError:  # pragma: no cover
     _Dumper = yaml.SafeDumper
 
 
-class ReadableDumper(_Dumper):  # type: ignore[misc,valid-type]
+class ReadableDumper(_Dumper):
     """Quotes what YAML 1.2 or 1.1 readers would not read back as a string, and nothing else."""
 
     # YAML 1.1 resolvers (so "no" or "on" stay quoted for 1.1 readers), less the timestamp one:

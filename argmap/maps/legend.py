@@ -36,21 +36,21 @@ def _status_rows(ctx: Context) -> list[str]:
     said = [s for s in Said if f"said.{s.value}" in ctx.used]
     if said:
         rows.append(_heading(ctx.w("legend.said")))
-    for value in said:
-        look = SAID[value]
+    for answer in said:
+        look = SAID[answer]
         swatch = (f'<TD BORDER="{max(1, round(look.penwidth))}" COLOR="{ctx.color(look.border)}" '
                   f'BGCOLOR="{ctx.color(look.band)}"{_CELL_STYLE.get(look.style, "")} '
                   f'ALIGN="LEFT"><FONT COLOR="{ctx.color(look.text)}" POINT-SIZE="9.5"><B>'
-                  f'{html(look.glyph + " " + ctx.w("said." + value.value))}</B></FONT></TD>')
+                  f'{html(look.glyph + " " + ctx.w("said." + answer.value))}</B></FONT></TD>')
         rows.append(_row(swatch, ctx.w(f"legend.border.{look.style}", on_paper=ctx.w("on_paper"))))
     done = [d for d in Done if f"done.{d.value}" in ctx.used]
     if done:
         rows.append(_heading(ctx.w("legend.done")))
-    for value in done:
-        look = DONE[value]
+    for state in done:
+        look = DONE[state]
         swatch = (f'<TD BORDER="1" COLOR="{ctx.color(GREY)}" BGCOLOR="{ctx.color(look.band)}" '
                   f'ALIGN="LEFT"><FONT POINT-SIZE="9.5">'
-                  f'{html(look.glyph + " " + ctx.w("done." + value.value))}</FONT></TD>')
+                  f'{html(look.glyph + " " + ctx.w("done." + state.value))}</FONT></TD>')
         rows.append(_row(swatch, ""))
     return rows
 

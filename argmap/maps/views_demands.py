@@ -8,7 +8,7 @@ from typing import Any
 import graphviz
 
 from ..dossier import Dossier
-from ..model import Said
+from ..model import Event, Said
 from .. import text as tx
 from .escape import html
 from .context import Context, stack
@@ -34,6 +34,7 @@ def _cluster_label(ctx: Context, key: tuple[Any, ...], members: list[Any]) -> st
     _, how, ref = key
     if how == "at" and ref in ctx.dossier:
         event = ctx.dossier.get(ref)
+        assert isinstance(event, Event)
         date = ctx.date_text(ref)
         title = tx.shorten(ctx.t(event.title), 60)
         actors = list(event.participants) or sorted({a for d in members for a in d.by + d.to})
@@ -88,8 +89,8 @@ def demands_map(dossier: Dossier, options: RenderOptions | None = None) -> graph
         for d in shown:
             if d.id not in answered:
                 ghost = no_answer_node(ctx, g, d.id)
-                look = SAID[Said.no_response]
-                g.edge(d.id, ghost, color=ctx.color(look.border), style="dotted",
+                unanswered = SAID[Said.no_response]
+                g.edge(d.id, ghost, color=ctx.color(unanswered.border), style="dotted",
                        penwidth="1.6", arrowhead="none")
     if "action" in ctx.kinds:
         drawn = shown_ids | {r.id for r in ctx.items("responses") if set(r.to) & answered}

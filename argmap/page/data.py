@@ -54,7 +54,8 @@ def as_of_at(dates: list[_dt.date], pos: int) -> _dt.date | None:
 
 def _ancestors(dossier: Dossier, actor_ids: Iterable[str]) -> set[str]:
     found: set[str] = set()
-    for actor_id in actor_ids:
+    for start in actor_ids:
+        actor_id: str | None = start
         while actor_id and actor_id not in found and actor_id in dossier:
             found.add(actor_id)
             actor_id = getattr(dossier.get(actor_id), "parent", None)
@@ -131,8 +132,8 @@ def demand_states(dossier: Dossier, dates: list[_dt.date],
     for demand in dossier.demands:
         changes: list[list[Any]] = []
         states: list[list[Any]] = []
-        points = sorted(pos for (d, pos) in at if d == demand.id)
-        for pos, status in [(p, at[(demand.id, p)]) for p in points] + [(last, final[demand.id])]:
+        known = sorted(pos for (d, pos) in at if d == demand.id)
+        for pos, status in [(p, at[(demand.id, p)]) for p in known] + [(last, final[demand.id])]:
             row = _state(status, changes)
             if not states or states[-1][1:] != row:
                 states.append([pos, *row])

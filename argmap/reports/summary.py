@@ -10,7 +10,7 @@ import datetime as _dt
 from ..dates import date_range, date_text, precision_of
 from ..dossier import Dossier
 from ..lang import pick
-from ..model import Response
+from ..model import Demand, Response
 from ..text import shorten
 from ..tracking import demand_status
 
@@ -41,6 +41,7 @@ def summary_text(dossier: Dossier, lang: str = "en") -> str:
     lines.append(f"demands ({len(statuses)}):")
     for demand_id, status in statuses.items():
         demand = dossier.get(demand_id)
+        assert isinstance(demand, Demand)
         made = date_text(status.made, _precision(dossier, demand_id), "undated")
         to = ", ".join(_name(dossier, a, lang) for a in status.to)
         lines.append(f"- {made} {demand_id} (to {to}): {shorten(pick(demand.text, lang), 90)}")
