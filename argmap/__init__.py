@@ -8,7 +8,10 @@ argument tools.
 >>> dossier = argmap.load("claims/mynumber-card.yaml")  # doctest: +SKIP
 >>> status = argmap.demand_status(dossier, as_of="2019-09-01")  # doctest: +SKIP
 
-Heavier parts (networkx, Graphviz, YAML) are imported on first use, so ``import argmap`` stays fast.
+Heavier parts (networkx, Graphviz, YAML) are imported on first use, so ``import argmap`` stays fast:
+each name of :data:`_LAZY` comes from its module when it is first asked for. A new public name is
+added three times, and ``tests/test_public_api.py`` checks they agree: in ``_LAZY``, in
+``__all__`` and in the ``TYPE_CHECKING`` imports at the end (for type checkers and editors).
 """
 
 from __future__ import annotations
@@ -50,7 +53,12 @@ _LAZY: dict[str, str] = {
     "timeline": "argmap.tracking",
 }
 
-__all__ = sorted(["ArgmapError", "DossierError", "__version__", *_LAZY])
+__all__ = [
+    "Action", "Actor", "ArgmapError", "Claim", "Demand", "Done", "Dossier", "DossierError",
+    "Event", "Evidence", "Relation", "Response", "Said", "Source", "__version__", "build",
+    "build_graph", "changes_between", "check", "demand_status", "dump", "dumps", "known_as_of",
+    "load", "loads", "neighbourhood", "pick", "render", "timeline",
+]
 
 
 def __getattr__(name: str) -> Any:
@@ -70,8 +78,8 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
     from .checks import check
     from .dossier import Dossier
-    from .io.files import dump, dumps, load, loads
     from .graph import build_graph, neighbourhood
+    from .io.files import dump, dumps, load, loads
     from .lang import pick
     from .model import (Action, Actor, Claim, Demand, Done, Event, Evidence, Relation, Response,
                         Said, Source)

@@ -37,6 +37,12 @@ from .errors import (
 )
 from .model import SECTION_KIND, SECTIONS, Item, Relation, RelationType
 
+__all__ = [
+    "ARGUMENT_KINDS", "LINKABLE", "REFERENCE_RULES", "RELATION_RULES", "RULES", "UNDERCUTTABLE",
+    "FieldPath", "Ids", "Report", "Rule", "check", "check_answer_dates", "check_event_dates",
+    "check_parent_cycles", "check_references", "check_relations", "find_problems"
+]
+
 ARGUMENT_KINDS = frozenset({"claim", "demand", "evidence", "response", "action"})
 
 #: Which kinds of item each reference field may point at: (kind of item, field) -> kinds.
@@ -87,7 +93,7 @@ _SINGLE_REFS = ("parent", "at", "source")
 _LIST_REFS = ("by", "to", "participants")
 
 
-Places = Iterator[tuple[tuple[PathPart, ...], str]]
+_Places = Iterator[tuple[tuple[PathPart, ...], str]]
 
 
 @dataclass(frozen=True)
@@ -96,12 +102,12 @@ class _Field:
     each id with its path inside one item; ``ids`` the set of them over many items at once."""
 
     rule: str
-    refs: Callable[[Any], Places]
+    refs: Callable[[Any], _Places]
     ids: Callable[[list[Any]], set[Any]]
 
 
 def _single(name: str) -> _Field:
-    def refs(item: Any) -> Places:
+    def refs(item: Any) -> _Places:
         value = item.__dict__.get(name)
         if value is not None:
             yield (name,), value
@@ -109,25 +115,25 @@ def _single(name: str) -> _Field:
 
 
 def _listed(name: str) -> _Field:
-    def refs(item: Any) -> Places:
+    def refs(item: Any) -> _Places:
         for i, ref in enumerate(item.__dict__.get(name) or ()):
             yield (name, i), ref
     return _Field(name, refs,
                   lambda items: {ref for item in items for ref in item.__dict__.get(name) or ()})
 
 
-def _effects(item: Any) -> Places:
+def _effects(item: Any) -> _Places:
     for i, effect in enumerate(item.__dict__.get("effects") or ()):
         yield ("effects", i, "on"), effect.on
 
 
-def _cites(item: Any) -> Places:
+def _cites(item: Any) -> _Places:
     for i, cite in enumerate(item.cites):
         yield ("cites", i, "source"), cite.source
 
 
 def _verdict(name: str) -> _Field:
-    def refs(item: Any) -> Places:
+    def refs(item: Any) -> _Places:
         verdict = item.__dict__.get("verdict")
         ref = getattr(verdict, name) if verdict is not None else None
         if ref is not None:
@@ -180,9 +186,10 @@ def _rule(kind: str, field: str) -> frozenset[str] | None:
 
 # --- the ids of a dossier ----------------------------------------------------------------------
 
-Path_ = tuple[PathPart, ...]
+#: Where a problem is: section, position and the field inside the item (``demands, 2, "to", 0``).
+FieldPath = tuple[PathPart, ...]
 #: ``report(path, error class, message)``: how a rule reports one problem.
-Report = Callable[[Path_, type[ArgmapError], str], None]
+Report = Callable[[FieldPath, type[ArgmapError], str], None]
 
 
 class Ids:
@@ -193,7 +200,7 @@ class Ids:
         self.kinds: dict[str, str] = {}
         self.first: dict[str, Item] = {}
         self.by_kind: dict[str, list[str]] = {}
-        self.duplicates: list[tuple[Path_, ArgmapError]] = []
+        self.duplicates: list[tuple[FieldPath, ArgmapError]] = []
         self._of_kinds: dict[frozenset[str], set[str]] = {}
         sections = [(SECTION_KIND[s], getattr(dossier, s)) for s in SECTIONS]
         for kind, items in sections:
@@ -205,9 +212,9 @@ class Ids:
 
     def _with_duplicates(self, dossier: Dossier) -> None:
         self.kinds, self.first, self.by_kind = {}, {}, {}
-        seen: dict[str, Path_] = {}
+        seen: dict[str, FieldPath] = {}
         for section, position, item in dossier.items():
-            path: Path_ = (section, position, "id")
+            path: FieldPath = (section, position, "id")
             if item.id in seen:
                 error = DuplicateIdError(
                     f"duplicate id '{item.id}', first defined at {format_path(seen[item.id])}",
@@ -228,7 +235,7 @@ class Ids:
         return found
 
 
-def _check_ref(report: Report, path: Path_, ref: str, allowed: frozenset[str], ids: Ids) -> None:
+def _check_ref(report: Report, path: FieldPath, ref: str, allowed: frozenset[str], ids: Ids) -> None:
     found = ids.kinds.get(ref)
     if found is None:
         candidates = [i for k in sorted(allowed) for i in ids.by_kind.get(k, [])]
@@ -267,7 +274,7 @@ def check_relations(dossier: Dossier, ids: Ids, report: Report) -> None:
     premise once, has several premises only when :data:`LINKABLE`, and an undercut targets a
     relation that can be undercut."""
     for position, rel in enumerate(dossier.relations):
-        base: Path_ = ("relations", position)
+        base: FieldPath = ("relations", position)
         sources, targets = RELATION_RULES[rel.type]
         for i, ref in enumerate(rel.from_):
             _check_ref(report, base + ("from", i), ref, sources, ids)
@@ -345,16 +352,16 @@ RULES: tuple[Rule, ...] = (check_references, check_relations, check_answer_dates
 _SECTION_RANK = {section: rank for rank, section in enumerate(SECTIONS)}
 
 
-def find_problems(dossier: Dossier) -> list[tuple[Path_, ArgmapError]]:
+def find_problems(dossier: Dossier) -> list[tuple[FieldPath, ArgmapError]]:
     """Every cross-item problem, each with the path of the field at fault (``demands[2].to[0]``):
     repeated ids first, then item by item in dossier order.
 
     The errors carry no file location yet; :mod:`argmap.io.files` adds it.
     """
     ids = Ids(dossier)
-    found: list[tuple[int, int, int, int, Path_, ArgmapError]] = []
+    found: list[tuple[int, int, int, int, FieldPath, ArgmapError]] = []
     for rank, rule in enumerate(RULES):
-        def report(path: Path_, error: type[ArgmapError], message: str, rank: int = rank) -> None:
+        def report(path: FieldPath, error: type[ArgmapError], message: str, rank: int = rank) -> None:
             found.append((_SECTION_RANK[str(path[0])], int(path[1]), rank, len(found), path,
                           error(message, path=path)))
         rule(dossier, ids, report)

@@ -15,6 +15,8 @@ import click
 
 from .errors import ArgmapError
 
+__all__ = ["cli", "main"]
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 

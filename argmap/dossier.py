@@ -29,6 +29,8 @@ from .model import (
     _Model,
 )
 
+__all__ = ["Dossier"]
+
 
 class Dossier(_Model):
     """One case: every item of every kind, as lists in file order.

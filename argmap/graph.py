@@ -63,6 +63,12 @@ from .gc_pause import paused_gc
 from .model import (Action, Actor, Claim, Demand, Event, Evidence, Item, Relation,
                     RelationType, Response, Source)
 
+__all__ = [
+    "EFFECT_TYPES", "REFERENCE_TYPES", "RELATION_TYPES", "Adjacency", "Edge", "NodeTable",
+    "build_graph", "edges_in", "edges_out", "neighbourhood", "node_table", "relation_edges",
+    "relations_from_graph"
+]
+
 #: Edge types that come from references (as opposed to argument relations and effects).
 REFERENCE_TYPES = frozenset({
     "by", "to", "answers", "at", "cites", "source", "participant", "parent",

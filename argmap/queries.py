@@ -30,6 +30,12 @@ import networkx as nx
 from .graph import edges_in, edges_out, node_table
 from .model import Said
 
+__all__ = [
+    "CONTRADICTING", "ON_PAPER", "ActorProfile", "Reason", "SaidThenDid", "Step", "actor_profile",
+    "answered_on_paper", "answers", "attackers", "contradicted_answers", "demands", "reasons",
+    "said_then_did", "supporters", "unanswered", "undercutters", "when"
+]
+
 SUPPORTS, ATTACKS, UNDERCUTS = "supports", "attacks", "undercuts"
 
 #: Answers that take note of a demand without engaging with it ("answered on paper").

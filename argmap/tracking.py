@@ -42,6 +42,12 @@ from .graph import EFFECT_TYPES, Adjacency, build_graph, edges_in, edges_out, no
 from .model import Done, EffectType, Said
 from .queries import ON_PAPER
 
+__all__ = [
+    "DONE_OF_EFFECT", "KIND_ORDER", "Change", "DateLike", "DemandStatus", "StatusChange",
+    "TimelineDay", "TimelineEntry", "as_date", "changes_between", "demand_status", "known_as_of",
+    "timeline"
+]
+
 #: The done value each effect type sets.
 DONE_OF_EFFECT: dict[EffectType, Done] = {
     EffectType.commits: Done.committed,

@@ -18,6 +18,8 @@ from .cites import Registry
 from .content import Entry, FigureText
 from .words import format_number, label
 
+__all__ = ["Case"]
+
 
 class Case:
     """What every section builder needs: ``dossier``, ``graph``, ``lang``, ``registry``,

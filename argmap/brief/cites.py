@@ -16,6 +16,10 @@ from ..lang import pick
 from ..model import Evidence, Item, Source
 from ..text import display_width, one_line, shorten
 
+__all__ = [
+    "AUTHOR_WIDTH", "TITLE_WIDTH", "Cite", "Registry", "SourceEntry", "base_label", "unique_labels"
+]
+
 #: Longest author or publisher (in display columns) used as a label as it stands.
 AUTHOR_WIDTH = 22
 #: Width a title is shortened to when it has to serve as the label.

@@ -12,6 +12,11 @@ from dataclasses import dataclass
 from ..model import Done, Said
 from .cites import Cite, SourceEntry
 
+__all__ = [
+    "OPEN_GROUPS", "AnswerOnRecord", "Brief", "Counter", "Day", "Entry", "FigureText", "FollowUp",
+    "Ground", "OpenDemand", "Position", "Standing", "Target"
+]
+
 
 @dataclass(frozen=True)
 class FigureText:

@@ -18,6 +18,8 @@ from .content import OPEN_GROUPS, Brief, Ground
 from .phrases import Style
 from .sentences import Sentences
 
+__all__ = ["CSS", "STYLE", "escape", "inline_svg", "to_html"]
+
 
 def escape(text: str) -> str:
     """``html.escape`` (quotes included)."""

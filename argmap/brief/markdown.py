@@ -12,6 +12,8 @@ from .content import OPEN_GROUPS, Brief, Ground
 from .phrases import Style
 from .sentences import Sentences
 
+__all__ = ["STYLE", "escape", "to_markdown"]
+
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~!])")
 #: Addresses written as links: web and mail only (never javascript: or data:).
 _AUTOLINK = re.compile(r"^(https?://|mailto:)[^\s<>`]*$", re.IGNORECASE)

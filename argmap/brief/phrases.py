@@ -12,6 +12,8 @@ from .content import Entry, FigureText
 from ..text import shorten
 from .words import Raw, fill, format_date, label, say, term
 
+__all__ = ["Phrases", "Style"]
+
 
 @dataclass(frozen=True)
 class Style:

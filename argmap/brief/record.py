@@ -10,6 +10,8 @@ from ..tracking import DemandStatus, timeline
 from .case import Case
 from .content import AnswerOnRecord, Day, FollowUp, OpenDemand
 
+__all__ = ["answers", "key_dates", "key_ids", "open_demands", "side_statuses"]
+
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 
 

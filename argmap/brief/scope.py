@@ -11,6 +11,8 @@ from ..dossier import Dossier
 from ..errors import UnknownReferenceError, did_you_mean
 from ..model import Claim, Relation
 
+__all__ = ["DATED", "TIMELESS", "as_it_stood", "choose_motion", "side_family"]
+
 #: Sections kept whole when a dossier is cut at a date: who the actors are and what the sources
 #: say is not news (a 2020 article may well document a 2019 answer).
 TIMELESS = ("actors", "sources")

@@ -13,6 +13,8 @@ from ..text import shorten
 from .words import Raw, format_date, label, term
 from .phrases import Phrases
 
+__all__ = ["COMMITMENT", "DEMAND_WIDTH", "LINE_WIDTH", "REF_WIDTH", "Sentences"]
+
 #: What an answer commits the other side to: nothing (an answer on paper only), part of the
 #: demand, or the demand; refusals and silence need no such note.
 COMMITMENT: dict[Said, str] = {**dict.fromkeys(ON_PAPER, "none"),

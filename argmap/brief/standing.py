@@ -14,6 +14,8 @@ from ..dossier import Dossier
 from ..semantics import credulous, framework_from_dossier, grounded, sceptical
 from .content import Standing
 
+__all__ = ["Standings"]
+
 
 class Standings:
     """Grounded labels of the dossier's arguments, and the standing of a motion.

@@ -15,6 +15,8 @@ from collections.abc import Callable
 
 from ..words import word
 
+__all__ = ["Raw", "fill", "format_date", "format_number", "label", "say", "term"]
+
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
 

@@ -25,6 +25,11 @@ from ..gc_pause import paused_gc
 from ..errors import ArgmapError, DossierError, DuplicateIdError, FileError, PathPart, SchemaError
 from ..model import SECTIONS, SLUG_PATTERN
 
+__all__ = [
+    "SUFFIXES", "TOP_LEVEL_KEYS", "Locator", "dump", "dumps", "load", "loads", "parse_file",
+    "parse_text", "read_text", "to_data", "validate_data"
+]
+
 SUFFIXES = (".yaml", ".yml", ".json")
 TOP_LEVEL_KEYS = ("dossier", "$schema", *SECTIONS)
 _COMMON = frozenset({"tags", "note", "cites"})

@@ -18,6 +18,8 @@ import yaml
 from ..errors import (ArgmapError, DossierError, DuplicateKeyError, PathPart, SchemaError,
                       SyntaxProblem)
 
+__all__ = ["CORE_RESOLVERS", "Document", "StrictLoader", "parse"]
+
 try:  # the C parser is much faster; fall back where libyaml is missing
     _Base: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on the PyYAML build

@@ -10,6 +10,8 @@ import yaml
 
 from .yaml_read import CORE_RESOLVERS
 
+__all__ = ["ReadableDumper", "dump_yaml"]
+
 try:
     _Dumper: type = yaml.CSafeDumper
 except AttributeError:  # pragma: no cover

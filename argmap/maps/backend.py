@@ -14,7 +14,8 @@ import shutil
 import subprocess
 
 from ..errors import RenderError
-__all__ = ["ENGINES", "MAP_FORMATS", "find_binary", "layout_settings", "run"]
+__all__ = ["DOT_LIMITS", "ENGINES", "INSTALL_HINT", "MAP_FORMATS", "check_engine", "find_binary",
+           "layout_settings", "pinned", "run"]
 
 #: Output formats :func:`run` accepts (``dot`` is the DOT source itself, not laid out).
 MAP_FORMATS = ("svg", "png", "pdf", "dot")

@@ -21,6 +21,8 @@ from .backend import layout_settings
 from .options import RenderOptions
 from .style import Palette
 
+__all__ = ["Context", "need_dossier", "stack"]
+
 #: Kinds whose nodes stand between others without being drawn; a focus walk does not cross them.
 _HUBS = frozenset({"actor", "source"})
 _CJK_LANGS = frozenset({"ja", "zh", "ko"})

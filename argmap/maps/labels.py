@@ -15,6 +15,11 @@ from .escape import html, plain
 from .context import Context, stack
 from .style import BLACK, DONE, GREY, KIND_SHAPE, SAID, WHITE, tint
 
+__all__ = [
+    "NODE", "action_node", "claim_node", "demand_node", "event_node", "evidence_node",
+    "no_answer_node", "response_node", "source_node"
+]
+
 _TABLE = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">'
 _META = '<FONT POINT-SIZE="9" COLOR="{color}">{text}</FONT>'
 

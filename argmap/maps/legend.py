@@ -14,6 +14,8 @@ from .escape import html
 from .context import Context
 from .style import ANSWER, BLACK, DONE, EFFECT, GREY, KIND_SHAPE, LINK, RELATION, SAID, EdgeLook
 
+__all__ = ["add_legend"]
+
 _CELL_STYLE = {"dashed": ' STYLE="dashed"', "dotted": ' STYLE="dotted"'}
 _KIND_ORDER = ("demand", "claim", "response", "evidence", "action", "event", "source")
 _LINE = {"solid": "━━━", "bold": "━━━", "dashed": "╍╍╍", "dotted": "┈┈┈"}

@@ -16,6 +16,8 @@ from . import backend
 from .options import RenderOptions
 from .views import VIEWS, draw
 
+__all__ = ["Map", "draw_maps", "map_format"]
+
 _SUFFIX_ALIASES = {"gv": "dot", "htm": "html"}
 
 

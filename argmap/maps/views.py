@@ -18,6 +18,8 @@ from .views_arguments import arguments_map
 from .views_demands import demands_map
 from .views_timeline import timeline_map
 
+__all__ = ["VIEWS", "View", "draw", "focus", "get_view"]
+
 View = Callable[[Dossier, "RenderOptions | None"], graphviz.Digraph]
 
 #: Every view by name.

@@ -14,6 +14,8 @@ from .legend import add_legend
 from .options import RenderOptions
 from .style import RELATION
 
+__all__ = ["FAN", "KINDS", "STAGGER", "arguments_map"]
+
 KINDS = frozenset({"claim", "demand", "evidence", "response", "action"})
 
 

@@ -17,6 +17,8 @@ from .legend import add_legend
 from .options import RenderOptions
 from .style import ANSWER, EFFECT, GREY, SAID, tint
 
+__all__ = ["KINDS", "demands_map"]
+
 KINDS = frozenset({"demand", "response", "action"})
 
 

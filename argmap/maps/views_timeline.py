@@ -15,6 +15,8 @@ from .legend import add_legend
 from .options import RenderOptions
 from .style import ANSWER, EFFECT, GREY, LINK, RELATION
 
+__all__ = ["ALL", "KINDS", "PIN_ABOVE", "timeline_map"]
+
 KINDS = frozenset({"event", "claim", "demand", "response", "evidence", "action"})
 ALL = KINDS | {"source"}
 

@@ -29,6 +29,11 @@ from .data import item_records, page_dates, position
 from .svg import node_label, prepare_svg
 from .words import page_words
 
+__all__ = [
+    "PAGE_LANGS", "SCRIPT_PARTS", "PageBuilder", "asset", "content_security_policy", "csp_hash",
+    "page_script", "script_json"
+]
+
 #: Languages a page offers (the maps' vocabulary has both).
 PAGE_LANGS: tuple[str, ...] = ("ja", "en")
 

@@ -31,6 +31,11 @@ from ..graph import build_graph
 from ..model import Actor, Demand
 from ..tracking import DemandStatus, StatusChange, demand_status
 
+__all__ = [
+    "as_of_at", "demand_states", "involved_actors", "item_records", "page_dates", "position",
+    "state_at"
+]
+
 
 def page_dates(dossier: Dossier) -> list[_dt.date]:
     """Every date on which what the page shows can change, sorted: the items' dates and the day

@@ -25,6 +25,8 @@ from ..maps import DONE, SAID
 from ..words import word
 from .data import position
 
+__all__ = ["SVG_NS", "XLINK_NS", "node_label", "prepare_svg"]
+
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
 

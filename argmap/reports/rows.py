@@ -26,6 +26,11 @@ from ..lang import pick
 from ..queries import actor_profile
 from ..tracking import DateLike, demand_status, timeline
 
+__all__ = [
+    "STATUS_COLUMNS", "STATUS_TABLE_COLUMNS", "TIMELINE_COLUMNS", "TIMELINE_TABLE_COLUMNS",
+    "rows_to_csv", "rows_to_json", "rows_to_table", "status_rows", "timeline_rows"
+]
+
 #: Keys of a status row, in order.
 #:
 #: ``demand`` id; ``made`` date; ``by`` and ``to`` actor ids; ``text`` the demand in the chosen

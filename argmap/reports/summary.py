@@ -14,6 +14,8 @@ from ..model import Demand, Response
 from ..text import shorten
 from ..tracking import demand_status
 
+__all__ = ["summary_text"]
+
 
 def _name(dossier: Dossier, actor_id: str, lang: str) -> str:
     actor = dossier.get(actor_id)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
+__all__ = ["Framework"]
+
 
 class Framework:
     """Arguments and who attacks whom.

@@ -48,6 +48,11 @@ from .search import DEFAULT_TIMEOUT
 if TYPE_CHECKING:
     from ..dossier import Dossier
 
+__all__ = [
+    "STATUS_TEXT", "ArgumentStatus", "SupportMode", "framework_from_dossier",
+    "framework_from_relations", "status_of"
+]
+
 SupportMode = Literal["bipolar", "ignore"]
 ArgumentStatus = Literal["accepted", "defended", "contested", "undefended", "rejected", "unknown"]
 
