@@ -231,12 +231,10 @@ def status(path: Path, as_of: _dt.date | None, actor: str | None, lang: str, fmt
     Example: argmap status claims/mynumber-card.yaml --as-of 2019-09-01 --format csv
     """
     from .io.files import load
-    from .reports.rows import status_rows
+    from .reports.rows import STATUS_TABLE_COLUMNS, status_rows
 
     rows = status_rows(load(path), as_of=as_of, actor=actor, lang=lang)
     when = f" as of {as_of.isoformat()}" if as_of else ""
-    from .reports.rows import STATUS_TABLE_COLUMNS
-
     _print_rows(rows, fmt, f"demands{when}", STATUS_TABLE_COLUMNS)
 
 
@@ -247,17 +245,16 @@ def status(path: Path, as_of: _dt.date | None, actor: str | None, lang: str, fmt
 @LANG_OPTION
 @FORMAT_OPTION
 @_reports_errors
-def timeline_command(path: Path, as_of: _dt.date | None, actor: str | None, lang: str, fmt: str) -> None:
+def timeline_command(path: Path, as_of: _dt.date | None, actor: str | None, lang: str,
+                     fmt: str) -> None:
     """Every dated item in date order: events, demands, answers, actions, press, figures.
 
     Example: argmap timeline claims/mynumber-card.yaml --lang ja
     """
     from .io.files import load
-    from .reports.rows import timeline_rows
+    from .reports.rows import TIMELINE_TABLE_COLUMNS, timeline_rows
 
     rows = timeline_rows(load(path), as_of=as_of, actor=actor, lang=lang)
-    from .reports.rows import TIMELINE_TABLE_COLUMNS
-
     _print_rows(rows, fmt, "timeline", TIMELINE_TABLE_COLUMNS)
 
 

@@ -36,17 +36,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
+from ..dossier import Dossier
 from ..errors import UnknownReferenceError
 from ..model import Relation, RelationType
 from .acceptance import credulous, sceptical
 from .framework import Framework
 from .labelling import IN, OUT, grounded_codes
 from .search import DEFAULT_TIMEOUT
-
-if TYPE_CHECKING:
-    from ..dossier import Dossier
 
 __all__ = [
     "STATUS_TEXT", "ArgumentStatus", "SupportMode", "framework_from_dossier",
@@ -70,8 +68,6 @@ _ARGUMENT_TYPES = (RelationType.supports, RelationType.attacks, RelationType.und
 
 
 def _relations(source: Any) -> list[Relation]:
-    from ..dossier import Dossier
-
     if isinstance(source, Dossier):
         return list(source.relations)
     if hasattr(source, "edges") and hasattr(source, "nodes"):
