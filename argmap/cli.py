@@ -174,7 +174,7 @@ def build(path: Path, outdir: Path, langs: tuple[str, ...], formats: tuple[str, 
           sides: tuple[str, ...]) -> None:
     """The main job: check a dossier, print its summary, draw every map in every language.
 
-    Writes <name>-<view>-<lang>.<format> for the demands, arguments and timeline views, an
+    Writes <name>-<view>-<lang>.<format> for every view (see render --view), an
     interactive page <name>-<view>-<lang>.html for each, and with --brief-side the briefs
     <name>-brief-<actor>-<lang>.md and .html.
 

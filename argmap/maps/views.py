@@ -54,5 +54,5 @@ def focus(dossier: Dossier, item_id: str, view: str = "demands", radius: int = 1
 
 def draw(dossier: Dossier, view: str = "demands",
          options: RenderOptions | None = None) -> graphviz.Digraph:
-    """The Digraph of ``view`` (``demands``, ``arguments`` or ``timeline``) for ``dossier``."""
+    """The Digraph of ``view`` (a name in :data:`VIEWS`) for ``dossier``."""
     return get_view(view)(dossier, options)

@@ -26,7 +26,7 @@ __all__ = ["PageBuilder", "content_security_policy", "page_html", "script_json",
 
 
 def page_html(dossier: Dossier, view: str = "demands", options: RenderOptions | None = None) -> str:
-    """The page for ``view`` (``demands``, ``arguments`` or ``timeline``) as HTML text.
+    """The page for ``view`` (a name in :data:`argmap.maps.VIEWS`) as HTML text.
 
     ``options`` are the map's (:class:`~argmap.maps.RenderOptions`): ``lang`` is the language
     the page opens in (it offers Japanese and English either way); ``as_of`` the date it opens
