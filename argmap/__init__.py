@@ -8,7 +8,10 @@ argument tools.
 >>> dossier = argmap.load("claims/mynumber-card.yaml")  # doctest: +SKIP
 >>> status = argmap.demand_status(dossier, as_of="2019-09-01")  # doctest: +SKIP
 
-Heavier parts (networkx, Graphviz, YAML) are imported on first use, so ``import argmap`` stays fast.
+Heavier parts (networkx, Graphviz, YAML) are imported on first use, so ``import argmap`` stays fast:
+each name of :data:`_LAZY` comes from its module when it is first asked for. A new public name is
+added three times, and ``tests/test_public_api.py`` checks they agree: in ``_LAZY``, in
+``__all__`` and in the ``TYPE_CHECKING`` imports at the end (for type checkers and editors).
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ _LAZY: dict[str, str] = {
     "Response": "argmap.model",
     "Said": "argmap.model",
     "Source": "argmap.model",
+    "build": "argmap.outputs",
     "build_graph": "argmap.graph",
     "changes_between": "argmap.tracking",
     "check": "argmap.checks",
@@ -45,11 +49,16 @@ _LAZY: dict[str, str] = {
     "loads": "argmap.io.files",
     "neighbourhood": "argmap.graph",
     "pick": "argmap.lang",
-    "render": "argmap.maps",
+    "render": "argmap.outputs",
     "timeline": "argmap.tracking",
 }
 
-__all__ = sorted(["ArgmapError", "DossierError", "__version__", *_LAZY])
+__all__ = [
+    "Action", "Actor", "ArgmapError", "Claim", "Demand", "Done", "Dossier", "DossierError",
+    "Event", "Evidence", "Relation", "Response", "Said", "Source", "__version__", "build",
+    "build_graph", "changes_between", "check", "demand_status", "dump", "dumps", "known_as_of",
+    "load", "loads", "neighbourhood", "pick", "render", "timeline",
+]
 
 
 def __getattr__(name: str) -> Any:
@@ -69,10 +78,10 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
     from .checks import check
     from .dossier import Dossier
-    from .io.files import dump, dumps, load, loads
     from .graph import build_graph, neighbourhood
+    from .io.files import dump, dumps, load, loads
     from .lang import pick
     from .model import (Action, Actor, Claim, Demand, Done, Event, Evidence, Relation, Response,
                         Said, Source)
-    from .maps import render
+    from .outputs import build, render
     from .tracking import changes_between, demand_status, known_as_of, timeline

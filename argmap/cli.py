@@ -7,13 +7,15 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from .errors import ArgmapError
+
+__all__ = ["cli", "main"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -45,6 +47,56 @@ class _Date(click.ParamType):
             return _dt.date.fromisoformat(value)
         except ValueError:
             self.fail(f"'{value}' is not a date (expected YYYY-MM-DD)", param, ctx)
+
+
+class _Names(click.Choice):
+    """A choice among the names of one of argmap's registries (views, formats), imported only
+    when a command or its help needs them, so that ``argmap validate`` starts fast."""
+
+    def __init__(self, names: Callable[[], Iterable[str]]) -> None:
+        self._names = names
+        self._loaded: tuple[str, ...] | None = None
+        super().__init__(())
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        if self._loaded is None:
+            self._loaded = tuple(self._names())
+        return self._loaded
+
+    @choices.setter
+    def choices(self, value: Iterable[str]) -> None:  # click.Choice.__init__ sets it
+        pass
+
+
+def _views() -> Iterable[str]:
+    from .maps import VIEWS
+
+    return VIEWS
+
+
+def _map_formats() -> Iterable[str]:
+    from .maps import MAP_FORMATS
+
+    return MAP_FORMATS
+
+
+def _render_formats() -> Iterable[str]:
+    from .outputs import RENDER_FORMATS
+
+    return RENDER_FORMATS
+
+
+def _importable() -> Iterable[str]:
+    from .formats import IMPORTABLE
+
+    return IMPORTABLE
+
+
+def _exportable() -> Iterable[str]:
+    from .formats import EXPORTABLE
+
+    return EXPORTABLE
 
 
 DATE = _Date()
@@ -111,8 +163,9 @@ def summary(path: Path, lang: str) -> None:
               show_default=True, help="Folder to write the maps into.")
 @click.option("--lang", "langs", multiple=True, default=("ja", "en"), show_default=True,
               help="Languages to draw (repeat the option for several).")
-@click.option("--format", "formats", multiple=True, default=("svg", "png"), show_default=True,
-              help="Formats to write (svg, png, pdf, dot; repeat for several).")
+@click.option("--format", "formats", type=_Names(_map_formats), multiple=True,
+              default=("svg", "png"), show_default=True,
+              help="Formats to write (repeat for several).")
 @click.option("--brief-side", "sides", multiple=True, metavar="ACTOR",
               help="Also write the debate brief for this actor's side, in Markdown and HTML, in "
               "every language (repeat for several sides).")
@@ -121,31 +174,21 @@ def build(path: Path, outdir: Path, langs: tuple[str, ...], formats: tuple[str, 
           sides: tuple[str, ...]) -> None:
     """The main job: check a dossier, print its summary, draw every map in every language.
 
-    Writes <name>-<view>-<lang>.<format> for the demands, arguments and timeline views, an
+    Writes <name>-<view>-<lang>.<format> for every view (see render --view), an
     interactive page <name>-<view>-<lang>.html for each, and with --brief-side the briefs
     <name>-brief-<actor>-<lang>.md and .html.
 
     Example: argmap build claims/mynumber-card.yaml -o renders/ --brief-side jichiroren
     """
     from .io.files import load
-    from .page import write_all as write_pages
-    from .maps import draw_maps, render_all
+    from .outputs import build as build_outputs
+    from .outputs import stem_of
     from .reports.summary import summary_text
 
     dossier = load(path)
     click.echo(summary_text(dossier, lang=langs[-1] if langs else "en"))
-    stem = path.stem if path.is_file() else path.name
-    maps = draw_maps(dossier, langs)  # each map laid out once for its files and its page
-    written = render_all(dossier, outdir, langs=langs, formats=formats, stem=stem, maps=maps)
-    written += write_pages(dossier, outdir, stem=stem, langs=langs, maps=maps)
-    if sides:
-        from .brief import write_brief
-
-        for side in sides:
-            for lang in langs:
-                for suffix in ("md", "html"):
-                    target = outdir / f"{stem}-brief-{side}-{lang}.{suffix}"
-                    written.append(write_brief(dossier, side, target, lang=lang))
+    written = build_outputs(dossier, outdir, langs=langs, formats=formats, sides=sides,
+                            stem=stem_of(path))
     click.echo(f"wrote {len(written)} files to {outdir}/:")
     for item in written:
         click.echo(f"  {item}")
@@ -188,44 +231,42 @@ def status(path: Path, as_of: _dt.date | None, actor: str | None, lang: str, fmt
     Example: argmap status claims/mynumber-card.yaml --as-of 2019-09-01 --format csv
     """
     from .io.files import load
-    from .reports.rows import status_rows
+    from .reports.rows import STATUS_TABLE_COLUMNS, status_rows
 
     rows = status_rows(load(path), as_of=as_of, actor=actor, lang=lang)
     when = f" as of {as_of.isoformat()}" if as_of else ""
-    from .reports.rows import STATUS_TABLE_COLUMNS
-
     _print_rows(rows, fmt, f"demands{when}", STATUS_TABLE_COLUMNS)
 
 
-@cli.command()
+@cli.command(name="timeline")
 @PATH_ARG
 @AS_OF_OPTION
 @ACTOR_OPTION
 @LANG_OPTION
 @FORMAT_OPTION
 @_reports_errors
-def timeline(path: Path, as_of: _dt.date | None, actor: str | None, lang: str, fmt: str) -> None:
+def timeline_command(path: Path, as_of: _dt.date | None, actor: str | None, lang: str,
+                     fmt: str) -> None:
     """Every dated item in date order: events, demands, answers, actions, press, figures.
 
     Example: argmap timeline claims/mynumber-card.yaml --lang ja
     """
     from .io.files import load
-    from .reports.rows import timeline_rows
+    from .reports.rows import TIMELINE_TABLE_COLUMNS, timeline_rows
 
     rows = timeline_rows(load(path), as_of=as_of, actor=actor, lang=lang)
-    from .reports.rows import TIMELINE_TABLE_COLUMNS
-
     _print_rows(rows, fmt, "timeline", TIMELINE_TABLE_COLUMNS)
 
 
 @cli.command()
 @PATH_ARG
-@click.option("--view", type=click.Choice(["demands", "arguments", "timeline"]),
-              default="demands", show_default=True)
+@click.option("--view", type=_Names(_views), default="demands", show_default=True,
+              help="The map to draw.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
-              help="File to write; the format comes from its suffix (.svg .png .pdf .dot .html: "
-              "an interactive page).")
-@click.option("--format", "fmt", help="Format, when the suffix does not say it.")
+              help="File to write; the format comes from its suffix (see --format; .html is the "
+              "interactive page).")
+@click.option("--format", "fmt", type=_Names(_render_formats),
+              help="Format, when the suffix does not say it.")
 @click.option("--lang", help="Language of the labels (default: the dossier's first).")
 @click.option("--as-of", type=DATE, help="The map as it stood on this date.")
 @click.option("--focus", help="Only the neighbourhood of this item id.")
@@ -248,7 +289,7 @@ def render(path: Path, view: str, output: Path, fmt: str | None, lang: str | Non
     """
     from .io.files import load
     from .maps import RenderOptions
-    from .maps import render as draw
+    from .outputs import render as draw
 
     chosen: dict[str, Any] = {"lang": lang, "as_of": as_of, "focus": focus, "radius": radius,
                               "rankdir": rankdir, "engine": engine, "font": font}
@@ -257,25 +298,19 @@ def render(path: Path, view: str, output: Path, fmt: str | None, lang: str | Non
     for name, value in (("wrap", wrap), ("max_nodes", max_nodes), ("timeout", timeout)):
         if value is not None:
             chosen[name] = value
-    options = RenderOptions(**chosen)
-    if (fmt or output.suffix.lstrip(".")).lower() == "html":
-        from .page import write_page
-
-        write_page(load(path), output, view=view, options=options)
-    else:
-        draw(load(path), view, output, format=fmt, options=options)
+    draw(load(path), view, output, format=fmt, options=RenderOptions(**chosen))
     click.echo(f"wrote {output}")
 
 
 @cli.command(name="import")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--from", "fmt", help="Format of FILE (aif, kialo, microtexts, argdown); guessed "
-              "from its suffix and content when not given.")
+@click.option("--from", "fmt", type=_Names(_importable),
+              help="Format of FILE; guessed from its suffix and content when not given.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="Dossier file to write (.yaml or .json).")
 @_reports_errors
 def import_(file: Path, fmt: str | None, output: Path) -> None:
-    """Read a map made elsewhere (AIF/xAIF, Kialo, arg-microtexts, Argdown) into a dossier file.
+    """Read a map made elsewhere (the formats of --from) into a dossier file.
 
     What the file holds that a dossier cannot is reported as a warning, never dropped silently.
 
@@ -293,8 +328,8 @@ def import_(file: Path, fmt: str | None, output: Path) -> None:
 
 @cli.command()
 @PATH_ARG
-@click.option("--to", "fmt", required=True,
-              help="aif, argdown, kialo, claimreview, graphml or node-link.")
+@click.option("--to", "fmt", type=_Names(_exportable), required=True,
+              help="Format to write.")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="File to write (standard output when not given).")
 @click.option("--lang", help="Language of texts, for formats that hold one.")

@@ -6,17 +6,13 @@ The checks that need the whole case (references, ids, dates) are in :mod:`argmap
 from __future__ import annotations
 
 import datetime as _dt
-import gc
 from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from pydantic import Field, PrivateAttr
 
-from .errors import (
-    ArgmapError,
-    PathPart,
-)
+from .dates import date_of
+
 from .model import (
     SECTIONS,
     Action,
@@ -33,21 +29,7 @@ from .model import (
     _Model,
 )
 
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many small acyclic objects.
-
-    Loading, importing or graphing 100,000 items creates hundreds of thousands of dicts, lists
-    and models, none in a cycle; the collector would rescan them again and again (three to five
-    times the work itself) without freeing anything.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+__all__ = ["Dossier"]
 
 
 class Dossier(_Model):
@@ -108,17 +90,10 @@ class Dossier(_Model):
         return self._lookup()[item_id].KIND
 
     def date_of(self, item_id: str) -> _dt.date | None:
-        """The date an item bears: its own ``date``, else the date of its event (``at``)."""
-        item = self._lookup()[item_id]
-        own = getattr(item, "date", None)
-        if own is not None:
-            return own
-        at = getattr(item, "at", None)
-        if at is not None:
-            event = self._lookup().get(at)
-            if isinstance(event, Event):
-                return event.date
-        return None
+        """The date an item bears: its own ``date``, else the date of its event (``at``);
+        see :func:`argmap.dates.date_of`."""
+        index = self._lookup()
+        return date_of(index[item_id], index.get)
 
     def __len__(self) -> int:
         return sum(len(getattr(self, section)) for section in SECTIONS)
@@ -133,8 +108,3 @@ class Dossier(_Model):
         info = next((p.info for p in parts if p.info is not None), None)
         fields: dict[str, Any] = {s: [i for p in parts for i in getattr(p, s)] for s in SECTIONS}
         return cls.model_construct(info=info, **fields)
-
-
-# --- checks ----------------------------------------------------------------------------------
-
-Problem = tuple[str, int, tuple[PathPart, ...], ArgmapError]

@@ -10,6 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+__all__ = [
+    "ArgmapError", "DateOrderError", "DossierError", "DuplicateIdError", "DuplicateKeyError",
+    "FileError", "FormatError", "PathPart", "RelationKindError", "RenderError", "SchemaError",
+    "SyntaxProblem", "UnknownReferenceError", "did_you_mean", "format_path"
+]
+
 PathPart = str | int
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+__all__ = ["DEFAULT_FALLBACK", "languages", "pick"]
+
 #: Order tried when the requested language is missing from a language map.
 DEFAULT_FALLBACK: tuple[str, ...] = ("en", "ja")
 

@@ -45,6 +45,14 @@ from .vocab import (  # noqa: F401 - re-exported: models and vocabularies are us
     SourceKind,
 )
 
+__all__ = [
+    "MAX_STRING", "SECTIONS", "SECTION_KIND", "SLUG_PATTERN", "WRITABLE_SAID", "Action",
+    "ActionKind", "Actor", "ActorKind", "Citation", "Claim", "Demand", "Done", "DossierInfo",
+    "Effect", "EffectType", "Event", "EventKind", "Evidence", "EvidenceKind", "Figure", "Item",
+    "LangCode", "Precision", "Relation", "RelationType", "Response", "Said", "Slug", "SlugList",
+    "Source", "SourceKind", "Text", "Verdict", "said_by_demand", "said_for", "single_said"
+]
+
 _WRITABLE_VALUES = tuple(s.value for s in WRITABLE_SAID)
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9\-_.]*$"

@@ -27,7 +27,14 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from .graph import edges_in, edges_out, node_table
 from .model import Said, said_for
+
+__all__ = [
+    "CONTRADICTING", "ON_PAPER", "ActorProfile", "Reason", "SaidThenDid", "Step", "actor_profile",
+    "answered_on_paper", "answers", "attackers", "contradicted_answers", "demands", "reasons",
+    "said_then_did", "supporters", "unanswered", "undercutters", "when"
+]
 
 SUPPORTS, ATTACKS, UNDERCUTS = "supports", "attacks", "undercuts"
 
@@ -93,7 +100,7 @@ class Reason:
 
 def _relations_into(graph: nx.MultiDiGraph, node: str) -> Iterator[tuple[str, str, str]]:
     """``(premise, relation id, type)`` of every supports / attacks relation into ``node``."""
-    for premise, keys in graph._pred[node].items():
+    for premise, keys in edges_in(graph)[node].items():
         for key, attrs in keys.items():
             if "relation" in attrs and attrs["type"] in _SIGN:
                 yield premise, key, attrs["type"]
@@ -101,9 +108,9 @@ def _relations_into(graph: nx.MultiDiGraph, node: str) -> Iterator[tuple[str, st
 
 def _undercuts_of(graph: nx.MultiDiGraph, relation_id: str) -> Iterator[tuple[str, str]]:
     """``(undercutter, undercut id)`` for every undercut of a relation."""
-    if graph._node.get(relation_id, {}).get("kind") != "relation":
+    if node_table(graph).get(relation_id, {}).get("kind") != "relation":
         return
-    for undercutter, keys in graph._pred[relation_id].items():
+    for undercutter, keys in edges_in(graph)[relation_id].items():
         for key, attrs in keys.items():
             if attrs.get("type") == UNDERCUTS:
                 yield undercutter, key
@@ -190,7 +197,7 @@ def undercutters(graph: nx.MultiDiGraph, item_id: str, direct: bool = True) -> l
 
 def _sources_of(graph: nx.MultiDiGraph, node: str, edge_types: frozenset[str]) -> Iterator[str]:
     """Items with an edge of one of ``edge_types`` into ``node``."""
-    for other, keys in graph._pred[node].items():
+    for other, keys in edges_in(graph)[node].items():
         for attrs in keys.values():
             if attrs.get("type") in edge_types:
                 yield other
@@ -198,7 +205,7 @@ def _sources_of(graph: nx.MultiDiGraph, node: str, edge_types: frozenset[str]) -
 
 
 def _known(graph: nx.MultiDiGraph, node: str, as_of: _dt.date | None) -> bool:
-    date = graph._node[node].get("date")
+    date = node_table(graph)[node].get("date")
     return as_of is None or date is None or date <= as_of
 
 
@@ -225,8 +232,9 @@ def answered_on_paper(graph: nx.MultiDiGraph, as_of: _dt.date | None = None) -> 
     """Demands answered, but only with acknowledged / deflected / under_consideration: answered
     on paper, not in substance."""
     out = []
+    nodes = node_table(graph)
     for demand in demands(graph, as_of):
-        said = [said_for(graph._node[r]["item"], demand) for r in answers(graph, demand, as_of)]
+        said = [said_for(nodes[r]["item"], demand) for r in answers(graph, demand, as_of)]
         if said and all(s in ON_PAPER for s in said):
             out.append(demand)
     return tuple(out)
@@ -270,13 +278,13 @@ def said_then_did(graph: nx.MultiDiGraph,
     [(['accepted'], '2019-02-01', 'contradicts', '2019-09-01')]
     """
     wanted = frozenset(effects) if effects is not None else None
-    nodes = graph._node
+    nodes, succ = node_table(graph), edges_out(graph)
     out: list[SaidThenDid] = []
     for action, kind in graph.nodes(data="kind"):
         if kind != "action":
             continue
         did = nodes[action]["date"]
-        for target, keys in graph._succ[action].items():
+        for target, keys in succ[action].items():
             for attrs in keys.values():
                 effect = attrs["type"]
                 if attrs.get("field") != "effects" or (wanted is not None and effect not in wanted):
@@ -294,7 +302,7 @@ def said_then_did(graph: nx.MultiDiGraph,
                     if said_date is not None and did is not None and said_date > did:
                         continue  # the action came first: not a change of course
                     answered = _by_date(graph, (
-                        d for d, ks in graph._succ[response].items()
+                        d for d, ks in succ[response].items()
                         if any(a["type"] == "answers" for a in ks.values())))
                     item = nodes[response]["item"]
                     out.append(SaidThenDid(response, tuple(said_for(item, d) for d in answered),
@@ -337,12 +345,12 @@ def actor_profile(graph: nx.MultiDiGraph, actor_id: str) -> ActorProfile:
         raise KeyError(actor_id)
     groups: dict[str, list[str]] = {name: [] for name in (
         "demanded", "asked", "answered", "did", "claimed", "evidence", "attended", "divisions")}
-    slot = {("demand", "by"): "demanded", ("demand", "to"): "asked",
+    slot: dict[tuple[object, object], str] = {("demand", "by"): "demanded", ("demand", "to"): "asked",
             ("response", "by"): "answered", ("action", "by"): "did", ("claim", "by"): "claimed",
             ("evidence", "by"): "evidence", ("event", "participant"): "attended",
             ("actor", "parent"): "divisions"}
-    nodes = graph._node
-    for other, keys in graph._pred[actor_id].items():
+    nodes = node_table(graph)
+    for other, keys in edges_in(graph)[actor_id].items():
         for attrs in keys.values():
             name = slot.get((nodes[other].get("kind"), attrs.get("type")))
             if name is not None:

@@ -7,6 +7,8 @@ from typing import Any
 
 from .dossier import Dossier
 
+__all__ = ["SCHEMA_ID", "dossier_schema", "schema_text"]
+
 SCHEMA_ID = "https://argmap.invalid/schema/dossier.schema.json"
 
 

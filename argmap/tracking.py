@@ -39,9 +39,16 @@ import networkx as nx
 
 from .dossier import Dossier
 from .errors import SchemaError
-from .graph import EFFECT_TYPES, build_graph, paused_gc
+from .gc_pause import paused_gc
+from .graph import EFFECT_TYPES, Adjacency, build_graph, edges_in, edges_out, node_table
 from .model import Done, EffectType, Said, said_for
 from .queries import ON_PAPER
+
+__all__ = [
+    "DONE_OF_EFFECT", "KIND_ORDER", "Change", "DateLike", "DemandStatus", "StatusChange",
+    "TimelineDay", "TimelineEntry", "as_date", "changes_between", "demand_status", "known_as_of",
+    "timeline"
+]
 
 #: The done value each effect type sets.
 DONE_OF_EFFECT: dict[EffectType, Done] = {
@@ -133,7 +140,7 @@ def _key(attrs: dict[str, Any]) -> tuple[_dt.date, int]:
     return (attrs.get("date") or _dt.date.min, attrs["order"])
 
 
-def _effects_into(pred: dict[str, Any], node: str) -> list[tuple[str, int, str]]:
+def _effects_into(pred: Adjacency, node: str) -> list[tuple[str, int, str]]:
     """``(action, effect index, effect type)`` for every action effect naming ``node``."""
     return [(action, attrs["index"], attrs["type"])
             for action, keys in pred[node].items()
@@ -143,11 +150,11 @@ def _effects_into(pred: dict[str, Any], node: str) -> list[tuple[str, int, str]]
 
 def _claims_for(graph: nx.MultiDiGraph, demand: str) -> set[str]:
     """Claims that support or rephrase the demand, or that the demand rephrases."""
-    nodes = graph._node
-    found = {other for other, keys in graph._pred[demand].items()
+    nodes = node_table(graph)
+    found = {other for other, keys in edges_in(graph)[demand].items()
              if nodes[other].get("kind") == "claim"
              and any("relation" in a and a["type"] in _CLAIM_LINKS for a in keys.values())}
-    found |= {other for other, keys in graph._succ[demand].items()
+    found |= {other for other, keys in edges_out(graph)[demand].items()
               if nodes[other].get("kind") == "claim"
               and any("relation" in a and a["type"] == "rephrases" for a in keys.values())}
     return found
@@ -155,7 +162,7 @@ def _claims_for(graph: nx.MultiDiGraph, demand: str) -> set[str]:
 
 def _one_status(graph: nx.MultiDiGraph, demand: str, as_of: _dt.date | None,
                 overdue_on: _dt.date | None) -> DemandStatus:
-    nodes, pred = graph._node, graph._pred
+    nodes, pred = node_table(graph), edges_in(graph)
     attrs = nodes[demand]
     item = attrs["item"]
     answers = sorted((r for r, keys in pred[demand].items()
@@ -227,7 +234,7 @@ def demand_status(dossier: Dossier, as_of: DateLike = None, *,
     if graph is None:
         graph = build_graph(dossier)
     overdue_on = as_of if as_of is not None else (today or _dt.date.today())
-    nodes = graph._node
+    nodes = node_table(graph)
     with paused_gc():
         wanted = [d.id for d in dossier.demands] if only is None else list(dict.fromkeys(only))
         made = [d for d in wanted if _known(nodes[d], as_of)]
@@ -280,7 +287,7 @@ def changes_between(dossier: Dossier, start: DateLike, end: DateLike, *,
         raise SchemaError("changes_between needs both a start and an end date")
     if graph is None:
         graph = build_graph(dossier)
-    nodes = graph._node
+    nodes = node_table(graph)
     out: list[Change] = []
     for demand, status in demand_status(dossier, end, graph=graph).items():
         cited = _cited(nodes[demand])

@@ -7,6 +7,11 @@ from __future__ import annotations
 
 from enum import Enum
 
+__all__ = [
+    "WRITABLE_SAID", "ActionKind", "ActorKind", "Done", "EffectType", "EventKind", "EvidenceKind",
+    "Precision", "RelationType", "Said", "SourceKind"
+]
+
 
 class ActorKind(str, Enum):
     """What sort of body an actor is."""

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from argmap.dossier import Dossier
-from argmap.graph import paused_gc
+from argmap.gc_pause import paused_gc
 from argmap.model import (
     Action,
     Actor,

@@ -13,7 +13,7 @@ from argmap.errors import ArgmapError
 from argmap.io.files import loads
 from argmap.formats import IMPORTABLE, read_bytes, read_file
 from argmap.maps import RenderOptions, draw
-from argmap.maps.text import clean, iter_graphemes, wrap
+from argmap.text import clean, iter_graphemes, wrap
 
 VIEWS = ("demands", "arguments", "timeline")
 

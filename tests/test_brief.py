@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from strategies import dossiers
 
-from argmap.brief import brief, build_brief, format_of, write_brief
+from argmap.brief import brief, build_brief, brief_format, write_brief
 from argmap.brief.words import format_date, format_number
 from argmap.brief.markdown import escape
 from argmap.errors import FileError, UnknownReferenceError
@@ -118,14 +118,14 @@ def test_counter_arguments_flagged_only_without_a_rebuttal(case, md):
 
 def test_answers_quoted_with_date_source_and_what_followed(md):
     answers = section(md, "4. Answers")
-    assert "### MIC, 10 May 2023: accepted — a commitment on record" in answers
+    assert "### MIC, 10 May 2023: Accepted — a commitment on record" in answers
     assert "> “it is not compulsory” (Union 2023a, ¶15)" in answers
     assert ("They said this on 10 May 2023, then on 1 September 2023 MIC: Ordered a monthly "
-            "report of which staff hold the card — **contradicted (not delivered)**. "
+            "report of which staff hold the card — **Not delivered**. "
             "(Union 2023b, ¶5)") in answers
     assert "then on 20 June 2023 MIC: Issued a notice allowing applications in working hours " \
-           "— **kept**." in answers
-    assert "### The Prefecture, 10 June 2023: deflected (no commitment)" in answers
+           "— **Delivered**." in answers
+    assert "### The Prefecture, 10 June 2023: Deflected (no commitment)" in answers
     # answers are in date order
     dates = re.findall(r"^### [^,]+, (.+?):", answers, re.MULTILINE)
     assert dates == ["10 May 2023", "6 June 2023", "10 June 2023"]
@@ -140,7 +140,7 @@ def test_open_demands_grouped(case, md):
     assert ("**Stop the survey of who holds the card.** — made 10 May 2023 to MIC; deadline "
             "30 June 2023; no answer for 145 days (Union 2023a, ¶11)") in opened
     assert opened.index("### Overdue") < opened.index("### Unanswered") \
-        < opened.index("### Answered only on paper")
+        < opened.index("### Answered on paper only")
 
 
 def test_key_dates_in_order(md):
@@ -326,7 +326,7 @@ def test_write_brief_picks_the_format_from_the_suffix(case, tmp_path):
     assert md_path.read_text(encoding="utf-8") == brief(case, "union")
     html_path = write_brief(case, "union", tmp_path / "b.html", with_map=False)
     assert html_path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    assert format_of("x.HTM") == "html" and format_of("x.markdown") == "md"
+    assert brief_format("x.HTM") == "html" and brief_format("x.markdown") == "md"
     with pytest.raises(FileError, match=r"use \.md or \.html"):
         write_brief(case, "union", tmp_path / "b.pdf")
     with pytest.raises(FileError, match="unknown brief format"):
@@ -480,6 +480,6 @@ def test_example_answer_with_a_said_per_demand(card, card_md):
     assert [(d.id, s.value) for d, s in zip(second.demands, second.said)] == [
         ("d-2019-10-15-no-competition", "accepted"), ("d-2019-07-23-no-survey", "refused")]
     text = section(card_md["en"], "4. ")
-    assert "### The Federation, 18 July 2019: deflected (no commitment) / refused" in text
-    assert "— **refused**" in text and "— **deflected (no commitment)**" in text
+    assert "### The Federation, 18 July 2019: Deflected (no commitment) / Refused" in text
+    assert "— **Refused**" in text and "— **Deflected**" in text
     assert "：はぐらかし（約束なし） / 拒否" in section(card_md["ja"], "4. ")

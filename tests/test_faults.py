@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.io import atomic as fileio
+from argmap.io import atomic
 from argmap.errors import FileError
 from conftest import EXAMPLE, ROOT
 
@@ -79,9 +79,9 @@ def test_full_disk_is_a_clear_error_and_keeps_the_previous_file(tmp_path, monkey
     def no_space(fd: int) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(fileio.os, "fsync", no_space)
+    monkeypatch.setattr(atomic.os, "fsync", no_space)
     with pytest.raises(FileError, match="No space left on device"):
-        fileio.write_atomic(target, "new content")
+        atomic.write_atomic(target, "new content")
     assert target.read_bytes() == PREVIOUS
     assert [p.name for p in tmp_path.iterdir()] == ["case.yaml"]
 
@@ -102,9 +102,9 @@ def test_read_only_folder(tmp_path, monkeypatch):
     def refuse(*args, **kwargs):
         raise PermissionError(errno.EROFS, os.strerror(errno.EROFS))
 
-    monkeypatch.setattr(fileio.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
     with pytest.raises(FileError, match="Read-only file system"):
-        fileio.write_atomic(target, "new")
+        atomic.write_atomic(target, "new")
     assert target.read_bytes() == PREVIOUS
 
 
@@ -115,15 +115,15 @@ def test_interrupted_write_leaves_no_half_file(tmp_path, monkeypatch):
     def interrupted(src, dst):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(fileio.os, "replace", interrupted)
+    monkeypatch.setattr(atomic.os, "replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        fileio.write_atomic(target, "new content")
+        atomic.write_atomic(target, "new content")
     assert target.read_bytes() == PREVIOUS
     assert [p.name for p in tmp_path.iterdir()] == ["case.yaml"]
 
 
 def test_a_new_file_gets_ordinary_permissions(tmp_path):
-    written = fileio.write_atomic(tmp_path / "new.txt", "x")
+    written = atomic.write_atomic(tmp_path / "new.txt", "x")
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE(written.stat().st_mode) == 0o666 & ~umask

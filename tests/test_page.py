@@ -14,7 +14,7 @@ from conftest import EXAMPLE
 
 from argmap.errors import RenderError
 from argmap.io.files import load
-from argmap.page import page_html, script_json, write_all, write_page
+from argmap.page import page_html, script_json, write_page
 from argmap.page.build import PageBuilder
 from argmap.page.data import as_of_at, demand_states, item_records, page_dates, state_at
 from argmap.maps import RenderOptions
@@ -210,10 +210,12 @@ def test_script_json_escapes_and_round_trips():
 
 # --- files -----------------------------------------------------------------------------------------
 
-def test_write_page_and_write_all(small, tmp_path):
+def test_write_page_and_build_pages(small, tmp_path):
+    from argmap.outputs import build
+
     path = write_page(small, tmp_path / "out" / "x.html", view="arguments")
     assert path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    written = write_all(small, tmp_path / "r", stem="case", langs=("ja", "en"))
+    written = build(small, tmp_path / "r", stem="case", langs=("ja", "en"), formats=())
     assert [p.name for p in written] == sorted(
         f"case-{v}-{lang}.html" for v in ("demands", "arguments", "timeline") for lang in ("ja", "en"))
     ja = (tmp_path / "r" / "case-timeline-ja.html").read_text(encoding="utf-8")

@@ -17,7 +17,7 @@ from argmap.io.files import load
 from argmap.lang import pick
 from argmap.page import write_page
 from argmap.maps import RenderOptions
-from argmap.maps.words import word
+from argmap.words import word
 from argmap.tracking import demand_status
 
 CHROMIUM = "/usr/bin/chromium"

@@ -13,7 +13,8 @@ from argmap.dossier import Dossier
 from argmap.errors import RenderError
 from argmap.io.files import load
 from argmap.model import Actor, Demand, Response
-from argmap.maps import ALL_VIEWS, Map, RenderOptions, render, render_all
+from argmap.maps import VIEWS, Map, RenderOptions
+from argmap.outputs import build, render
 
 pytestmark = pytest.mark.graphviz
 
@@ -37,7 +38,7 @@ def _svg_text(svg: bytes) -> str:
 
 
 @needs_dot
-@pytest.mark.parametrize("view", ALL_VIEWS)
+@pytest.mark.parametrize("view", list(VIEWS))
 @pytest.mark.parametrize("case", ["fixture", "example"])
 def test_every_view_renders_to_svg(dossier: Dossier, case: str, view: str,
                                    tmp_path: Path) -> None:
@@ -103,11 +104,25 @@ def test_unknown_suffix_is_a_render_error(dossier: Dossier, tmp_path: Path) -> N
 
 
 @needs_dot
-def test_render_all_writes_every_view_and_language(dossier: Dossier, tmp_path: Path) -> None:
-    paths = render_all(FIXTURE, tmp_path / "renders", langs=("ja", "en"), formats=("svg",))
+def test_build_writes_every_view_and_language(tmp_path: Path) -> None:
+    paths = build(FIXTURE, tmp_path / "renders", langs=("ja", "en"), formats=("svg",),
+                  sides=("union",))
     names = [p.name for p in paths]
-    assert names == sorted(names) and len(names) == 6
-    assert "card-talks-demands-ja.svg" in names and "card-talks-timeline-en.svg" in names
+    maps, pages, briefs = names[:6], names[6:12], names[12:]
+    assert maps == sorted(maps) and pages == sorted(pages)
+    assert "card-talks-demands-ja.svg" in maps and "card-talks-timeline-en.svg" in maps
+    assert "card-talks-arguments-en.html" in pages
+    assert briefs == ["card-talks-brief-union-ja.md", "card-talks-brief-union-ja.html",
+                      "card-talks-brief-union-en.md", "card-talks-brief-union-en.html"]
+
+
+@needs_dot
+def test_render_writes_the_page_for_html(dossier: Dossier, tmp_path: Path) -> None:
+    drawn = render(dossier, "timeline", tmp_path / "t.html", options=RenderOptions(lang="en"))
+    assert drawn.path == tmp_path / "t.html" and drawn.digraph.name == "timeline"
+    assert drawn.path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    with pytest.raises(RenderError, match=r"\.svg, \.png, \.pdf, \.dot, \.html"):
+        render(dossier, "timeline", tmp_path / "t.jpeg")
 
 
 @needs_dot

@@ -262,8 +262,8 @@ def test_brief_says_which_demand_got_which_answer(case) -> None:
     assert [(d.id, s) for d, s in zip(fed.demands, fed.said)] == [
         ("d-stance", Said.deflected), ("d-data", Said.refused)]
     text = brief(case, "union", lang="en")
-    assert "### Federation, 18 July 2019: deflected (no commitment) / refused" in text
-    assert "— **refused**" in text
+    assert "### Federation, 18 July 2019: Deflected (no commitment) / Refused" in text
+    assert "— **Refused**" in text
     assert "**950 staff** (as of November 2019)" in text
 
 

@@ -25,22 +25,26 @@ from pathlib import Path
 
 import networkx as nx
 
+from ..dates import latest_date
 from ..dossier import Dossier
 from ..errors import FileError, UnknownReferenceError
 from ..io.atomic import write_atomic
-from ..graph import build_graph, paused_gc
+from ..gc_pause import paused_gc
+from ..graph import build_graph
 from ..tracking import DateLike, as_date, demand_status
 from . import argument, record
 from .case import Case
 from .cites import Registry
 from .content import Brief
-from .scope import as_it_stood, choose_motion, latest_date, side_family
-from .standing import Semantics
+from .html import to_html
+from .markdown import to_markdown
+from .scope import as_it_stood, choose_motion, side_family
+from .standing import Standings
 
-__all__ = ["FORMATS", "Brief", "brief", "build_brief", "format_of", "write_brief"]
+__all__ = ["BRIEF_FORMATS", "Brief", "brief", "build_brief", "brief_format", "write_brief"]
 
 #: Output formats and the file suffixes that name them.
-FORMATS: dict[str, tuple[str, ...]] = {"md": (".md", ".markdown"), "html": (".html", ".htm")}
+BRIEF_FORMATS: dict[str, tuple[str, ...]] = {"md": (".md", ".markdown"), "html": (".html", ".htm")}
 
 
 def build_brief(dossier: Dossier, side: str, motion: str | None = None, lang: str = "en",
@@ -72,11 +76,11 @@ def _build(dossier: Dossier, side: str, motion: str | None, lang: str,
     others = tuple(o for o in others if o in cut)
     judged_on = as_of or today or latest_date(cut)
     graph: nx.MultiDiGraph = build_graph(cut)  # built once: every section reads this graph
-    semantics = Semantics(cut, timeout=timeout)
-    case = Case(cut, graph, lang, Registry(cut, lang), semantics.label, family)
+    standings = Standings(cut, timeout=timeout)
+    case = Case(cut, graph, lang, Registry(cut, lang), standings.label, family)
     # Sections are built in the order they are shown, so sources number in order of first use.
-    standing = semantics.standing(chosen) if chosen is not None else None
-    defeaters = semantics.defeaters(chosen) if chosen is not None else []
+    standing = standings.standing(chosen) if chosen is not None else None
+    defeaters = standings.defeaters(chosen) if chosen is not None else []
     position = argument.position(case, chosen, others, standing, defeaters)
     support, shown = argument.support(case, chosen)
     counters = argument.counters(case, shown)
@@ -104,22 +108,18 @@ def brief(dossier: Dossier, side: str, motion: str | None = None, lang: str = "e
     >>> print(brief(load("claims/mynumber-card.yaml"), "jichiroren")[:40])  # doctest: +SKIP
     # Debate brief: Japan Federation of Pre
     """
-    if format not in FORMATS:
+    if format not in BRIEF_FORMATS:
         raise FileError(f"unknown brief format '{format}' (choose md or html)")
     data = build_brief(dossier, side, motion, lang, as_of, today=today, timeout=timeout)
     if format == "md":
-        from .markdown import to_markdown
-
         return to_markdown(data)
-    from .html import to_html
-
     return to_html(data, dossier if with_map else None)
 
 
-def format_of(path: str | os.PathLike[str]) -> str:
+def brief_format(path: str | os.PathLike[str]) -> str:
     """``md`` or ``html`` from a file's suffix; :class:`~argmap.errors.FileError` otherwise."""
     suffix = Path(path).suffix.lower()
-    for name, suffixes in FORMATS.items():
+    for name, suffixes in BRIEF_FORMATS.items():
         if suffix in suffixes:
             return name
     raise FileError("cannot tell the brief format from the suffix; use .md or .html",
@@ -132,6 +132,6 @@ def write_brief(dossier: Dossier, side: str, path: str | os.PathLike[str],
                 timeout: float = 10.0, with_map: bool = True) -> Path:
     """Write the brief to ``path`` (format from its suffix unless given), atomically: a failed
     write leaves any previous file as it was. Returns the path written."""
-    text = brief(dossier, side, motion, lang, as_of, format or format_of(path), today=today,
+    text = brief(dossier, side, motion, lang, as_of, format or brief_format(path), today=today,
                  timeout=timeout, with_map=with_map)
     return write_atomic(path, text)

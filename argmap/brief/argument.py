@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from .case import Case
 from .content import Counter, Ground, Position, Standing, Target
 
+__all__ = ["MAX_DEPTH", "counters", "position", "support"]
+
 #: How many levels of grounds are shown below each supporting argument (a guard against very
 #: long chains in large dossiers; every item is shown once in any case).
 MAX_DEPTH = 8

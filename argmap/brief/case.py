@@ -10,16 +10,15 @@ import networkx as nx
 
 from ..dates import precision_of
 from ..dossier import Dossier
+from ..graph import edges_in, node_table
 from ..lang import pick
 from ..model import Actor, Event, Evidence, Response
+from ..text import one_line, shorten
 from .cites import Registry
 from .content import Entry, FigureText
-from .words import format_number, label, shorten
+from .words import format_number, label
 
-
-def flat(text: str) -> str:
-    """One line: runs of whitespace (newlines of folded YAML text) become one space."""
-    return " ".join(text.split())
+__all__ = ["Case"]
 
 
 class Case:
@@ -31,7 +30,7 @@ class Case:
         self.dossier = dossier
         self.family = frozenset(family)
         self.graph = graph
-        self.nodes = graph._node  # plain dict: the fastest attribute lookup
+        self.nodes = node_table(graph)
         self.lang = lang
         self.registry = registry
         self.label = label
@@ -40,7 +39,7 @@ class Case:
 
     def text(self, value: Any) -> str:
         """A dossier text in the brief's language, on one line."""
-        return flat(pick(value, self.lang))
+        return one_line(pick(value, self.lang))
 
     def name(self, actor_id: str) -> str:
         """An actor's short name, else its name."""
@@ -111,7 +110,7 @@ class Case:
         """``(premise, relation id, Relation)`` for every ``rtype`` relation into ``node``,
         in dossier order, premises of one relation in their order."""
         found = []
-        for premise, keys in self.graph._pred.get(node, {}).items():
+        for premise, keys in edges_in(self.graph).get(node, {}).items():
             for key, attrs in keys.items():
                 if attrs.get("type") == rtype and "relation" in attrs:
                     found.append((attrs["order"], attrs["index"], premise, key, attrs["relation"]))

@@ -14,7 +14,11 @@ from dataclasses import dataclass
 from ..dossier import Dossier
 from ..lang import pick
 from ..model import Evidence, Item, Source
-from .words import display_width, shorten
+from ..text import display_width, one_line, shorten
+
+__all__ = [
+    "AUTHOR_WIDTH", "TITLE_WIDTH", "Cite", "Registry", "SourceEntry", "base_label", "unique_labels"
+]
 
 #: Longest author or publisher (in display columns) used as a label as it stands.
 AUTHOR_WIDTH = 22
@@ -125,9 +129,9 @@ class Registry:
             source = self._sources[source_id]
             out.append(SourceEntry(
                 number=number, id=source_id, label=label,
-                title=_flat(pick(source.title, self.lang)),
-                author=_flat(pick(source.author, self.lang)),
-                publisher=_flat(pick(source.publisher, self.lang)),
+                title=one_line(pick(source.title, self.lang)),
+                author=one_line(pick(source.author, self.lang)),
+                publisher=one_line(pick(source.publisher, self.lang)),
                 date=source.date.isoformat() if source.date else None,
                 precision=source.precision.value, url=source.url))
         return tuple(out)
@@ -163,7 +167,3 @@ def _suffix(n: int) -> str:
         n, rest = divmod(n - 1, 26)
         out = chr(ord("a") + rest) + out
     return out
-
-
-def _flat(text: str) -> str:
-    return " ".join(text.split())

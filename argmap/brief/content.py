@@ -12,6 +12,11 @@ from dataclasses import dataclass
 from ..model import Done, Said
 from .cites import Cite, SourceEntry
 
+__all__ = [
+    "OPEN_GROUPS", "AnswerOnRecord", "Brief", "Counter", "Day", "Entry", "FigureText", "FollowUp",
+    "Ground", "OpenDemand", "Position", "Standing", "Target"
+]
+
 
 @dataclass(frozen=True)
 class FigureText:
@@ -129,7 +134,7 @@ class FollowUp:
 
 
 @dataclass(frozen=True)
-class Answer:
+class AnswerOnRecord:
     """Section 4: an answer on the record from the other side, what it amounts to for each of
     the demands it answered (``said[i]`` for ``demands[i]``), and what was done afterwards."""
 
@@ -185,7 +190,7 @@ class Brief:
     position: Position
     support: tuple[Ground, ...]
     counters: tuple[Counter, ...]
-    answers: tuple[Answer, ...]
+    answers: tuple[AnswerOnRecord, ...]
     open: tuple[OpenDemand, ...]
     timeline: tuple[Day, ...]
     sources: tuple[SourceEntry, ...]

@@ -18,6 +18,8 @@ from .content import OPEN_GROUPS, Brief, Ground
 from .phrases import Style
 from .sentences import Sentences
 
+__all__ = ["CSS", "STYLE", "escape", "inline_svg", "to_html"]
+
 
 def escape(text: str) -> str:
     """``html.escape`` (quotes included)."""
@@ -133,7 +135,7 @@ def to_html(brief: Brief, dossier: Dossier | None = None) -> str:
     for group in OPEN_GROUPS:
         items = brief.open_in(group)
         if items:
-            out.append(f"<h3>{s.word(f'open.{group}')}</h3>")
+            out.append(f"<h3>{s.group(group)}</h3>")
             rows = []
             for item in items:
                 last = s.last_answer(item)
@@ -190,12 +192,12 @@ def _ground(s: Sentences, ground: Ground, top: bool = False) -> str:
 
 
 def _map(out: list[str], s: Sentences, brief: Brief, dossier: Dossier) -> None:
-    from ..maps import RenderOptions, render
+    from ..maps import Map, RenderOptions, draw  # Graphviz only for a brief with a map
 
     _open_section(out, s, "sec.map", "map")
     try:
-        drawn = render(dossier, "demands", options=RenderOptions(
-            lang=brief.lang, as_of=brief.as_of, today=brief.judged_on))
+        drawn = Map(draw(dossier, "demands", RenderOptions(
+            lang=brief.lang, as_of=brief.as_of, today=brief.judged_on)))
         out.append(f'<figure class="map">{inline_svg(drawn.svg())}</figure>')
     except RenderError as exc:  # a map too large, or Graphviz missing: the brief still stands
         out.append(f"<p>{s.say('map.failed', reason=exc.message)}</p>")

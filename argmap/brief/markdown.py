@@ -12,6 +12,8 @@ from .content import OPEN_GROUPS, Brief, Ground
 from .phrases import Style
 from .sentences import Sentences
 
+__all__ = ["STYLE", "escape", "to_markdown"]
+
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~!])")
 #: Addresses written as links: web and mail only (never javascript: or data:).
 _AUTOLINK = re.compile(r"^(https?://|mailto:)[^\s<>`]*$", re.IGNORECASE)
@@ -85,7 +87,7 @@ def to_markdown(brief: Brief) -> str:
     for group in OPEN_GROUPS:
         items = brief.open_in(group)
         if items:
-            _heading(out, s, f"open.{group}", 3)
+            out += ["### " + s.group(group), ""]
             for item in items:
                 out.append("- " + s.open_demand(item))
                 last = s.last_answer(item)
@@ -111,8 +113,8 @@ def to_markdown(brief: Brief) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _heading(out: list[str], s: Sentences, key: str, level: int = 2) -> None:
-    out += ["#" * level + " " + s.word(key), ""]
+def _heading(out: list[str], s: Sentences, key: str) -> None:
+    out += ["## " + s.word(key), ""]
 
 
 def _ground(out: list[str], s: Sentences, ground: Ground, marker: str, indent: str,

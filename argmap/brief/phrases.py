@@ -9,7 +9,10 @@ from dataclasses import dataclass
 
 from .cites import Cite
 from .content import Entry, FigureText
-from .words import Raw, format_date, label, say, shorten
+from ..text import shorten
+from .words import Raw, fill, format_date, label, say, term
+
+__all__ = ["Phrases", "Style"]
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,10 @@ class Phrases:
     def word(self, key: str) -> str:
         """A label with no fields, escaped."""
         return self.style.escape(label(key, self.lang))
+
+    def term(self, key: str, **values: object) -> str:
+        """A term every output shares (a status name, a kind), filled and escaped."""
+        return fill(term(key, self.lang), self.style.escape, **values)
 
     def date(self, entry_date: object, precision: str = "day") -> str:
         """A date as written in the brief's language (escaped)."""
@@ -106,7 +113,7 @@ class Phrases:
             body = self.style.strong(body)
         head = ""
         if kind and entry.kind in ("evidence", "action"):
-            head = self.word(f"kind.{entry.kind}") + self.word("colon")
+            head = self.term(f"kind.{entry.kind}") + self.word("colon")
         if entry.figure is not None:
             head += self.figure(entry.figure) + " — "
         return (f"{head}{body}{self.byline(entry, who, date)} {self.cites(entry.cites)}"

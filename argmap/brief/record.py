@@ -8,7 +8,9 @@ import datetime as _dt
 from ..model import Done, said_for
 from ..tracking import DemandStatus, timeline
 from .case import Case
-from .content import Answer, Day, FollowUp, OpenDemand
+from .content import AnswerOnRecord, Day, FollowUp, OpenDemand
+
+__all__ = ["answers", "key_dates", "key_ids", "open_demands", "side_statuses"]
 
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 
@@ -20,7 +22,7 @@ def side_statuses(case: Case, statuses: dict[str, DemandStatus],
     return [s for s in statuses.values() if members.intersection(s.by)]
 
 
-def answers(case: Case, mine: list[DemandStatus], family: tuple[str, ...]) -> tuple[Answer, ...]:
+def answers(case: Case, mine: list[DemandStatus], family: tuple[str, ...]) -> tuple[AnswerOnRecord, ...]:
     """Section 4: every answer the other side gave to the side's demands, by date, with the
     demands it answered and the later actions that bear on them (kept, contradicted ...)."""
     members = set(family)
@@ -52,7 +54,7 @@ def answers(case: Case, mine: list[DemandStatus], family: tuple[str, ...]) -> tu
                 case.nodes[kv[0][0]]["date"] or _dt.date.min, case.order(kv[0][0]),
                 kv[0][1].value)):
             followups.append(FollowUp(case.entry(action), value, tuple(on)))
-        out.append(Answer(entry, said, demands, tuple(followups)))
+        out.append(AnswerOnRecord(entry, said, demands, tuple(followups)))
     return tuple(out)
 
 

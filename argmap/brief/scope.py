@@ -6,9 +6,12 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterable
 
+from ..dates import date_of
 from ..dossier import Dossier
 from ..errors import UnknownReferenceError, did_you_mean
 from ..model import Claim, Relation
+
+__all__ = ["DATED", "TIMELESS", "as_it_stood", "choose_motion", "side_family"]
 
 #: Sections kept whole when a dossier is cut at a date: who the actors are and what the sources
 #: say is not news (a 2020 article may well document a 2019 answer).
@@ -82,15 +85,13 @@ def as_it_stood(dossier: Dossier, as_of: _dt.date | None) -> Dossier:
     """
     if as_of is None:
         return dossier
-    events = {e.id: e.date for e in dossier.events}
+    events = {e.id: e for e in dossier.events}
     kept: dict[str, list] = {name: list(getattr(dossier, name)) for name in TIMELESS}
     present: set[str] = {item.id for name in TIMELESS for item in kept[name]}
     for name in DATED:
         items = []
         for item in getattr(dossier, name):
-            date = getattr(item, "date", None)
-            if date is None and getattr(item, "at", None) is not None:
-                date = events.get(item.at)  # type: ignore[attr-defined]
+            date = date_of(item, events.get)
             if date is None or date <= as_of:
                 items.append(item)
                 present.add(item.id)
@@ -105,9 +106,3 @@ def as_it_stood(dossier: Dossier, as_of: _dt.date | None) -> Dossier:
     kept["relations"] = relations
     return Dossier.model_construct(info=dossier.info, **kept)  # type: ignore[arg-type]
 
-
-def latest_date(dossier: Dossier) -> _dt.date | None:
-    """The latest date any item bears: what overdue is judged on when no as-of date is given
-    (never the clock, so the same dossier always gives the same brief)."""
-    dates = [d for _, _, item in dossier.items() if (d := getattr(item, "date", None)) is not None]
-    return max(dates) if dates else None

@@ -6,9 +6,19 @@ from __future__ import annotations
 import datetime as _dt
 
 from .cites import SourceEntry
-from .content import Answer, Brief, Counter, Entry, FollowUp, Ground, OpenDemand, Target
-from .words import Raw, format_date, label, shorten
+from .content import AnswerOnRecord, Brief, Counter, Entry, FollowUp, Ground, OpenDemand, Target
+from ..model import Said
+from ..queries import ON_PAPER
+from ..text import shorten
+from .words import Raw, format_date, label, term
 from .phrases import Phrases
+
+__all__ = ["COMMITMENT", "DEMAND_WIDTH", "LINE_WIDTH", "REF_WIDTH", "Sentences"]
+
+#: What an answer commits the other side to: nothing (an answer on paper only), part of the
+#: demand, or the demand; refusals and silence need no such note.
+COMMITMENT: dict[Said, str] = {**dict.fromkeys(ON_PAPER, "none"),
+                               Said.partially_accepted: "partial", Said.accepted: "full"}
 
 #: Columns an item's text is cut to where it is named rather than quoted in full.
 REF_WIDTH = 72
@@ -119,25 +129,35 @@ class Sentences(Phrases):
 
     # --- 4. answers -----------------------------------------------------------------------
 
-    def answered(self, answer: Answer) -> str:
-        """``MIC, 23 July 2019: accepted: a commitment on record``."""
+    def said(self, said: Said) -> str:
+        """What an answer amounts to: the status every output names it by, and for the side
+        that can hold them to it whether it commits to anything (``Deflected (no commitment)``,
+        ``Accepted — a commitment on record``); not yet escaped."""
+        name = term(f"said.{said.value}", self.lang)
+        commitment = COMMITMENT.get(said)
+        if commitment is None:
+            return name
+        return label(f"commitment.{commitment}", self.lang).format(said=name)
+
+    def answered(self, answer: AnswerOnRecord) -> str:
+        """``MIC, 23 July 2019: Accepted — a commitment on record``."""
         entry = answer.entry
-        said = " / ".join(label(f"said.{s.value}", self.lang) for s in dict.fromkeys(answer.said))
+        said = " / ".join(self.said(s) for s in dict.fromkeys(answer.said))
         return self._heading_case(self.say(
             "answered", who=self._sep().join(entry.who), date=self._when(entry), said=said))
 
-    def words(self, answer: Answer) -> str:
+    def words(self, answer: AnswerOnRecord) -> str:
         """The words of the answer, quoted, with their source."""
         return self.quote(answer.entry.text) + " " + self.cites(answer.entry.cites)
 
-    def details(self, answer: Answer) -> list[str]:
+    def details(self, answer: AnswerOnRecord) -> list[str]:
         """The demands it answered, its gist in our words, and what was done afterwards."""
         if len(set(answer.said)) == 1:
             out = [self.say("to_demand", demand=Raw(self.item(d, width=DEMAND_WIDTH)))
                    for d in answer.demands]
         else:  # it said different things to its demands: say which to which
             out = [self.say("to_demand.said", demand=Raw(self.item(d, width=DEMAND_WIDTH)),
-                            said=Raw(self.style.strong(self.word(f"said.{s.value}"))))
+                            said=Raw(self.style.strong(self.term(f"said.{s.value}"))))
                    for d, s in zip(answer.demands, answer.said)]
         if answer.entry.summary:
             out.append(self.say("summary", text=answer.entry.summary))
@@ -146,15 +166,22 @@ class Sentences(Phrases):
             out.append(self.word("no_followup"))
         return out
 
-    def followup(self, answer: Answer, follow: FollowUp) -> str:
+    def followup(self, answer: AnswerOnRecord, follow: FollowUp) -> str:
         """"They said this on D1, then on D2 X did Y — kept / contradicted" with its source."""
         action = follow.entry
-        verdict = self.style.strong(self.word(f"done.{follow.done.value}"))
+        verdict = self.style.strong(self.term(f"done.{follow.done.value}"))
         return self.say("then", said_date=self._when(answer.entry), did_date=self._when(action),
                         who=self._sep().join(action.who), action=action.text.rstrip(".。"),
                         verdict=Raw(verdict)) + " " + self.cites(action.cites)
 
     # --- 5. open demands ------------------------------------------------------------------
+
+    def group(self, group: str) -> str:
+        """The heading of one group of open demands (see ``OPEN_GROUPS``); answered on paper is
+        the term the maps and the page use."""
+        if group == "on_paper":
+            return self._heading_case(self.term("on_paper"))
+        return self.word(f"open.{group}")
 
     def open_demand(self, item: OpenDemand) -> str:
         """The demand, when and to whom it was made, its deadline, how long it has waited."""
@@ -162,7 +189,7 @@ class Sentences(Phrases):
         made = "made" if entry.date is not None else "made.undated"
         parts = [self.say(made, date=self._when(entry), to=self._sep().join(item.to))]
         if item.deadline is not None:
-            parts.append(self.say("deadline", date=format_date(item.deadline, self.lang)))
+            parts.append(self.term("deadline", date=format_date(item.deadline, self.lang)))
         if item.waiting is not None:
             parts.append(self.say("waiting", days=item.waiting))
         return (self.style.strong(self.style.escape(entry.text)) + " — "
@@ -175,7 +202,7 @@ class Sentences(Phrases):
             return None
         last = item.last
         return (self.say("last_answer", date=self._when(last),
-                         said=label(f"said.{item.last_said.value}", self.lang))
+                         said=self.said(item.last_said))
                 + " " + self.quote(shorten(last.text, LINE_WIDTH)) + " " + self.cites(last.cites))
 
     # --- 6. key dates ---------------------------------------------------------------------
@@ -186,7 +213,7 @@ class Sentences(Phrases):
 
     def dated(self, entry: Entry) -> str:
         """One item of a day: its kind, its text shortened, who, and its sources."""
-        return (self.word(f"kind.{entry.kind}") + self.word("colon")
+        return (self.term(f"kind.{entry.kind}") + self.word("colon")
                 + self.item(entry, date=False, kind=False, width=LINE_WIDTH))
 
     # --- sources --------------------------------------------------------------------------

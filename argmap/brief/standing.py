@@ -14,14 +14,16 @@ from ..dossier import Dossier
 from ..semantics import credulous, framework_from_dossier, grounded, sceptical
 from .content import Standing
 
+__all__ = ["Standings"]
 
-class Semantics:
+
+class Standings:
     """Grounded labels of the dossier's arguments, and the standing of a motion.
 
     >>> d = Dossier.model_validate({"claims": [{"id": "a", "text": "A"},
     ...     {"id": "b", "text": "B"}],
     ...     "relations": [{"id": "r", "from": "b", "to": "a", "type": "attacks"}]})
-    >>> s = Semantics(d)
+    >>> s = Standings(d)
     >>> s.label("a"), s.label("b"), s.standing("a")
     ('out', 'in', Standing(grounded='out', preferred='none', available=True))
     """

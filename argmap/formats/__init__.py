@@ -29,7 +29,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from ..dossier import Dossier
 from ..errors import FileError, FormatError
@@ -84,6 +83,22 @@ def _text_sniffer(sniff: Callable[[str], str | None]) -> Callable[[bytes], str |
     return run
 
 
+def _graphml(dossier: Dossier, lang: str | None = None) -> str:
+    return graphml.dump(dossier)  # every language kept: text.ja, text.en, ...
+
+
+def _node_link(dossier: Dossier, lang: str | None = None) -> str:
+    return graphml.dump_node_link(dossier)
+
+
+def _graphml_report(dossier: Dossier, lang: str | None = None) -> Exported:
+    return graphml.report(dossier, _graphml(dossier))
+
+
+def _node_link_report(dossier: Dossier, lang: str | None = None) -> Exported:
+    return graphml.report(dossier, _node_link(dossier))
+
+
 FORMATS: dict[str, Format] = {
     "aif": Format("aif", "AIF / xAIF JSON (AIFdb, OVA)", aif.SUFFIXES, aif.load, aif.dump,
                   _sniff_aif, aif.dump_report),
@@ -95,12 +110,10 @@ FORMATS: dict[str, Format] = {
                       _text_sniffer(argdown.sniff), argdown.dump_report),
     "claimreview": Format("claimreview", "schema.org ClaimReview JSON-LD",
                           dump=claimreview.dump, report=claimreview.dump_report),
-    "graphml": Format("graphml", "GraphML (Gephi, yEd)", (".graphml",),
-                      dump=lambda d, lang=None: graphml.dump(d),
-                      report=lambda d, lang=None: graphml.report(d, graphml.dump(d))),
-    "node-link": Format("node-link", "networkx node-link JSON",
-                        dump=lambda d, lang=None: graphml.dump_node_link(d),
-                        report=lambda d, lang=None: graphml.report(d, graphml.dump_node_link(d))),
+    "graphml": Format("graphml", "GraphML (Gephi, yEd)", (".graphml",), dump=_graphml,
+                      report=_graphml_report),
+    "node-link": Format("node-link", "networkx node-link JSON", dump=_node_link,
+                        report=_node_link_report),
 }
 IMPORTABLE = tuple(name for name, f in FORMATS.items() if f.load is not None)
 EXPORTABLE = tuple(name for name, f in FORMATS.items() if f.dump is not None)
@@ -191,9 +204,3 @@ def export_report(dossier: Dossier, fmt: str, lang: str | None = None) -> Export
     assert found.dump is not None
     return Exported(found.dump(dossier, lang), left_out=None)
 
-
-def describe() -> list[dict[str, Any]]:
-    """One row per format (name, description, suffixes, import, export), for help texts."""
-    return [{"name": f.name, "description": f.description, "suffixes": list(f.suffixes),
-             "import": f.load is not None, "export": f.dump is not None}
-            for f in FORMATS.values()]

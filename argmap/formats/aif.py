@@ -62,7 +62,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from ..dossier import Dossier, paused_gc
+from ..dossier import Dossier
+from ..gc_pause import paused_gc
 from ..errors import FormatError
 from ..lang import pick
 from ._common import (
@@ -428,7 +429,7 @@ class _Dialogue:
                                      "kind": "statement", "title": words, "tags": ["locution"]}
             if aid is not None:
                 event["participants"] = [aid]
-            if len(stamp) >= 19 and stamp[10] in " T":
+            if isinstance(stamp, str) and len(stamp) >= 19 and stamp[10] in " T":
                 event["tags"].append(f"time:{stamp[11:19]}")
             self.events.append(event)
             spoken[nid] = (aid, day, event)
@@ -529,12 +530,11 @@ class _Dialogue:
                 elif target in relations:
                     anchored = True
                     said[target].append(illocution)
-                elif target in spoken and spoken[target][2] is not None:
+                elif target in spoken and (reported := spoken[target][2]) is not None:
                     anchored = True
-                    reported = spoken[target][2]
-                    reported["tags"].extend(f"reported-by:{spoken[lid][2]['id']}"
-                                            for lid in sources
-                                            if lid in spoken and spoken[lid][2] is not None)
+                    reporters = (spoken[lid][2] for lid in sources if lid in spoken)
+                    reported["tags"].extend(f"reported-by:{r['id']}" for r in reporters
+                                            if r is not None)
             if not anchored:
                 self.left.add("YA nodes (illocutions) anchoring nothing kept", ya)
         for nid, illocutions in said.items():

@@ -26,8 +26,8 @@ Import (:func:`load`) reads the Argdown subset below; what a dossier cannot hold
 
 Export (:func:`dump`) writes every argument-like item as ``[id]: text #tags {note: ...}`` (claims
 tagged ``argument`` as ``<id>: text``), with the item's kind (unless claim), ``#main`` and statuses
-as tags (``#said-refused``, ``#verdict-false``, and a demand's tracked ``said-*``/``done-*`` when
-:mod:`argmap.tracking` is available), followed by its incoming single-premise relations as
+as tags (``#said-refused``, ``#verdict-false``, and a demand's tracked ``said-*``/``done-*`` from
+:mod:`argmap.tracking`), followed by its incoming single-premise relations as
 ``+ [id]`` / ``- [id]``. Supports with linked premises, a scheme, a note, tags, or an undercut that
 cannot be written under the argument it leaves from become reconstructed arguments
 ``<relation id>`` with a PCS, undercuts ``<_ [id]`` lines. Text is written on one line, in one
@@ -50,6 +50,7 @@ import yaml
 from ..dossier import Dossier
 from ..lang import pick
 from ..model import Relation, said_by_demand
+from ..tracking import demand_status
 from ._argdown_parse import Node, Parsed, Ref, parse
 from ._common import (
     Exported,
@@ -260,10 +261,6 @@ def _statuses(dossier: Dossier) -> dict[str, list[str]]:
     for item in [*dossier.claims, *dossier.demands]:
         if item.verdict is not None:
             found.setdefault(item.id, []).append(f"verdict-{slugify(item.verdict.rating)}")
-    try:
-        from ..tracking import demand_status
-    except ImportError:  # tracking is optional for export
-        return found
     for demand_id, status in demand_status(dossier).items():
         found.setdefault(demand_id, []).extend([f"said-{status.said.value}",
                                                 f"done-{status.done.value}"])

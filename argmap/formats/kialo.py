@@ -377,13 +377,13 @@ def dump_report(dossier: Dossier, lang: str | None = None,
     title = pick(dossier.info.title if dossier.info else root.text, lang)
     lines = ([f"Discussion Title: {title}", ""] if layout == "classic"
              else ["Discussion Name:", title, ""])
-    for path, item_id, label, see in order:
+    for path, item_id, role, see in order:
         body = f"-> See {see}." if see is not None else text_of(item_id)
         if layout == "classic":
-            lines.append(f"{path}. {label}: {body}" if label else f"{path}. {body}")
+            lines.append(f"{path}. {role}: {body}" if role else f"{path}. {body}")
             continue
         pad = "  " * path.count(".")
-        lines.append(f"{pad}{path}. {label or 'Thesis'}:")
+        lines.append(f"{pad}{path}. {role or 'Thesis'}:")
         lines += [f"{pad}{line}".rstrip() for line in body.split("\n")]
         lines.append("")
     if notes:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from ..errors import FileError
 
+__all__ = ["write_atomic"]
+
 
 def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:
     """Write ``data`` to ``path`` atomically (text is written as UTF-8 with ``\\n`` newlines)."""

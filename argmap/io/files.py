@@ -9,19 +9,26 @@ from __future__ import annotations
 import difflib
 import json
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from . import json_read as jsonloc
-from . import yaml_read as yamlsafe
+from . import json_read, yaml_read
+from .atomic import write_atomic
+from .yaml_write import dump_yaml
 from ..checks import find_problems
-from ..dossier import Dossier, paused_gc
+from ..dossier import Dossier
+from ..gc_pause import paused_gc
 from ..errors import ArgmapError, DossierError, DuplicateIdError, FileError, PathPart, SchemaError
 from ..model import SECTIONS, SLUG_PATTERN
+
+__all__ = [
+    "SUFFIXES", "TOP_LEVEL_KEYS", "Locator", "dump", "dumps", "load", "loads", "parse_file",
+    "parse_text", "read_text", "to_data", "validate_data"
+]
 
 SUFFIXES = (".yaml", ".yml", ".json")
 TOP_LEVEL_KEYS = ("dossier", "$schema", *SECTIONS)
@@ -86,10 +93,18 @@ def parse_file(path: Path) -> _Parsed:
 def parse_text(text: str, fmt: str, name: str) -> _Parsed:
     """Parse YAML or JSON text into plain data, keeping a way to find positions in it."""
     if fmt == "json":
-        data = jsonloc.parse(text, name)
-        return _Parsed(name, data, lambda p, key=False: jsonloc.locate(text, p, key=key))
-    document = yamlsafe.parse(text, name)
-    return _Parsed(name, document.data, lambda p, key=False: document.locate(p, key=key))
+        data = json_read.parse(text, name)
+
+        def locate_json(path: Sequence[PathPart], key: bool = False) -> tuple[int, int] | None:
+            return json_read.locate(text, path, key=key)
+
+        return _Parsed(name, data, locate_json)
+    document = yaml_read.parse(text, name)
+
+    def locate_yaml(path: Sequence[PathPart], key: bool = False) -> tuple[int, int] | None:
+        return document.locate(path, key=key)
+
+    return _Parsed(name, document.data, locate_yaml)
 
 
 # --- validation messages ---------------------------------------------------------------------
@@ -123,7 +138,7 @@ def _short(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _message(error: dict[str, Any], model_fields: Sequence[str]) -> str:
+def _message(error: Mapping[str, Any], model_fields: Sequence[str]) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     loc = error["loc"]
@@ -314,16 +329,12 @@ def dumps(dossier: Dossier, fmt: str = "yaml") -> str:
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if fmt in ("yaml", "yml"):
-        from .yaml_write import dump_yaml
-
         return dump_yaml(data)
     raise FileError(f"unknown format '{fmt}': expected yaml or json")
 
 
 def dump(dossier: Dossier, path: str | os.PathLike[str]) -> Path:
     """Write the dossier to ``path`` (YAML or JSON by suffix), atomically."""
-    from .atomic import write_atomic
-
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in SUFFIXES:

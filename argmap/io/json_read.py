@@ -12,6 +12,8 @@ from typing import Any
 
 from ..errors import DuplicateKeyError, PathPart, SyntaxProblem
 
+__all__ = ["locate", "parse"]
+
 _DECODER = json.JSONDecoder()
 _WS = " \t\n\r"
 

@@ -15,7 +15,10 @@ from typing import Any
 
 import yaml
 
-from ..errors import ArgmapError, DuplicateKeyError, PathPart, SchemaError, SyntaxProblem
+from ..errors import (ArgmapError, DossierError, DuplicateKeyError, PathPart, SchemaError,
+                      SyntaxProblem)
+
+__all__ = ["CORE_RESOLVERS", "Document", "StrictLoader", "parse"]
 
 try:  # the C parser is much faster; fall back where libyaml is missing
     _Base: type = yaml.CSafeLoader
@@ -31,7 +34,7 @@ _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 
 # YAML 1.2 core schema: the only plain scalars that are not strings.
-_CORE_RESOLVERS: list[tuple[str, re.Pattern[str], str]] = [
+CORE_RESOLVERS: list[tuple[str, re.Pattern[str], str]] = [
     (_NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), "~nN"),
     (_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), "tTfF"),
     (_INT, re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), "-+0123456789"),
@@ -41,13 +44,13 @@ _CORE_RESOLVERS: list[tuple[str, re.Pattern[str], str]] = [
 ]
 
 
-class StrictLoader(_Base):  # type: ignore[misc,valid-type]
+class StrictLoader(_Base):
     """Composes YAML with YAML 1.2 core scalar resolution and no implicit dates or merges."""
 
     yaml_implicit_resolvers: dict[Any, Any] = {}
 
 
-for _tag, _regexp, _first in _CORE_RESOLVERS:
+for _tag, _regexp, _first in CORE_RESOLVERS:
     StrictLoader.add_implicit_resolver(_tag, _regexp, list(_first))
 StrictLoader.add_implicit_resolver(_NULL, re.compile(r"^$"), [""])
 
@@ -118,8 +121,6 @@ def parse(text: str, file: str) -> Document:
     except RecursionError:
         raise SyntaxProblem("nesting too deep to read", file=file) from None
     if builder.problems:
-        from ..errors import DossierError
-
         raise DossierError(builder.problems)
     return Document(data, root)
 

@@ -8,7 +8,9 @@ from typing import Any
 
 import yaml
 
-from .yaml_read import _CORE_RESOLVERS
+from .yaml_read import CORE_RESOLVERS
+
+__all__ = ["ReadableDumper", "dump_yaml"]
 
 try:
     _Dumper: type = yaml.CSafeDumper
@@ -16,7 +18,7 @@ except AttributeError:  # pragma: no cover
     _Dumper = yaml.SafeDumper
 
 
-class ReadableDumper(_Dumper):  # type: ignore[misc,valid-type]
+class ReadableDumper(_Dumper):
     """Quotes what YAML 1.2 or 1.1 readers would not read back as a string, and nothing else."""
 
     # YAML 1.1 resolvers (so "no" or "on" stay quoted for 1.1 readers), less the timestamp one:
@@ -27,7 +29,7 @@ class ReadableDumper(_Dumper):  # type: ignore[misc,valid-type]
     }
 
 
-for _tag, _regexp, _first in _CORE_RESOLVERS:
+for _tag, _regexp, _first in CORE_RESOLVERS:
     ReadableDumper.add_implicit_resolver(_tag, _regexp, list(_first))
 
 

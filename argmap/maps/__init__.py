@@ -1,28 +1,31 @@
 """Maps of a dossier drawn with Graphviz: demands and answers, the argument, the timeline.
 
->>> from argmap.maps import render, RenderOptions
->>> render(dossier, "demands", "renders/case-demands-ja.svg",
-...        options=RenderOptions(lang="ja"))  # doctest: +SKIP
+>>> from argmap.maps import Map, RenderOptions, draw
+>>> drawn = Map(draw(dossier, "demands", RenderOptions(lang="ja")))  # doctest: +SKIP
+>>> drawn.save("renders/case-demands-ja.svg")  # doctest: +SKIP
 
-Views (:mod:`argmap.maps.views`) are pure functions from a dossier (or its graph) and
-:class:`RenderOptions` to a ``graphviz.Digraph``; :func:`render` lays one out and writes it,
-:func:`render_all` writes every view in every language. ``argmap.render`` is :func:`render`.
+Views (:data:`VIEWS`, one module ``views_<name>.py`` each) are pure functions from a
+:class:`~argmap.dossier.Dossier` and :class:`RenderOptions` to a ``graphviz.Digraph``;
+:func:`draw` picks one by name, :class:`Map` lays it out and writes it (:data:`MAP_FORMATS`).
+Writing maps to files by name, the interactive page included, is :func:`argmap.render` and
+:func:`argmap.build` (:mod:`argmap.outputs`). The names below are what other parts of argmap
+(the page, the brief, the outputs) use; the modules behind them are this package's own.
 """
 
 from __future__ import annotations
 
-from .backend import layout_settings
+from .backend import MAP_FORMATS, layout_settings
+from .context import need_dossier
 from .options import ALL_KINDS, RenderOptions
-from .output import ALL_VIEWS, Map, draw_maps, format_of, render, render_all
-from .text import display_width, wrap
-from .views import VIEWS, draw, focus
-from .views_arguments import arguments
-from .views_demands import demands
-from .views_timeline import timeline
+from .output import Map, draw_maps, map_format
+from .style import DONE, SAID, Palette
+from .views import VIEWS, View, draw, focus, get_view
+from .views_arguments import arguments_map
+from .views_demands import demands_map
+from .views_timeline import timeline_map
 
 __all__ = [
-    "ALL_KINDS", "ALL_VIEWS", "Map", "RenderOptions", "VIEWS", "arguments", "demands",
-    "display_width", "draw", "draw_maps", "focus", "format_of", "layout_settings", "render",
-    "render_all", "timeline", "wrap",
+    "ALL_KINDS", "DONE", "MAP_FORMATS", "SAID", "VIEWS", "Map", "Palette", "RenderOptions",
+    "View", "arguments_map", "demands_map", "draw", "draw_maps", "focus", "get_view",
+    "layout_settings", "map_format", "need_dossier", "timeline_map",
 ]
-

@@ -1,4 +1,4 @@
-"""Running Graphviz: layout settings by size, timeouts, clear errors, atomic file writes.
+"""Running Graphviz: layout settings by size, timeouts, clear errors.
 
 Graphviz's ``dot`` spends most of its time in network simplex (ranking, positioning) and in
 crossing minimisation, both of which grow much faster than the map. Above a few hundred nodes the
@@ -14,12 +14,11 @@ import shutil
 import subprocess
 
 from ..errors import RenderError
-from ..io.atomic import write_atomic
-
-__all__ = ["find_binary", "layout_settings", "run", "write_atomic"]
+__all__ = ["DOT_LIMITS", "ENGINES", "INSTALL_HINT", "MAP_FORMATS", "check_engine", "find_binary",
+           "layout_settings", "pinned", "run"]
 
 #: Output formats :func:`run` accepts (``dot`` is the DOT source itself, not laid out).
-FORMATS = ("svg", "png", "pdf", "dot")
+MAP_FORMATS = ("svg", "png", "pdf", "dot")
 ENGINES = ("dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork")
 
 INSTALL_HINT = (
@@ -86,8 +85,8 @@ def run(source: str, fmt: str = "svg", engine: str = "dot", timeout: float = 60.
     """
     if fmt == "dot":
         return source.encode("utf-8")
-    if fmt not in FORMATS:
-        raise RenderError(f"unknown format '{fmt}' (choose one of {', '.join(FORMATS)})")
+    if fmt not in MAP_FORMATS:
+        raise RenderError(f"unknown format '{fmt}' (choose one of {', '.join(MAP_FORMATS)})")
     binary = find_binary()
     try:
         args = [binary, f"-K{check_engine(engine)}", f"-T{fmt}"]

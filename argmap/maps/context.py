@@ -7,51 +7,34 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import graphviz
-import networkx as nx
 
-from ..dates import date_text, precision_of
+from ..dates import date_text, latest_date, precision_of
 from ..dossier import Dossier
 from ..errors import RenderError, did_you_mean
 from ..graph import build_graph, neighbourhood
 from ..lang import pick
-from ..model import SECTIONS, Item, Relation
+from ..words import word
 from ..tracking import DemandStatus, demand_status, known_as_of
-from . import text as tx
+from .. import text as tx
+from .escape import html
 from .backend import layout_settings
 from .options import RenderOptions
 from .style import Palette
-from .words import word
 
-Source = Dossier | nx.MultiDiGraph
+__all__ = ["Context", "need_dossier", "stack"]
 
 #: Kinds whose nodes stand between others without being drawn; a focus walk does not cross them.
 _HUBS = frozenset({"actor", "source"})
 _CJK_LANGS = frozenset({"ja", "zh", "ko"})
 
 
-def as_dossier(source: Source) -> Dossier:
-    """The dossier behind ``source``: itself, or rebuilt from a graph's ``item`` attributes."""
-    if isinstance(source, Dossier):
-        return source
-    if not isinstance(source, nx.MultiDiGraph):
-        raise RenderError(f"cannot draw a {type(source).__name__}: give a Dossier or the graph "
-                          "of argmap.graph.build_graph")
-    sections: dict[str, list[tuple[int, str, Item]]] = {name: [] for name in SECTIONS}
-    kind_section = {model.KIND: name for name, model in SECTIONS.items()}
-    seen: set[str] = set()
-    for node, attrs in source.nodes(data=True):
-        item = attrs.get("item")
-        if isinstance(item, Item) and item.id not in seen:
-            seen.add(item.id)
-            sections[kind_section[item.KIND]].append((attrs.get("order", 0), item.id, item))
-    for _, _, attrs in source.edges(data=True):
-        rel = attrs.get("relation")
-        if isinstance(rel, Relation) and rel.id not in seen:
-            seen.add(rel.id)
-            sections["relations"].append((attrs.get("order", 0), rel.id, rel))
-    fields = {name: [item for _, _, item in sorted(found, key=lambda t: (t[0], t[1]))]
-              for name, found in sections.items()}
-    return Dossier.model_construct(info=source.graph.get("info"), **fields)
+def need_dossier(dossier: object) -> Dossier:
+    """``dossier`` itself when it is a :class:`Dossier`; a RenderError saying what to give
+    otherwise (maps are drawn from the dossier, which builds the graph it needs itself)."""
+    if not isinstance(dossier, Dossier):
+        raise RenderError(f"cannot draw a {type(dossier).__name__}: give a Dossier "
+                          "(argmap.load(path))")
+    return dossier
 
 
 def stack(cells: list[str], bold: bool = False, align: str = "LEFT") -> str:
@@ -61,18 +44,12 @@ def stack(cells: list[str], bold: bool = False, align: str = "LEFT") -> str:
     return f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{rows}</TABLE>'
 
 
-def _latest_date(dossier: Dossier) -> _dt.date | None:
-    dates = [d for _, _, item in dossier.items()
-             if (d := getattr(item, "date", None)) is not None]
-    return max(dates) if dates else None
-
-
 class Context:
     """One drawing in progress: dossier, options, the ids shown, statuses, and text helpers."""
 
     def __init__(self, dossier: Dossier, options: RenderOptions, view: str,
                  kinds: frozenset[str]) -> None:
-        self.dossier = dossier
+        self.dossier = need_dossier(dossier)
         self.options = options
         self.view = view
         info_langs = list(dossier.info.languages) if dossier.info is not None else []
@@ -84,7 +61,7 @@ class Context:
         self.graph = build_graph(dossier)
         # Overdue is judged on as_of, else on the latest date in the dossier (not the system
         # date), so that the same dossier always gives the same map.
-        today = options.as_of or options.today or _latest_date(dossier)
+        today = options.as_of or options.today or latest_date(dossier)
         self.status: dict[str, DemandStatus] = demand_status(dossier, options.as_of,
                                                              graph=self.graph, today=today)
         self.visible = self._visible()
@@ -201,7 +178,7 @@ class Context:
         font, so the tall lines of CJK fonts never overlap.
         """
         lines = tx.wrap(value, width or self.options.wrap, max_lines or self.options.max_lines)
-        return stack([tx.html(line) for line in lines], bold=bold, align=align)
+        return stack([html(line) for line in lines], bold=bold, align=align)
 
     def font(self) -> str:
         """The font family: the option, else a CJK font when any label needs one."""
@@ -224,7 +201,7 @@ class Context:
         """The map's heading: dossier title, view, as_of date and focus."""
         cells = []
         if self.dossier.info is not None:
-            title = tx.html(tx.shorten(self.t(self.dossier.info.title), 90))
+            title = html(tx.shorten(self.t(self.dossier.info.title), 90))
             cells.append(f'<FONT POINT-SIZE="18"><B>{title}</B></FONT>')
         sub = self.w(f"view.{view}")
         if self.options.as_of is not None:
@@ -233,7 +210,7 @@ class Context:
             sub += " — " + self.w("focus", id=self.options.focus, radius=self.options.radius)
         if self.left_out:
             sub += " — " + self.w("undated_left_out", n=self.left_out)
-        cells.append(f'<FONT POINT-SIZE="13">{tx.html(sub)}</FONT>')
+        cells.append(f'<FONT POINT-SIZE="13">{html(sub)}</FONT>')
         return f"<{stack(cells)}>"
 
     def finish(self, g: graphviz.Digraph, view: str) -> graphviz.Digraph:

@@ -1,7 +1,7 @@
 """Nodes of the maps: one function per kind of item, each adding a labelled node to a graph.
 
 Labels are HTML-like tables. Every string from the dossier passes through
-:func:`argmap.maps.text.html` (via :meth:`Context.lines`), so it shows literally.
+:func:`argmap.maps.escape.html` (via :meth:`Context.lines`), so it shows literally.
 """
 
 from __future__ import annotations
@@ -12,9 +12,14 @@ import graphviz
 
 from ..dates import date_text
 from ..model import Done, Said, said_by_demand
-from . import text as tx
+from .escape import html, plain
 from .context import Context, stack
 from .style import BLACK, DONE, GREY, KIND_SHAPE, SAID, WHITE, NodeLook, tint
+
+__all__ = [
+    "NODE", "action_node", "claim_node", "demand_node", "event_node", "evidence_node",
+    "no_answer_node", "response_node", "source_node"
+]
 
 _TABLE = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">'
 _META = '<FONT POINT-SIZE="9" COLOR="{color}">{text}</FONT>'
@@ -22,7 +27,7 @@ _META = '<FONT POINT-SIZE="9" COLOR="{color}">{text}</FONT>'
 
 def _band(ctx: Context, text: str, bg: str, fg: str = BLACK, bold: bool = True,
           align: str = "LEFT", colspan: int = 1) -> str:
-    inner = tx.html(text)
+    inner = html(text)
     inner = f"<B>{inner}</B>" if bold else inner
     span = f' COLSPAN="{colspan}"' if colspan > 1 else ""
     return (f'<TD BGCOLOR="{ctx.color(bg)}" ALIGN="{align}"{span}>'
@@ -38,7 +43,7 @@ def _body(ctx: Context, value: str, bold: bool = False, colspan: int = 1,
 
 def _meta(ctx: Context, value: str, colspan: int = 1) -> str:
     span = f' COLSPAN="{colspan}"' if colspan > 1 else ""
-    text = _META.format(color=ctx.color("#444444"), text=tx.html(value))
+    text = _META.format(color=ctx.color("#444444"), text=html(value))
     return f'<TR><TD ALIGN="LEFT"{span}>{text}</TD></TR>'
 
 
@@ -54,7 +59,7 @@ def _node(ctx: Context, g: graphviz.Digraph, item_id: str, kind: str, label: str
         base["peripheries"] = str(int(base.get("peripheries", 1)) + 1)
         base["penwidth"] = "3"
     g.node(item_id, label=f"<{label}>", style=",".join(dict.fromkeys(",".join(styles).split(","))),
-           tooltip=tx.plain(tooltip), **{k: str(v) for k, v in base.items()})
+           tooltip=plain(tooltip), **{k: str(v) for k, v in base.items()})
 
 
 def demand_node(ctx: Context, g: graphviz.Digraph, item: Any) -> None:
@@ -89,9 +94,9 @@ def no_answer_node(ctx: Context, g: graphviz.Digraph, demand_id: str) -> str:
     words = [f"{look.glyph} {ctx.w('said.no_response')}"]
     if st is not None and st.overdue:
         words.append(ctx.w("overdue"))
-    g.node(name, label=f"<{stack([tx.html(w) for w in words], bold=True, align='CENTER')}>", shape="box", style="dashed,bold,rounded",
+    g.node(name, label=f"<{stack([html(w) for w in words], bold=True, align='CENTER')}>", shape="box", style="dashed,bold,rounded",
            color=ctx.color(look.border), fontcolor=ctx.color(look.border), penwidth="2",
-           fontsize="10", tooltip=tx.plain(ctx.w("said.no_response")))
+           fontsize="10", tooltip=plain(ctx.w("said.no_response")))
     return name
 
 

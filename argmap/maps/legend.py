@@ -10,53 +10,49 @@ from __future__ import annotations
 import graphviz
 
 from ..model import Done, EffectType, RelationType, Said
-from . import text as tx
+from .escape import html
 from .context import Context
 from .style import ANSWER, BLACK, DONE, EFFECT, GREY, KIND_SHAPE, LINK, RELATION, SAID, EdgeLook
+
+__all__ = ["add_legend"]
 
 _CELL_STYLE = {"dashed": ' STYLE="dashed"', "dotted": ' STYLE="dotted"'}
 _KIND_ORDER = ("demand", "claim", "response", "evidence", "action", "event", "source")
 _LINE = {"solid": "━━━", "bold": "━━━", "dashed": "╍╍╍", "dotted": "┈┈┈"}
 _HEAD = {"normal": "▶", "vee": "›", "tee": "┫", "odot": "○", "none": ""}
-_BORDER_NOTE = {
-    "ja": {"bold": "二重の太枠", "solid": "実線の枠", "dashed": "破線の枠 = 形だけの回答"},
-    "en": {"bold": "double bold border", "solid": "solid border",
-           "dashed": "dashed border = an answer on paper only"},
-}
 
 
 def _heading(text: str) -> str:
-    return f'<TR><TD ALIGN="LEFT" COLSPAN="2"><B>{tx.html(text)}</B></TD></TR>'
+    return f'<TR><TD ALIGN="LEFT" COLSPAN="2"><B>{html(text)}</B></TD></TR>'
 
 
 def _row(swatch: str, note: str) -> str:
     if not note:  # Graphviz rejects an empty <FONT></FONT>
         return f"<TR>{swatch}<TD></TD></TR>"
-    return (f"<TR>{swatch}<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">{tx.html(note)}</FONT>"
+    return (f"<TR>{swatch}<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">{html(note)}</FONT>"
             "</TD></TR>")
 
 
 def _status_rows(ctx: Context) -> list[str]:
     rows = []
-    notes = _BORDER_NOTE["ja" if ctx.lang == "ja" else "en"]
     said = [s for s in Said if f"said.{s.value}" in ctx.used]
     if said:
         rows.append(_heading(ctx.w("legend.said")))
-    for value in said:
-        look = SAID[value]
+    for answer in said:
+        look = SAID[answer]
         swatch = (f'<TD BORDER="{max(1, round(look.penwidth))}" COLOR="{ctx.color(look.border)}" '
                   f'BGCOLOR="{ctx.color(look.band)}"{_CELL_STYLE.get(look.style, "")} '
                   f'ALIGN="LEFT"><FONT COLOR="{ctx.color(look.text)}" POINT-SIZE="9.5"><B>'
-                  f'{tx.html(look.glyph + " " + ctx.w("said." + value.value))}</B></FONT></TD>')
-        rows.append(_row(swatch, notes[look.style]))
+                  f'{html(look.glyph + " " + ctx.w("said." + answer.value))}</B></FONT></TD>')
+        rows.append(_row(swatch, ctx.w(f"legend.border.{look.style}", on_paper=ctx.w("on_paper"))))
     done = [d for d in Done if f"done.{d.value}" in ctx.used]
     if done:
         rows.append(_heading(ctx.w("legend.done")))
-    for value in done:
-        look = DONE[value]
+    for state in done:
+        look = DONE[state]
         swatch = (f'<TD BORDER="1" COLOR="{ctx.color(GREY)}" BGCOLOR="{ctx.color(look.band)}" '
                   f'ALIGN="LEFT"><FONT POINT-SIZE="9.5">'
-                  f'{tx.html(look.glyph + " " + ctx.w("done." + value.value))}</FONT></TD>')
+                  f'{html(look.glyph + " " + ctx.w("done." + state.value))}</FONT></TD>')
         rows.append(_row(swatch, ""))
     return rows
 
@@ -96,7 +92,7 @@ def _line_row(ctx: Context, words: str, look: EdgeLook) -> str:
     art = _LINE.get(look.style, "━━━") + _HEAD.get(look.arrowhead, "▶")
     weight = "<B>{}</B>" if look.penwidth >= 2.4 else "{}"
     swatch = (f'<TD ALIGN="LEFT"><FONT COLOR="{ctx.color(look.color)}" POINT-SIZE="11">'
-              f"{weight.format(tx.html(art))}</FONT></TD>")
+              f"{weight.format(html(art))}</FONT></TD>")
     return _row(swatch, words)
 
 
@@ -114,11 +110,11 @@ def add_legend(ctx: Context, g: graphviz.Digraph, at: int | None = None,
     rows = _status_rows(ctx) + _edge_rows(ctx)
     extra = [ctx.w(k) for k in ("legend.main", "legend.joint", "legend.focus")
              if k.split(".")[1] in ctx.used]
-    rows += [f'<TR><TD ALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="9">{tx.html(e)}</FONT></TD>'
+    rows += [f'<TR><TD ALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="9">{html(e)}</FONT></TD>'
              "</TR>" for e in extra]
     kinds = [k for k in _KIND_ORDER if f"kind.{k}" in ctx.used]
     with g.subgraph(name="cluster__legend") as lg:
-        lg.attr(label=f"<<B>{tx.html(ctx.w('legend'))}</B>>", style="rounded",
+        lg.attr(label=f"<<B>{html(ctx.w('legend'))}</B>>", style="rounded",
                 color=ctx.color(GREY), fontsize="12", labeljust="l", labelloc="t", margin="8")
         with lg.subgraph() as shapes:  # one rank: the table and the shapes side by side
             shapes.attr(rank="same")
@@ -128,7 +124,7 @@ def add_legend(ctx: Context, g: graphviz.Digraph, at: int | None = None,
                               f'{"".join(rows)}</TABLE>>' if rows else "")
             for kind in kinds:
                 shape, fill, extra_style = KIND_SHAPE[kind]
-                shapes.node(f"_legend__kind_{kind}", label=f"<{tx.html(ctx.w('kind.' + kind))}>",
+                shapes.node(f"_legend__kind_{kind}", label=f"<{html(ctx.w('kind.' + kind))}>",
                             shape=shape, style=",".join(filter(None, ("filled", extra_style))),
                             fillcolor=ctx.color(fill), color=ctx.color(BLACK), fontsize="9",
                             height="0.3", width="0.6", margin="0.06,0.02")

@@ -9,6 +9,8 @@ from ..errors import RenderError
 from .backend import ENGINES
 from .style import SCHEMES
 
+__all__ = ["ALL_KINDS", "RANKDIRS", "RenderOptions"]
+
 #: Every kind of item a map can show.
 ALL_KINDS = frozenset({"event", "claim", "demand", "response", "evidence", "action", "source"})
 RANKDIRS = ("LR", "RL", "TB", "BT")

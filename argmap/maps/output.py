@@ -1,4 +1,4 @@
-"""Drawing maps to files, and showing them in Jupyter."""
+"""A drawn map: laid out by Graphviz, written to a file, shown in Jupyter."""
 
 from __future__ import annotations
 
@@ -9,14 +9,16 @@ from pathlib import Path
 
 import graphviz
 
+from ..dossier import Dossier
 from ..errors import RenderError
+from ..io.atomic import write_atomic
 from . import backend
-from .context import Source, as_dossier
 from .options import RenderOptions
-from .views import draw
+from .views import VIEWS, draw
 
-#: The views :func:`render_all` draws.
-ALL_VIEWS = ("demands", "arguments", "timeline")
+__all__ = ["Map", "draw_maps", "map_format"]
+
+_SUFFIX_ALIASES = {"gv": "dot", "htm": "html"}
 
 
 @dataclass
@@ -49,8 +51,8 @@ class Map:
 
     def save(self, path: str | os.PathLike[str], fmt: str | None = None) -> Path:
         """Write the map to ``path`` atomically (format from the suffix when not given)."""
-        fmt = fmt or format_of(path)
-        self.path = backend.write_atomic(path, self.pipe(fmt))
+        fmt = fmt or map_format(path)
+        self.path = write_atomic(path, self.pipe(fmt))
         return self.path
 
     def svg(self) -> str:
@@ -73,78 +75,34 @@ class Map:
         return f"<argmap Map {self.digraph.name}{where}>"
 
 
-def format_of(path: str | os.PathLike[str]) -> str:
-    """The output format named by a file's suffix (``.svg`` -> ``svg``); RenderError when unknown."""
+def map_format(path: str | os.PathLike[str],
+               formats: tuple[str, ...] = backend.MAP_FORMATS) -> str:
+    """The output format named by a file's suffix (``.svg`` -> ``svg``, ``.gv`` -> ``dot``), one
+    of ``formats``; a RenderError naming the suffixes it knows otherwise.
+
+    >>> map_format("renders/case-demands-ja.svg"), map_format("x.gv")
+    ('svg', 'dot')
+    """
     suffix = Path(path).suffix.lower().lstrip(".")
-    if suffix == "gv":
-        suffix = "dot"
-    if suffix not in backend.FORMATS:
+    suffix = _SUFFIX_ALIASES.get(suffix, suffix)
+    if suffix not in formats:
         raise RenderError(f"cannot tell the format of '{path}' from its suffix; use one of "
-                          + ", ".join(f".{f}" for f in backend.FORMATS) + " or give format=",
+                          + ", ".join(f".{f}" for f in formats) + " or give format=",
                           file=str(path))
     return suffix
 
 
-def render(source: Source, view: str = "demands", path: str | os.PathLike[str] | None = None,
-           format: str | None = None, options: RenderOptions | None = None) -> Map:
-    """Draw ``view`` of a dossier (or its graph); write it to ``path`` when given.
-
-    ``format`` is ``svg``, ``png``, ``pdf`` or ``dot`` (the DOT source); by default it comes from
-    the suffix of ``path``. The file is written atomically: a failed render leaves any previous
-    file as it was. Returns the :class:`Map` (which displays itself in Jupyter).
-
-    >>> render(dossier, "demands", "renders/case-demands-ja.svg",
-    ...        options=RenderOptions(lang="ja"))  # doctest: +SKIP
-    """
-    options = options or RenderOptions()
-    if format is not None and format not in backend.FORMATS:
-        raise RenderError(f"unknown format '{format}' (choose one of {', '.join(backend.FORMATS)})")
-    fmt = format or (format_of(path) if path is not None else None)
-    drawn = Map(draw(source, view, options), timeout=options.timeout)
-    if path is not None:
-        drawn.save(path, fmt)
-    return drawn
-
-
-def draw_maps(dossier: Source, langs: tuple[str, ...] = ("ja", "en"),
+def draw_maps(dossier: Dossier, langs: tuple[str, ...] = ("ja", "en"),
               options: RenderOptions | None = None) -> dict[tuple[str, str], Map]:
-    """Every view in every language, keyed ``(view, lang)``, not yet laid out.
+    """Every view (:data:`~argmap.maps.views.VIEWS`) in every language, keyed ``(view, lang)``,
+    not yet laid out.
 
     A caller that writes several things from the same maps (files, pages) draws them once here.
     """
     base = options or RenderOptions()
-    d = as_dossier(dossier)
     maps: dict[tuple[str, str], Map] = {}
     for lang in langs:
         opts = dataclasses.replace(base, lang=lang)
-        for view in ALL_VIEWS:
-            maps[(view, lang)] = Map(draw(d, view, opts), timeout=opts.timeout)
+        for view in VIEWS:
+            maps[(view, lang)] = Map(draw(dossier, view, opts), timeout=opts.timeout)
     return maps
-
-
-def render_all(dossier: Source | str | os.PathLike[str], outdir: str | os.PathLike[str],
-               langs: tuple[str, ...] = ("ja", "en"), formats: tuple[str, ...] = ("svg", "png"),
-               options: RenderOptions | None = None, stem: str | None = None,
-               maps: dict[tuple[str, str], Map] | None = None) -> list[Path]:
-    """Write ``<stem>-<view>-<lang>.<fmt>`` for the demands, arguments and timeline views.
-
-    ``dossier`` is a Dossier, its graph, or the path of a dossier file or folder; ``stem`` defaults
-    to that path's stem (``claims/mynumber-card.yaml`` -> ``mynumber-card``), else ``map``.
-    ``maps`` are those of :func:`draw_maps` for the same dossier, options and languages, when
-    the caller has them already. Returns the paths written, sorted.
-
-    >>> render_all("claims/mynumber-card.yaml", "renders")  # doctest: +SKIP
-    [PosixPath('renders/mynumber-card-arguments-en.png'), ...]
-    """
-    name = stem
-    if isinstance(dossier, (str, os.PathLike)):
-        from ..io.files import load
-
-        name = name or Path(dossier).stem
-        dossier = load(dossier)
-    name = name or "map"
-    out = Path(outdir)
-    drawn = maps if maps is not None else draw_maps(dossier, langs, options)
-    written = [drawn[(view, lang)].save(out / f"{name}-{view}-{lang}.{fmt}", fmt)
-               for lang in langs for view in ALL_VIEWS for fmt in formats]
-    return sorted(written)

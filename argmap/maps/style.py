@@ -11,6 +11,12 @@ from dataclasses import dataclass
 
 from ..model import Done, EffectType, RelationType, Said
 
+__all__ = [
+    "ANSWER", "BLACK", "BLUE", "DONE", "EFFECT", "GREEN", "GREY", "KIND_SHAPE", "LINK", "ORANGE",
+    "PURPLE", "RELATION", "SAID", "SCHEMES", "SKY", "VERMILLION", "WHITE", "YELLOW", "EdgeLook",
+    "NodeLook", "Palette", "gray", "tint"
+]
+
 # Okabe & Ito (2008), "Color Universal Design".
 BLACK = "#000000"
 ORANGE = "#E69F00"

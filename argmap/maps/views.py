@@ -1,6 +1,6 @@
 """The views, by name, and the focus view (any view around one item).
 
-Each view is a pure function ``(dossier or graph, RenderOptions) -> graphviz.Digraph``: the same
+Each view is a pure function ``(Dossier, RenderOptions) -> graphviz.Digraph``: the same
 input gives the same DOT source, byte for byte.
 """
 
@@ -11,17 +11,23 @@ from collections.abc import Callable
 
 import graphviz
 
+from ..dossier import Dossier
 from ..errors import RenderError
-from .context import Source
 from .options import RenderOptions
-from .views_arguments import arguments
-from .views_demands import demands
-from .views_timeline import timeline
+from .views_arguments import arguments_map
+from .views_demands import demands_map
+from .views_timeline import timeline_map
 
-View = Callable[[Source, "RenderOptions | None"], graphviz.Digraph]
+__all__ = ["VIEWS", "View", "draw", "focus", "get_view"]
+
+View = Callable[[Dossier, "RenderOptions | None"], graphviz.Digraph]
 
 #: Every view by name.
-VIEWS: dict[str, View] = {"demands": demands, "arguments": arguments, "timeline": timeline}
+VIEWS: dict[str, View] = {
+    "demands": demands_map,
+    "arguments": arguments_map,
+    "timeline": timeline_map,
+}
 
 
 def get_view(name: str) -> View:
@@ -33,7 +39,7 @@ def get_view(name: str) -> View:
                           path=("view",)) from None
 
 
-def focus(source: Source, item_id: str, view: str = "demands", radius: int = 1,
+def focus(dossier: Dossier, item_id: str, view: str = "demands", radius: int = 1,
           options: RenderOptions | None = None) -> graphviz.Digraph:
     """``view`` restricted to the items within ``radius`` steps of ``item_id``.
 
@@ -43,10 +49,10 @@ def focus(source: Source, item_id: str, view: str = "demands", radius: int = 1,
     >>> focus(dossier, "d-keep-card", view="arguments", radius=2)  # doctest: +SKIP
     """
     options = dataclasses.replace(options or RenderOptions(), focus=item_id, radius=radius)
-    return get_view(view)(source, options)
+    return get_view(view)(dossier, options)
 
 
-def draw(source: Source, view: str = "demands",
+def draw(dossier: Dossier, view: str = "demands",
          options: RenderOptions | None = None) -> graphviz.Digraph:
-    """The Digraph of ``view`` (``demands``, ``arguments`` or ``timeline``) for ``source``."""
-    return get_view(view)(source, options)
+    """The Digraph of ``view`` (a name in :data:`VIEWS`) for ``dossier``."""
+    return get_view(view)(dossier, options)

@@ -6,12 +6,15 @@ from typing import Any
 
 import graphviz
 
+from ..dossier import Dossier
 from ..model import Relation, RelationType
-from .context import Context, Source, as_dossier
+from .context import Context
 from .labels import NODE, claim_node
 from .legend import add_legend
 from .options import RenderOptions
 from .style import RELATION
+
+__all__ = ["FAN", "KINDS", "STAGGER", "arguments_map"]
 
 KINDS = frozenset({"claim", "demand", "evidence", "response", "action"})
 
@@ -63,7 +66,7 @@ def _stagger(relations: list[Relation], junctions: set[str], nodes: set[str]) ->
     return lengths
 
 
-def arguments(source: Source, options: RenderOptions | None = None) -> graphviz.Digraph:
+def arguments_map(dossier: Dossier, options: RenderOptions | None = None) -> graphviz.Digraph:
     """Claims, evidence and demands joined by supports (solid), attacks and undercuts.
 
     The main positions (``Claim.main``) sit on top; each label names who holds the claim. Joint
@@ -71,7 +74,7 @@ def arguments(source: Source, options: RenderOptions | None = None) -> graphviz.
     junction on the line of the relation it attacks.
     """
     options = options or RenderOptions()
-    ctx = Context(as_dossier(source), options, "arguments", KINDS)
+    ctx = Context(dossier, options, "arguments", KINDS)
     g = ctx.new_graph("arguments", "BT")
     g.graph_attr.update(ranksep="0.55", nodesep="0.35")
     in_relations = {x for r in ctx.dossier.relations for x in (*r.from_, r.to)}

@@ -7,13 +7,17 @@ from typing import Any
 
 import graphviz
 
-from ..model import Said, said_for
-from . import text as tx
-from .context import Context, Source, as_dossier, stack
+from ..dossier import Dossier
+from ..model import Event, Said, said_for
+from .. import text as tx
+from .escape import html
+from .context import Context, stack
 from .labels import action_node, demand_node, no_answer_node, response_node
 from .legend import add_legend
 from .options import RenderOptions
 from .style import ANSWER, EFFECT, GREY, SAID, tint
+
+__all__ = ["KINDS", "demands_map"]
 
 KINDS = frozenset({"demand", "response", "action"})
 
@@ -32,6 +36,7 @@ def _cluster_label(ctx: Context, key: tuple[Any, ...], members: list[Any]) -> st
     _, how, ref = key
     if how == "at" and ref in ctx.dossier:
         event = ctx.dossier.get(ref)
+        assert isinstance(event, Event)
         date = ctx.date_text(ref)
         title = tx.shorten(ctx.t(event.title), 60)
         actors = list(event.participants) or sorted({a for d in members for a in d.by + d.to})
@@ -40,11 +45,11 @@ def _cluster_label(ctx: Context, key: tuple[Any, ...], members: list[Any]) -> st
         date = ctx.date_text(members[0].id)
         title = ctx.w("no_event")
         who = f"{ctx.who(members[0].by)} → {ctx.who(sorted({a for d in members for a in d.to}))}"
-    return "<" + stack([f'<FONT POINT-SIZE="12"><B>{tx.html(date)}  {tx.html(title)}</B></FONT>',
-                        f'<FONT POINT-SIZE="10">{tx.html(who)}</FONT>']) + ">"
+    return "<" + stack([f'<FONT POINT-SIZE="12"><B>{html(date)}  {html(title)}</B></FONT>',
+                        f'<FONT POINT-SIZE="10">{html(who)}</FONT>']) + ">"
 
 
-def demands(source: Source, options: RenderOptions | None = None) -> graphviz.Digraph:
+def demands_map(dossier: Dossier, options: RenderOptions | None = None) -> graphviz.Digraph:
     """Demands by the event they were put at, each linked to its answers and to later actions.
 
     A demand's border and top band say what was answered (a double bold border and a solid band
@@ -52,7 +57,7 @@ def demands(source: Source, options: RenderOptions | None = None) -> graphviz.Di
     short quote; actions are linked by how they bear on the demand or the answer.
     """
     options = options or RenderOptions()
-    ctx = Context(as_dossier(source), options, "demands", KINDS)
+    ctx = Context(dossier, options, "demands", KINDS)
     g = ctx.new_graph("demands", "LR")
     g.graph_attr.update(ranksep="0.7", nodesep="0.3", compound="true")
     shown = [d for d in ctx.items("demands") if "demand" in ctx.kinds]
@@ -87,8 +92,8 @@ def demands(source: Source, options: RenderOptions | None = None) -> graphviz.Di
         for d in shown:
             if d.id not in answered:
                 ghost = no_answer_node(ctx, g, d.id)
-                look = SAID[Said.no_response]
-                g.edge(d.id, ghost, color=ctx.color(look.border), style="dotted",
+                unanswered = SAID[Said.no_response]
+                g.edge(d.id, ghost, color=ctx.color(unanswered.border), style="dotted",
                        penwidth="1.6", arrowhead="none")
     if "action" in ctx.kinds:
         drawn = shown_ids | {r.id for r in ctx.items("responses") if set(r.to) & answered}
@@ -100,7 +105,7 @@ def demands(source: Source, options: RenderOptions | None = None) -> graphviz.Di
             for e in sorted(effects, key=lambda e: (e.on, e.type.value)):
                 look = EFFECT[e.type]
                 ctx.used.add(f"effect.{e.type.value}")
-                g.edge(e.on, a.id, label=f"<{tx.html(ctx.w('effect.' + e.type.value))}>",
+                g.edge(e.on, a.id, label=f"<{html(ctx.w('effect.' + e.type.value))}>",
                        color=ctx.color(look.color), fontcolor=ctx.color(look.color),
                        style=look.style, penwidth=str(look.penwidth), arrowhead=look.arrowhead)
     if options.focus is not None:

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import graphviz
 
+from ..dossier import Dossier
 from ..model import said_for
 from ..tracking import TimelineEntry
-from ..tracking import timeline as tracking_timeline
-from . import text as tx
-from .context import Context, Source, as_dossier
+from ..tracking import timeline
+from .. import text as tx
+from .escape import html
+from .context import Context
 from .labels import NODE
 from .legend import add_legend
 from .options import RenderOptions
 from .style import ANSWER, EFFECT, GREY, LINK, RELATION
+
+__all__ = ["ALL", "KINDS", "PIN_ABOVE", "timeline_map"]
 
 KINDS = frozenset({"event", "claim", "demand", "response", "evidence", "action"})
 ALL = KINDS | {"source"}
@@ -30,7 +34,7 @@ def _height(ctx: Context, entry: TimelineEntry) -> float:
     return 22 + 16 * lines + (14 if entry.kind in ("demand", "response", "event") else 0) + 10
 
 
-def timeline(source: Source, options: RenderOptions | None = None) -> graphviz.Digraph:
+def timeline_map(dossier: Dossier, options: RenderOptions | None = None) -> graphviz.Digraph:
     """Dated items in date order left to right, same-day items in one column under their date.
 
     Links: answers to their demands, actions to what they bear on, argument relations, and
@@ -38,11 +42,11 @@ def timeline(source: Source, options: RenderOptions | None = None) -> graphviz.D
     """
     options = options or RenderOptions()
     base = KINDS if options.kinds is None else ALL
-    ctx = Context(as_dossier(source), options, "timeline", base)
+    ctx = Context(dossier, options, "timeline", base)
     g = ctx.new_graph("timeline", "LR")
     g.graph_attr.update(ranksep="0.35", nodesep="0.2")
     days = []
-    for day in tracking_timeline(ctx.dossier, options.as_of, graph=ctx.graph):
+    for day in timeline(ctx.dossier, options.as_of, graph=ctx.graph):
         entries = [e for e in day.entries if ctx.shown(e.id) and e.kind in ctx.kinds]
         if entries:
             days.append((day.date, entries))
@@ -61,7 +65,7 @@ def timeline(source: Source, options: RenderOptions | None = None) -> graphviz.D
         axis = f"_day__{date.isoformat()}"
         with g.subgraph() as col:
             col.attr(rank="same")
-            col.node(axis, label=f"<<B>{tx.html(date.isoformat())}</B>>", shape="plaintext",
+            col.node(axis, label=f"<<B>{html(date.isoformat())}</B>>", shape="plaintext",
                      fontsize="12")
             y = -20.0
             for entry in entries:

@@ -17,19 +17,16 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..dossier import Dossier
 from ..io.atomic import write_atomic
-from ..maps.context import Source
-from ..maps.options import RenderOptions
-from ..maps.output import ALL_VIEWS, Map
-from ..maps.views import get_view
+from ..maps import RenderOptions, get_view
 from .build import PageBuilder, content_security_policy, script_json
 
-__all__ = ["PageBuilder", "content_security_policy", "page_html", "script_json", "write_all",
-           "write_page"]
+__all__ = ["PageBuilder", "content_security_policy", "page_html", "script_json", "write_page"]
 
 
-def page_html(dossier: Source, view: str = "demands", options: RenderOptions | None = None) -> str:
-    """The page for ``view`` (``demands``, ``arguments`` or ``timeline``) as HTML text.
+def page_html(dossier: Dossier, view: str = "demands", options: RenderOptions | None = None) -> str:
+    """The page for ``view`` (a name in :data:`argmap.maps.VIEWS`) as HTML text.
 
     ``options`` are the map's (:class:`~argmap.maps.RenderOptions`): ``lang`` is the language
     the page opens in (it offers Japanese and English either way); ``as_of`` the date it opens
@@ -40,7 +37,7 @@ def page_html(dossier: Source, view: str = "demands", options: RenderOptions | N
     return PageBuilder(dossier, options).html(view, (options or RenderOptions()).lang)
 
 
-def write_page(dossier: Source, path: str | os.PathLike[str], view: str = "demands",
+def write_page(dossier: Dossier, path: str | os.PathLike[str], view: str = "demands",
                options: RenderOptions | None = None) -> Path:
     """Write the page of ``view`` to ``path`` (atomically) and return the path.
 
@@ -48,25 +45,3 @@ def write_page(dossier: Source, path: str | os.PathLike[str], view: str = "deman
     PosixPath('renders/x.html')
     """
     return write_atomic(path, page_html(dossier, view, options).encode("utf-8"))
-
-
-def write_all(dossier: Source, outdir: str | os.PathLike[str], stem: str = "map",
-              langs: tuple[str, ...] = ("ja", "en"), views: tuple[str, ...] = ALL_VIEWS,
-              options: RenderOptions | None = None,
-              maps: dict[tuple[str, str], Map] | None = None) -> list[Path]:
-    """Write ``<stem>-<view>-<lang>.html`` for every view and language; return the paths, sorted.
-
-    Each map is drawn once per language and shared by the pages that embed it; ``maps`` from
-    :func:`argmap.maps.draw_maps` (same dossier and options) are used instead of drawing.
-
-    >>> write_all(dossier, "renders", stem="mynumber-card")  # doctest: +SKIP
-    [PosixPath('renders/mynumber-card-arguments-en.html'), ...]
-    """
-    for view in views:
-        get_view(view)
-    builder = PageBuilder(dossier, options, maps)
-    out = Path(outdir)
-    written = [write_atomic(out / f"{stem}-{view}-{lang}.html",
-                            builder.html(view, lang).encode("utf-8"))
-               for view in views for lang in langs]
-    return sorted(written)

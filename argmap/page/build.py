@@ -24,14 +24,15 @@ from ..dossier import Dossier
 from ..errors import RenderError
 from ..lang import pick
 from ..model import Done, Said
-from ..maps.context import Source, as_dossier
-from ..maps.options import RenderOptions
-from ..maps.output import Map
-from ..maps.style import DONE, SAID, Palette
-from ..maps.views import draw
+from ..maps import DONE, SAID, Map, Palette, RenderOptions, draw, need_dossier
 from .data import item_records, page_dates, position
 from .svg import node_label, prepare_svg
 from .words import page_words
+
+__all__ = [
+    "PAGE_LANGS", "SCRIPT_PARTS", "PageBuilder", "asset", "content_security_policy", "csp_hash",
+    "page_script", "script_json"
+]
 
 #: Languages a page offers (the maps' vocabulary has both).
 PAGE_LANGS: tuple[str, ...] = ("ja", "en")
@@ -142,11 +143,11 @@ class PageBuilder:
     """Everything one dossier's pages share (its data, and each map once drawn), so that the
     pages of several views and languages are built without drawing a map twice."""
 
-    def __init__(self, source: Source, options: RenderOptions | None = None,
+    def __init__(self, dossier: Dossier, options: RenderOptions | None = None,
                  maps: dict[tuple[str, str], Map] | None = None) -> None:
-        self.dossier = as_dossier(source)
+        self.dossier = need_dossier(dossier)
         # maps already drawn (by argmap.maps.draw_maps, same dossier and options, no as_of)
-        self._maps = maps or {}
+        self._maps = dict(maps or {})
         # The maps are drawn whole; the page's date control shows any earlier date.
         self.options = dataclasses.replace(options or RenderOptions(), as_of=None)
         self.start_date: _dt.date | None = (options or RenderOptions()).as_of
@@ -155,18 +156,29 @@ class PageBuilder:
         self.first = {item_id: rec["first"] for item_id, rec in self.items.items()}
         self._svgs: dict[tuple[str, str], str] = {}
 
+    def map(self, view: str, lang: str | None = None) -> Map:
+        """The map of ``view`` drawn whole in ``lang`` (by default the language the page opens
+        in), drawn once and kept: the map the page embeds."""
+        key = (view, lang or self.first_language(None))
+        drawn = self._maps.get(key)
+        if drawn is None:
+            opts = dataclasses.replace(self.options, lang=key[1])
+            drawn = self._maps[key] = Map(draw(self.dossier, view, opts), timeout=opts.timeout)
+        return drawn
+
     def svg(self, view: str, lang: str) -> str:
         """The prepared SVG of ``view`` drawn in ``lang`` (drawn once, then kept)."""
         key = (view, lang)
         if key not in self._svgs:
-            drawn = self._maps.get(key)
-            if drawn is None:
-                opts = dataclasses.replace(self.options, lang=lang)
-                drawn = Map(draw(self.dossier, view, opts), timeout=opts.timeout)
-            raw = drawn.svg()
+            raw = self.map(view, lang).svg()
             self._svgs[key] = prepare_svg(raw, self.dossier, self.dates, self.first,
                                           node_label(self.dossier, lang), lang)
         return self._svgs[key]
+
+    def first_language(self, lang: str | None) -> str:
+        """The language a page opens in: ``lang``, else the option, else the dossier's first,
+        else English."""
+        return _languages(self.dossier, lang or self.options.lang)[0]
 
     def start(self) -> int:
         """The date position the page opens at: the as_of option, else no date limit."""

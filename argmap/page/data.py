@@ -25,15 +25,16 @@ from typing import Any
 
 import networkx as nx
 
+from ..dates import latest_date
 from ..dossier import Dossier
 from ..graph import build_graph
 from ..model import Actor, Demand, Response, said_by_demand
 from ..tracking import DemandStatus, StatusChange, demand_status
 
-
-def _latest(dossier: Dossier) -> _dt.date | None:
-    dates = [d for _, _, item in dossier.items() if (d := dossier.date_of(item.id)) is not None]
-    return max(dates) if dates else None
+__all__ = [
+    "as_of_at", "demand_states", "involved_actors", "item_records", "page_dates", "position",
+    "state_at"
+]
 
 
 def page_dates(dossier: Dossier) -> list[_dt.date]:
@@ -58,7 +59,8 @@ def as_of_at(dates: list[_dt.date], pos: int) -> _dt.date | None:
 
 def _ancestors(dossier: Dossier, actor_ids: Iterable[str]) -> set[str]:
     found: set[str] = set()
-    for actor_id in actor_ids:
+    for start in actor_ids:
+        actor_id: str | None = start
         while actor_id and actor_id not in found and actor_id in dossier:
             found.add(actor_id)
             actor_id = getattr(dossier.get(actor_id), "parent", None)
@@ -114,7 +116,7 @@ def demand_states(dossier: Dossier, dates: list[_dt.date],
     described in the module docstring."""
     graph = graph if graph is not None else build_graph(dossier)
     last = len(dates) + 1
-    final = demand_status(dossier, None, graph=graph, today=_latest(dossier))
+    final = demand_status(dossier, None, graph=graph, today=latest_date(dossier))
     wanted: dict[int, list[Demand]] = {}
     for demand in dossier.demands:
         status = final[demand.id]
@@ -135,8 +137,8 @@ def demand_states(dossier: Dossier, dates: list[_dt.date],
     for demand in dossier.demands:
         changes: list[list[Any]] = []
         states: list[list[Any]] = []
-        points = sorted(pos for (d, pos) in at if d == demand.id)
-        for pos, status in [(p, at[(demand.id, p)]) for p in points] + [(last, final[demand.id])]:
+        known = sorted(pos for (d, pos) in at if d == demand.id)
+        for pos, status in [(p, at[(demand.id, p)]) for p in known] + [(last, final[demand.id])]:
             row = _state(status, changes)
             if not states or states[-1][1:] != row:
                 states.append([pos, *row])
@@ -164,7 +166,7 @@ def item_records(dossier: Dossier, dates: list[_dt.date],
     (see :func:`demand_states`)."""
     graph = graph if graph is not None else build_graph(dossier)
     states = demand_states(dossier, dates, graph)
-    final = demand_status(dossier, None, graph=graph, today=_latest(dossier))
+    final = demand_status(dossier, None, graph=graph, today=latest_date(dossier))
     actors = involved_actors(dossier, final)
     out: dict[str, dict[str, Any]] = {}
     for _, _, item in dossier.items():

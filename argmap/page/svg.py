@@ -21,9 +21,11 @@ from ..dossier import Dossier
 from ..errors import RenderError
 from ..lang import pick
 from ..model import Done, Relation, Said
-from ..maps.style import DONE, SAID
-from ..maps.words import word
+from ..maps import DONE, SAID
+from ..words import word
 from .data import position
+
+__all__ = ["SVG_NS", "XLINK_NS", "node_label", "prepare_svg"]
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"

@@ -27,6 +27,11 @@ from ..model import Response, said_by_demand, single_said
 from ..queries import actor_profile
 from ..tracking import DateLike, demand_status, timeline
 
+__all__ = [
+    "STATUS_COLUMNS", "STATUS_TABLE_COLUMNS", "TIMELINE_COLUMNS", "TIMELINE_TABLE_COLUMNS",
+    "rows_to_csv", "rows_to_json", "rows_to_table", "said_text", "status_rows", "timeline_rows"
+]
+
 #: Keys of a status row, in order.
 #:
 #: ``demand`` id; ``made`` date; ``by`` and ``to`` actor ids; ``text`` the demand in the chosen

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from ..dates import date_text, precision_of
+from ..dates import date_range, date_text, precision_of
 from ..dossier import Dossier
 from ..lang import pick
-from ..model import Response, said_for
+from ..model import Demand, Response, said_for
+from ..text import shorten
 from ..tracking import demand_status
+
+__all__ = ["summary_text"]
 
 
 def _name(dossier: Dossier, actor_id: str, lang: str) -> str:
@@ -23,11 +26,6 @@ def _precision(dossier: Dossier, item_id: str) -> str:
     return precision_of(dossier.get(item_id), dossier.find)
 
 
-def _one_line(text: str, width: int = 90) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
-
-
 def summary_text(dossier: Dossier, lang: str = "en") -> str:
     """Counts per kind, the date range, and every demand with the answers it got, in date order."""
     lines: list[str] = []
@@ -35,10 +33,9 @@ def summary_text(dossier: Dossier, lang: str = "en") -> str:
     lines.append(f"{title}")
     counts = ", ".join(f"{n} {section}" for section, n in dossier.counts().items() if n)
     lines.append(f"{len(dossier)} items: {counts}")
-    dated = sorted((d, item.id) for _, _, item in dossier.items()
-                   if (d := dossier.date_of(item.id)) is not None)
-    if dated:
-        (first, first_id), (last, last_id) = dated[0], dated[-1]
+    span = date_range(dossier)
+    if span is not None:
+        (first, first_id), (last, last_id) = span
         lines.append(f"dates: {date_text(first, _precision(dossier, first_id))} to "
                      f"{date_text(last, _precision(dossier, last_id))}")
     statuses = demand_status(dossier, today=_dt.date.max)
@@ -46,9 +43,10 @@ def summary_text(dossier: Dossier, lang: str = "en") -> str:
     lines.append(f"demands ({len(statuses)}):")
     for demand_id, status in statuses.items():
         demand = dossier.get(demand_id)
+        assert isinstance(demand, Demand)
         made = date_text(status.made, _precision(dossier, demand_id), "undated")
         to = ", ".join(_name(dossier, a, lang) for a in status.to)
-        lines.append(f"- {made} {demand_id} (to {to}): {_one_line(pick(demand.text, lang))}")
+        lines.append(f"- {made} {demand_id} (to {to}): {shorten(pick(demand.text, lang), 90)}")
         if not status.answers:
             lines.append("    no response on record")
         for answer_id in status.answers:
@@ -58,7 +56,7 @@ def summary_text(dossier: Dossier, lang: str = "en") -> str:
             by = ", ".join(_name(dossier, a, lang) for a in answer.by)
             words = pick(answer.quote or answer.text, lang)
             lines.append(f"    {when} {by}: {said_for(answer, demand_id).value}"
-                         + (f" — “{_one_line(words, 70)}”" if words else ""))
+                         + (f" — “{shorten(words, 70)}”" if words else ""))
         if status.done.value != "unrated" and status.done_change is not None:
             change = status.done_change
             when = date_text(change.date, _precision(dossier, change.item), "undated")

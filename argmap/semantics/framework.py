@@ -14,6 +14,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from operator import add, eq, itemgetter
 
+__all__ = ["Framework"]
+
 
 class Framework:
     """Arguments and who attacks whom.

@@ -62,7 +62,7 @@ import warnings
 from pathlib import Path
 from typing import Literal
 
-from ..dossier import paused_gc
+from ..gc_pause import paused_gc
 from ..errors import FileError, FormatError
 from .framework import Framework
 

@@ -36,8 +36,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
+from ..dossier import Dossier
 from ..errors import UnknownReferenceError
 from ..model import Relation, RelationType
 from .acceptance import credulous, sceptical
@@ -45,11 +46,13 @@ from .framework import Framework
 from .labelling import IN, OUT, grounded_codes
 from .search import DEFAULT_TIMEOUT
 
-if TYPE_CHECKING:
-    from ..dossier import Dossier
+__all__ = [
+    "STATUS_TEXT", "ArgumentStatus", "SupportMode", "framework_from_dossier",
+    "framework_from_relations", "status_of"
+]
 
 SupportMode = Literal["bipolar", "ignore"]
-Status = Literal["accepted", "defended", "contested", "undefended", "rejected", "unknown"]
+ArgumentStatus = Literal["accepted", "defended", "contested", "undefended", "rejected", "unknown"]
 
 #: What each answer of :func:`status_of` means, for briefs.
 STATUS_TEXT: dict[str, str] = {
@@ -65,8 +68,6 @@ _ARGUMENT_TYPES = (RelationType.supports, RelationType.attacks, RelationType.und
 
 
 def _relations(source: Any) -> list[Relation]:
-    from ..dossier import Dossier
-
     if isinstance(source, Dossier):
         return list(source.relations)
     if hasattr(source, "edges") and hasattr(source, "nodes"):
@@ -178,7 +179,7 @@ def framework_from_dossier(source: Dossier | Any, support: SupportMode = "bipola
 
 
 def status_of(source: Dossier | Any, item_id: str, *, support: SupportMode = "bipolar",
-              timeout: float | None = DEFAULT_TIMEOUT) -> Status:
+              timeout: float | None = DEFAULT_TIMEOUT) -> ArgumentStatus:
     """Where an item stands in the dossier's argument map, as one word for a brief.
 
     ``accepted`` (grounded in), ``defended`` (in every preferred extension but not grounded,

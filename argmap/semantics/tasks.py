@@ -33,6 +33,8 @@ from .framework import Framework
 from .labelling import IN, OUT, UNDEC, grounded_codes
 from .search import Semantics, iter_extensions
 
+__all__ = ["SEMANTICS_OF", "TASKS", "main", "solve"]
+
 #: The semantics of each ICCMA abbreviation.
 SEMANTICS_OF: dict[str, Semantics] = {"CO": "complete", "PR": "preferred", "ST": "stable",
                                       "GR": "grounded"}

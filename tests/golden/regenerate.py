@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from argmap.io.files import load  # noqa: E402
-from argmap.maps import ALL_VIEWS, RenderOptions, draw  # noqa: E402
+from argmap.maps import VIEWS, RenderOptions, draw  # noqa: E402
 
 GOLDEN = Path(__file__).resolve().parent
 
@@ -35,7 +35,7 @@ def goldens() -> dict[str, str]:
             continue
         dossier = load(path)
         for lang in langs:
-            for view in ALL_VIEWS:
+            for view in VIEWS:
                 out[f"{name}-{view}-{lang}.dot"] = draw(dossier, view,
                                                         RenderOptions(lang=lang)).source
     return out

@@ -198,10 +198,10 @@ function applyDate() {
     });
   });
   var out = $("date-out");
-  if (state.picked) out.textContent = w("date.asof", { date: state.picked });
+  if (state.picked) out.textContent = w("as_of", { date: state.picked });
   else if (pos >= LAST) out.textContent = w("date.all");
   else if (pos === 0) out.textContent = w("date.before", { date: DATES[0] });
-  else out.textContent = w("date.asof", { date: DATES[pos - 1] });
+  else out.textContent = w("as_of", { date: DATES[pos - 1] });
   $("date-range").value = String(pos);
   $("date-pick").value = state.picked || (pos > 0 && pos < LAST ? DATES[pos - 1] : "");
 }

@@ -1,4 +1,4 @@
-"""Label text: wrapping by display width (CJK, emoji, combining marks) and escaping."""
+"""Text width, wrapping and shortening (CJK, emoji, combining marks), and escaping for Graphviz."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from wcwidth import iter_graphemes
 
-from argmap.maps.text import ELLIPSIS, clean, display_width, has_cjk, html, plain, shorten, wrap
+from argmap.maps.escape import html, plain
+from argmap.text import ELLIPSIS, clean, display_width, has_cjk, shorten, wrap
 
 
 def test_japanese_breaks_by_width_and_prefers_punctuation() -> None:
@@ -44,6 +45,17 @@ def test_truncates_with_an_ellipsis_at_max_lines() -> None:
     assert len(lines) == 2 and lines[-1].endswith(ELLIPSIS)
     assert display_width(lines[-1]) <= 12
     assert shorten("one two three four", 9) == "one two…"
+
+
+def test_shorten_cuts_at_a_space_never_inside_a_word_or_an_emoji() -> None:
+    # the brief, the maps and the summary all cut text with this one function
+    assert shorten("Municipal workers against compulsory cards", 24) == "Municipal workers…"
+    assert shorten("and municipalities that do not follow", 26) == "and municipalities that…"
+    assert shorten("Sanjo City, Niigata Prefecture", 18) == "Sanjo City…"
+    family = "👨\u200d👩\u200d👧"
+    assert shorten(f"ab{family}cd efgh", 5) == f"ab{family}…"
+    assert shorten(f"ab{family}cd efgh", 4) == "ab…"
+    assert display_width("e\u0301") == 1 and display_width(family) == 2
 
 
 def test_balanced_wrap_leaves_no_lone_last_character() -> None:

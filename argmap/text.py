@@ -1,12 +1,10 @@
-"""Label text: wrapping by display width, truncation, and escaping for Graphviz.
+"""Text as readers see it: display width, wrapping and shortening, for every output.
 
 Widths are display columns as a terminal counts them (CJK and emoji take two), measured on whole
 grapheme clusters, so a line never ends inside a character, an emoji ZWJ sequence, a flag or a
 letter with combining marks. Japanese has no spaces: lines break between any two wide characters,
-preferring a break after ``、`` or ``。``, and never start with closing punctuation.
-
-Every user string reaches Graphviz through :func:`html`, which escapes it for HTML-like labels, or
-:func:`plain`, for ordinary attributes such as tooltips.
+preferring a break after ``、`` or ``。``, and never start with closing punctuation. The maps'
+labels, the brief's citations and the summary all cut text here.
 """
 
 from __future__ import annotations
@@ -15,8 +13,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
-import graphviz
 from wcwidth import iter_graphemes, width
+
+__all__ = ["ELLIPSIS", "clean", "display_width", "has_cjk", "one_line", "shorten", "wrap"]
 
 ELLIPSIS = "…"
 
@@ -130,10 +129,21 @@ def _break_point(line: list[str], following: str, limit: int) -> int:
     return len(line)  # one long word: cut between graphemes
 
 
+#: Left off the end of a line cut short, before its ``…``.
+_CUT_STRIP = frozenset(" 、。，,;:")
+
+
 def _truncate(line: list[str], limit: int) -> list[str]:
+    """``line`` cut to leave room for ``…``: between graphemes, but in text of spaced words at
+    the last space rather than inside a word (``one two…``, not ``one two th…``)."""
     out = list(line)
-    while out and (sum(_gwidth(g) for g in out) + 1 > limit or out[-1] in " 、。，,"):
+    while out and (sum(_gwidth(g) for g in out) + 1 > limit or out[-1] in _CUT_STRIP):
         out.pop()
+    inside_word = len(out) < len(line) and line[len(out)] not in _CUT_STRIP
+    if inside_word and " " in out and not any(_is_wide(g) for g in out):
+        del out[len(out) - out[::-1].index(" "):]
+        while out and out[-1] in _CUT_STRIP:
+            out.pop()
     return out + [ELLIPSIS]
 
 
@@ -179,38 +189,10 @@ def shorten(text: str, width_: int) -> str:
     return wrap(" ".join(clean(text).split("\n")), width_, max_lines=1)[0]
 
 
-_HTML_ESCAPES = {
-    "&": "&amp;",
-    "<": "&lt;",
-    ">": "&gt;",
-    '"': "&quot;",
-    "'": "&#39;",
-    # A lone "]" as an element's whole text is a syntax error to Graphviz's label parser.
-    "[": "&#91;",
-    "]": "&#93;",
-    # Graphviz expands \N, \G, \E, \T, \H, \L (node, graph, edge names) even in HTML-like
-    # labels and after entities are decoded; an invisible word joiner after every backslash
-    # keeps it from ever starting such a sequence.
-    "\\": "&#92;&#8288;",
-}
-WORD_JOINER = "\u2060"
+def one_line(text: str) -> str:
+    """Runs of whitespace (line breaks of folded YAML text among them) as one space.
 
-
-def html(text: str) -> str:
-    """``text`` escaped for a Graphviz HTML-like label: it shows literally, never as markup.
-
-    >>> html('<b>"x" & \\\\l</b>')
-    '&lt;b&gt;&quot;x&quot; &amp; &#92;&#8288;l&lt;/b&gt;'
+    >>> one_line("a\\n  b c ")
+    'a b c'
     """
-    escaped = "".join(_HTML_ESCAPES.get(ch, ch) for ch in clean(text).replace("\n", " "))
-    return escaped or " "  # Graphviz refuses an empty element such as <FONT></FONT>
-
-
-def plain(text: str) -> str:
-    """``text`` for an ordinary (non-HTML) attribute such as a tooltip, shown literally.
-
-    Backslashes are doubled and followed by a word joiner (no ``\\l`` or ``\\N`` expansion),
-    ``&`` stays ``&`` in SVG output.
-    """
-    text = clean(text).replace("\n", " ").replace("&", "&amp;").replace("\\", "\\" + WORD_JOINER)
-    return graphviz.escape(text)
+    return " ".join(text.split())

@@ -1,0 +1,122 @@
+"""Writing a dossier's outputs to files: the main job, and one map in any format.
+
+:func:`build` is what ``argmap build`` runs: every map (:data:`argmap.maps.VIEWS`) in every
+language, in each Graphviz format asked for, the interactive page of each, and the debate brief
+of each side asked for, in every brief format. :func:`render` draws one map to one file, in any
+of :data:`RENDER_FORMATS`: the Graphviz formats through :mod:`argmap.maps`, ``html`` as the
+interactive page (:mod:`argmap.page`). The files are named here (:func:`map_file`,
+:func:`brief_file`), and written atomically.
+
+>>> import argmap
+>>> argmap.build("claims/mynumber-card.yaml", "renders", sides=("jichiroren",))  # doctest: +SKIP
+[PosixPath('renders/mynumber-card-arguments-en.png'), ...]
+>>> argmap.render(dossier, "demands", "demands.html")  # doctest: +SKIP
+<argmap Map demands -> demands.html>
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .brief import BRIEF_FORMATS, write_brief
+from .dossier import Dossier
+from .errors import RenderError
+from .io.atomic import write_atomic
+from .io.files import load
+from .maps import MAP_FORMATS, VIEWS, Map, RenderOptions, draw, draw_maps, map_format
+from .page import PageBuilder
+
+__all__ = ["RENDER_FORMATS", "brief_file", "build", "map_file", "render", "stem_of"]
+
+#: Formats :func:`render` writes: the Graphviz ones, and ``html`` for the interactive page.
+RENDER_FORMATS: tuple[str, ...] = (*MAP_FORMATS, "html")
+
+
+def stem_of(path: str | os.PathLike[str]) -> str:
+    """The name outputs of a dossier file or folder start with (``claims/case.yaml`` -> ``case``,
+    a folder ``claims/case`` -> ``case``)."""
+    path = Path(path)
+    return path.stem if path.is_file() else path.name
+
+
+def map_file(outdir: str | os.PathLike[str], stem: str, view: str, lang: str, fmt: str) -> Path:
+    """Where a map or a page goes: ``<outdir>/<stem>-<view>-<lang>.<fmt>``.
+
+    >>> map_file("renders", "case", "demands", "ja", "svg").as_posix()
+    'renders/case-demands-ja.svg'
+    """
+    return Path(outdir) / f"{stem}-{view}-{lang}.{fmt}"
+
+
+def brief_file(outdir: str | os.PathLike[str], stem: str, side: str, lang: str,
+               fmt: str) -> Path:
+    """Where a brief goes: ``<outdir>/<stem>-brief-<side>-<lang>.<fmt>``.
+
+    >>> brief_file("renders", "case", "union", "en", "md").as_posix()
+    'renders/case-brief-union-en.md'
+    """
+    return Path(outdir) / f"{stem}-brief-{side}-{lang}.{fmt}"
+
+
+def render(dossier: Dossier, view: str = "demands", path: str | os.PathLike[str] | None = None,
+           format: str | None = None, options: RenderOptions | None = None) -> Map:
+    """Draw ``view`` of a dossier; write it to ``path`` when given.
+
+    ``format`` is one of :data:`RENDER_FORMATS` (``svg``, ``png``, ``pdf``, ``dot`` for the DOT
+    source, ``html`` for the interactive page); by default it comes from the suffix of ``path``.
+    The file is written atomically: a failed render leaves any previous file as it was. Returns
+    the :class:`~argmap.maps.Map` (which displays itself in Jupyter); for a page, the map it
+    opens with.
+
+    >>> render(dossier, "demands", "renders/case-demands-ja.svg",
+    ...        options=RenderOptions(lang="ja"))  # doctest: +SKIP
+    """
+    options = options or RenderOptions()
+    if format is not None and format not in RENDER_FORMATS:
+        raise RenderError(f"unknown format '{format}' (choose one of {', '.join(RENDER_FORMATS)})")
+    fmt = format or (map_format(path, RENDER_FORMATS) if path is not None else None)
+    if fmt == "html" and path is not None:
+        builder = PageBuilder(dossier, options)
+        page = builder.html(view)
+        drawn = builder.map(view)
+        drawn.path = write_atomic(path, page.encode("utf-8"))
+        return drawn
+    drawn = Map(draw(dossier, view, options), timeout=options.timeout)
+    if path is not None:
+        drawn.save(path, fmt)
+    return drawn
+
+
+def build(source: Dossier | str | os.PathLike[str], outdir: str | os.PathLike[str], *,
+          langs: tuple[str, ...] = ("ja", "en"), formats: tuple[str, ...] = ("svg", "png"),
+          sides: tuple[str, ...] = (), stem: str | None = None,
+          options: RenderOptions | None = None) -> list[Path]:
+    """The main job: every map in every language in each of ``formats``, the interactive page
+    of each, and the briefs of ``sides`` in Markdown and HTML; returns the paths written (the
+    maps sorted, then the pages sorted, then the briefs).
+
+    ``source`` is a Dossier or the path of a dossier file or folder (loaded and checked here);
+    ``stem`` starts every file name (default: :func:`stem_of` the path, ``map`` for a Dossier).
+    Each map is laid out once, for its files and its page.
+    """
+    if isinstance(source, Dossier):
+        dossier, name = source, stem or "map"
+    else:
+        dossier, name = load(source), stem or stem_of(source)
+    for fmt in formats:
+        if fmt not in MAP_FORMATS:
+            raise RenderError(f"unknown format '{fmt}' (choose one of {', '.join(MAP_FORMATS)})")
+    maps = draw_maps(dossier, langs, options)
+    written = sorted(maps[(view, lang)].save(map_file(outdir, name, view, lang, fmt), fmt)
+                     for lang in langs for view in VIEWS for fmt in formats)
+    pages = PageBuilder(dossier, options, maps)
+    written += sorted(write_atomic(map_file(outdir, name, view, lang, "html"),
+                                   pages.html(view, lang).encode("utf-8"))
+                      for view in VIEWS for lang in langs)
+    for side in sides:
+        for lang in langs:
+            for fmt in BRIEF_FORMATS:
+                written.append(write_brief(dossier, side, brief_file(outdir, name, side, lang, fmt),
+                                           lang=lang))
+    return written

@@ -1,0 +1,41 @@
+"""The one table of words per language: complete in English, consistent in every language, and
+looked up with a fallback a new language can rely on."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+
+from argmap.words import TABLES, word
+
+
+def _fields(template: str) -> set[str]:
+    return {field for _, field, _, _ in string.Formatter().parse(template) if field}
+
+
+@pytest.mark.parametrize("lang", sorted(TABLES))
+def test_every_language_uses_the_english_keys_and_fields(lang: str) -> None:
+    english, table = TABLES["en"], TABLES[lang]
+    assert set(table) <= set(english), sorted(set(table) - set(english))
+    for key, text in table.items():
+        assert _fields(text) == _fields(english[key]), key
+
+
+def test_a_missing_language_or_word_falls_back_to_english() -> None:
+    assert word("said.deflected", "fr") == "Deflected"
+    assert word("said.deflected", "ja-JP") == "はぐらかし"  # a region: its language's table
+    assert word("said.deflected", "fr", fallback=("ja",)) == "はぐらかし"
+    with pytest.raises(KeyError):
+        word("no.such.word", "en")
+
+
+def test_shared_terms_are_the_same_in_maps_page_and_brief() -> None:
+    from argmap.brief.words import term
+    from argmap.page.words import page_words
+
+    words = page_words()
+    for lang in TABLES:
+        assert words["said.deflected"][lang] == term("said.deflected", lang)
+        assert words["kind.response"][lang] == term("kind.response", lang)
+        assert words["on_paper"][lang] == term("on_paper", lang)
