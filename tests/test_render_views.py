@@ -179,3 +179,44 @@ def test_a_crowd_of_leaf_premises_is_spread_over_three_ranks() -> None:
     lengths = {line.split()[0]: line.split("minlen=")[1].split()[0].strip("]")
                for line in source.splitlines() if "-> c" in line and "minlen=" in line}
     assert lengths == {"p0": "1", "p1": "2", "p2": "3", "p3": "1", "p4": "2", "p5": "3"}
+
+
+def _font_file(family: str) -> tuple[str, int]:
+    """The file (and face index) fontconfig opens for ``family``."""
+    import subprocess
+
+    found = subprocess.run(["fc-match", "-f", "%{file}\n%{index}\n%{family}", family],
+                           capture_output=True, text=True, check=True).stdout.split("\n")
+    return found[0], int(found[1] or 0)
+
+
+def _cmap(family: str) -> set[int]:
+    fonttools = pytest.importorskip("fontTools.ttLib")
+    path, index = _font_file(family)
+    font = (fonttools.TTCollection(path).fonts[index] if path.endswith((".ttc", ".otc"))
+            else fonttools.TTFont(path))
+    return set(font.getBestCmap())
+
+
+def test_status_symbols_are_drawn_in_a_font_that_has_them(dossier) -> None:
+    """Every glyph of a status, a legend line or an arrow is in the font its label names."""
+    import shutil
+
+    from argmap.maps.legend import _HEAD, _LINE
+    from argmap.maps.style import DONE, SAID, SYMBOLS
+    from argmap.maps.words import WORDS
+
+    if not shutil.which("fc-match"):
+        pytest.skip("fontconfig is not installed")
+    options = RenderOptions()
+    used = {g for look in (*SAID.values(), *DONE.values()) for g in look.glyph}
+    used |= {c for art in (*_LINE.values(), *_HEAD.values()) for c in art}
+    used |= {c for w in WORDS.values() for c in w["en"] if not c.isascii() and not c.isalnum()}
+    cjk = _cmap(options.cjk_font)
+    assert all(ord(c) in cjk for c in SYMBOLS), "the CJK font lacks a symbol"
+    latin = _cmap(options.latin_font.split(",")[0])
+    missing = sorted(c for c in used - SYMBOLS if ord(c) not in latin and not c.isspace())
+    assert missing == [], f"glyphs left to the Latin font that it lacks: {missing}"
+    source = draw(dossier, "demands", RenderOptions(lang="en")).source
+    assert f'<FONT FACE="{options.cjk_font}">✓</FONT> Accepted' in source
+    assert "<FONT FACE" not in draw(dossier, "demands", RenderOptions(lang="ja")).source

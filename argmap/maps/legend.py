@@ -12,6 +12,7 @@ import graphviz
 from ..model import Done, EffectType, RelationType, Said
 from . import text as tx
 from .context import Context
+from .labels import symbols
 from .style import ANSWER, BLACK, DONE, EFFECT, GREY, KIND_SHAPE, LINK, RELATION, SAID, EdgeLook
 
 _CELL_STYLE = {"dashed": ' STYLE="dashed"', "dotted": ' STYLE="dotted"'}
@@ -117,6 +118,7 @@ def add_legend(ctx: Context, g: graphviz.Digraph, at: int | None = None,
     rows += [f'<TR><TD ALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="9">{tx.html(e)}</FONT></TD>'
              "</TR>" for e in extra]
     kinds = [k for k in _KIND_ORDER if f"kind.{k}" in ctx.used]
+    table = f'<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">{"".join(rows)}</TABLE>'
     with g.subgraph(name="cluster__legend") as lg:
         lg.attr(label=f"<<B>{tx.html(ctx.w('legend'))}</B>>", style="rounded",
                 color=ctx.color(GREY), fontsize="12", labeljust="l", labelloc="t", margin="8")
@@ -124,8 +126,7 @@ def add_legend(ctx: Context, g: graphviz.Digraph, at: int | None = None,
             shapes.attr(rank="same")
             # an empty table is a syntax error: a blank point stands in when there are no rows
             shapes.node("_legend__table", shape="plaintext", margin="0",
-                        label=f'<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">'
-                              f'{"".join(rows)}</TABLE>>' if rows else "")
+                        label=f'<{symbols(ctx, table)}>' if rows else "")
             for kind in kinds:
                 shape, fill, extra_style = KIND_SHAPE[kind]
                 shapes.node(f"_legend__kind_{kind}", label=f"<{tx.html(ctx.w('kind.' + kind))}>",

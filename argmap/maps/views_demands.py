@@ -10,7 +10,7 @@ import graphviz
 from ..model import Said
 from . import text as tx
 from .context import Context, Source, as_dossier, stack
-from .labels import action_node, demand_node, no_answer_node, response_node
+from .labels import action_node, demand_node, no_answer_node, response_node, symbols
 from .legend import add_legend
 from .options import RenderOptions
 from .style import ANSWER, EFFECT, GREY, SAID, tint
@@ -40,8 +40,8 @@ def _cluster_label(ctx: Context, key: tuple[Any, ...], members: list[Any]) -> st
         date = ctx.date_text(members[0].id)
         title = ctx.w("no_event")
         who = f"{ctx.who(members[0].by)} → {ctx.who(sorted({a for d in members for a in d.to}))}"
-    return "<" + stack([f'<FONT POINT-SIZE="12"><B>{tx.html(date)}  {tx.html(title)}</B></FONT>',
-                        f'<FONT POINT-SIZE="10">{tx.html(who)}</FONT>']) + ">"
+    return "<" + symbols(ctx, stack([f'<FONT POINT-SIZE="12"><B>{tx.html(date)}  {tx.html(title)}</B></FONT>',
+                                     f'<FONT POINT-SIZE="10">{tx.html(who)}</FONT>'])) + ">"
 
 
 def demands(source: Source, options: RenderOptions | None = None) -> graphviz.Digraph:

@@ -73,21 +73,36 @@ def _tooltip(el: ET.Element) -> str | None:
 
 
 def _mark_bands(node: ET.Element, lang: str) -> None:
-    """Mark a demand's said and done bands (the text and the box behind it)."""
-    said = tuple(f"{SAID[s].glyph} {word('said.' + s.value, lang)}" for s in Said)
-    done = tuple(f"{DONE[d].glyph} {word('done.' + d.value, lang)}" for d in Done)
+    """Mark a demand's said and done bands (the text, and the box behind it).
+
+    In a Latin map the glyph is its own ``<text>`` (drawn in the symbol font) before the word:
+    it is marked ``band-<axis>-glyph`` and the word ``band-<axis>``.
+    """
+    words = {"said": tuple(f" {word('said.' + s.value, lang)}" for s in Said),
+             "done": tuple(f" {word('done.' + d.value, lang)}" for d in Done)}
+    glyphs = {"said": {SAID[s].glyph for s in Said}, "done": {DONE[d].glyph for d in Done}}
     parents = {child: parent for parent in node.iter() for child in parent}
+    texts = list(node.iter(f"{{{SVG_NS}}}text"))
     marked: set[str] = set()
-    for text in node.iter(f"{{{SVG_NS}}}text"):
+    for i, text in enumerate(texts):
         value = text.text or ""
-        for axis, labels in (("said", said), ("done", done)):
-            if axis in marked or not value.startswith(labels):
+        for axis in ("said", "done"):
+            if axis in marked:
+                continue
+            glyph = value in glyphs[axis] and i + 1 < len(texts) and (
+                (texts[i + 1].text or "").startswith(words[axis]))
+            whole = any(value.startswith(g) and value[len(g):].startswith(words[axis])
+                        for g in glyphs[axis])
+            if not (glyph or whole):
                 continue
             marked.add(axis)
-            text.set("class", f"band-{axis}")
+            if glyph:
+                text.set("class", f"band-{axis}-glyph")
+                texts[i + 1].set("class", f"band-{axis}")
+            else:
+                text.set("class", f"band-{axis}")
             siblings = list(parents[text])
-            before = siblings[:siblings.index(text)]
-            boxes = [s for s in before if _local(s.tag) == "polygon"]
+            boxes = [s for s in siblings[:siblings.index(text)] if _local(s.tag) == "polygon"]
             if boxes:
                 boxes[-1].set("class", f"band-{axis}-bg")
             break

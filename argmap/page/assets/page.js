@@ -178,10 +178,11 @@ function wireMap() {
 
 // --- date, filters, search ------------------------------------------------------------------
 function look(axis, value) { return DATA.looks[axis][value]; }
-function bandText(axis, value, overdue) {
-  var s = look(axis, value).glyph + " " + w(axis + "." + value);
+function bandWords(axis, value, overdue) {
+  var s = w(axis + "." + value);
   return overdue ? s + " · " + w("overdue") : s;
 }
+function bandText(axis, value, overdue) { return look(axis, value).glyph + " " + bandWords(axis, value, overdue); }
 function applyDate() {
   var pos = state.pos;
   svg.querySelectorAll("[data-t]").forEach(function (e) {
@@ -192,8 +193,9 @@ function applyDate() {
     if (!st) return;
     [["said", st[1], st[3]], ["done", st[2], false]].forEach(function (a) {
       var t = g.querySelector("text.band-" + a[0]), bg = g.querySelector("polygon.band-" + a[0] + "-bg");
-      var lk = look(a[0], a[1]);
-      if (t) { t.textContent = bandText(a[0], a[1], a[2]); t.setAttribute("fill", lk.text); }
+      var gl = g.querySelector("text.band-" + a[0] + "-glyph"), lk = look(a[0], a[1]);
+      if (gl) { gl.textContent = lk.glyph; gl.setAttribute("fill", lk.text); }
+      if (t) { t.textContent = gl ? " " + bandWords(a[0], a[1], a[2]) : bandText(a[0], a[1], a[2]); t.setAttribute("fill", lk.text); }
       if (bg) bg.setAttribute("fill", lk.band);
     });
   });
