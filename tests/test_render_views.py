@@ -69,10 +69,11 @@ def test_unanswered_demand_is_loud(dossier) -> None:
     source = draw(dossier, "demands", RenderOptions(lang="en")).source
     attrs = _node_attrs(source, "d-leak-report")
     assert "peripheries=2" in attrs and "penwidth=3.0" in attrs and VERMILLION in attrs
-    assert "⚠ No answer" in attrs and "overdue" in attrs
+    assert "⚠</FONT> No answer" in attrs and "overdue" in attrs
     assert '"d-leak-report" -> "_noanswer__d-leak-report"' in source
     answered = _node_attrs(source, "d-no-force")
-    assert "peripheries=1" in answered and "✓ Accepted" in answered and "● Delivered" in answered
+    assert "peripheries=1" in answered and "✓</FONT> Accepted" in answered
+    assert "●</FONT> Delivered" in answered
 
 
 def test_demands_view_links_answers_and_actions(dossier) -> None:
@@ -89,10 +90,48 @@ def test_arguments_view_undercut_points_at_the_relation(dossier) -> None:
     assert "shape=point" in _node_attrs(source, "rel-rate-gov")
     assert '"e-rate" -> "rel-rate-gov"' in source and '"rel-rate-gov" -> "c-gov"' in source
     assert '"c-rate-reflects-pressure" -> "rel-rate-gov"' in source
-    assert '"c-pressure" -> "rel-survey"' in source and '"c-main" -> "rel-survey"' in source
-    top = re.search(r"\{\s*rank=max(.*?)\}", source, re.S)
-    assert top and '"c-main"' in top.group(1) and '"c-gov"' in top.group(1)
-    assert "★ main position" in source and "Union" in _node_attrs(source, "c-main")
+    assert '"c-main" -> "rel-survey"' in source  # a joint premise, drawn as laid out
+    assert re.search(r'"rel-survey" -> "c-pressure" \[arrowhead=none arrowtail=none [^]]*dir=back',
+                     source)
+    assert "★</FONT> main position" in source and "Union" in _node_attrs(source, "c-main")
+
+
+def _clusters(source: str) -> dict[str, str]:
+    """Each line-of-argument box of an arguments map, with the DOT inside it."""
+    found = {}
+    for m in re.finditer(r"subgraph (cluster_line_\d+) \{(.*?)\n\t\}", source, re.S):
+        found[m.group(1)] = m.group(2)
+    return found
+
+
+def test_arguments_view_puts_the_main_positions_in_the_middle_and_lines_in_boxes(dossier):
+    source = draw(dossier, "arguments", RenderOptions(lang="en")).source
+    assert "rankdir=LR" in source
+    middle = re.search(r"\{\s*rank=same(.*?)\}", source, re.S)
+    assert middle and '"c-main"' in middle.group(1) and '"c-gov"' in middle.group(1)
+    boxes = _clusters(source)
+    # one box per line of argument: the reason for c-main, the objection to it, and c-gov's own
+    holding = {name: set(re.findall(r'^\t\t"?([\w-]+)"? \[', body, re.M))
+               for name, body in boxes.items()}
+    assert any(ids == {"c-law"} for ids in holding.values())
+    assert any({"e-rate", "rel-rate-gov", "c-rate-reflects-pressure"} <= ids
+               for ids in holding.values())
+    assert not any("c-main" in ids or "c-gov" in ids for ids in holding.values())
+    assert "Reason · 1 items" in source and "Objection" in source
+    # objections are drawn on the right of the middle: laid out from the main position outward
+    assert '"c-gov" -> "e-leak" [arrowhead=none arrowtail=tee' in source
+
+
+def test_every_line_of_the_example_is_one_box_around_its_reason(example) -> None:
+    source = draw(example, "arguments", RenderOptions(lang="en")).source
+    boxes = _clusters(source)
+    mains = [c.id for c in example.claims if c.main]
+    heads = {p for r in example.relations if r.to in mains for p in r.from_} - set(mains)
+    holding = [set(re.findall(r'^\t\t"?([\w-]+)"? \[', body, re.M)) for body in boxes.values()]
+    for head in heads:
+        assert sum(head in ids for ids in holding) == 1, head
+    placed = [i for ids in holding for i in ids]
+    assert len(placed) == len(set(placed))  # no item in two boxes
 
 
 def test_timeline_puts_same_day_items_on_one_rank(dossier) -> None:
@@ -128,7 +167,7 @@ def test_language_and_fallback(dossier) -> None:
     ja = draw(dossier, "demands", RenderOptions(lang="ja")).source
     assert "職員にカード取得を強制しないこと" in ja and 'fontname="Noto Sans CJK JP"' in ja
     en = draw(dossier, "demands", RenderOptions(lang="en")).source
-    assert "Do not force staff" in en and "Noto Sans CJK" not in en
+    assert "Do not force staff" in en and 'fontname="Noto Sans CJK' not in en
     fr = draw(dossier, "demands", RenderOptions(lang="fr")).source
     assert "Do not force staff" in fr  # falls back to English
 
@@ -167,18 +206,22 @@ def test_options_are_frozen() -> None:
         RenderOptions().lang = "ja"  # type: ignore[misc]
 
 
-def test_a_crowd_of_leaf_premises_is_spread_over_three_ranks() -> None:
+def test_a_crowd_of_leaf_premises_is_spread_over_two_columns() -> None:
     from argmap.dossier import Dossier
     from argmap.maps import arguments
 
-    claims = [{"id": "c", "text": "main", "main": True}] + [
+    claims = [{"id": "c", "text": "main", "main": True}, {"id": "r", "text": "reason"}] + [
         {"id": f"p{i}", "text": f"premise {i}"} for i in range(6)]
-    relations = [{"id": f"r{i}", "from": f"p{i}", "to": "c", "type": "supports"}
-                 for i in range(6)]
+    relations = [{"id": "rr", "from": "r", "to": "c", "type": "supports"}] + [
+        {"id": f"r{i}", "from": f"p{i}", "to": "r", "type": "supports"} for i in range(6)]
     source = arguments(Dossier.model_validate({"claims": claims, "relations": relations})).source
-    lengths = {line.split()[0]: line.split("minlen=")[1].split()[0].strip("]")
-               for line in source.splitlines() if "-> c" in line and "minlen=" in line}
-    assert lengths == {"p0": "1", "p1": "2", "p2": "3", "p3": "1", "p4": "2", "p5": "3"}
+    lengths = {}
+    for line in source.splitlines():
+        found = re.match(r'\s*"?(r)"? -> "?(p\d)"? \[(.*)\]', line)
+        if found:
+            minlen = re.search(r"minlen=(\d+)", found.group(3))
+            lengths[found.group(2)] = minlen.group(1) if minlen else "1"
+    assert lengths == {"p0": "1", "p1": "2", "p2": "1", "p3": "2", "p4": "1", "p5": "2"}
 
 
 def _font_file(family: str) -> tuple[str, int]:

@@ -32,16 +32,26 @@ def symbols(ctx: Context, markup: str) -> str:
 
 
 _TABLE = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">'
-_META = '<FONT POINT-SIZE="9" COLOR="{color}">{text}</FONT>'
+_META = '<FONT POINT-SIZE="{size}" COLOR="{color}">{text}</FONT>'
+#: Point sizes of the bands and the small print, by view (the arguments map is set smaller so
+#: that a whole case fits one page; 8 pt is still 10.7 px at 96 dpi). Body text is the graph's.
+_SIZES = {"arguments": ("9", "8")}
+_DEFAULT_SIZES = ("9.5", "9")
+
+
+def _sizes(ctx: Context) -> tuple[str, str]:
+    return _SIZES.get(ctx.view, _DEFAULT_SIZES)
 
 
 def _band(ctx: Context, text: str, bg: str, fg: str = BLACK, bold: bool = True,
           align: str = "LEFT", colspan: int = 1) -> str:
-    inner = tx.html(text)
-    inner = f"<B>{inner}</B>" if bold else inner
+    # a long band (several holders, a long kind of evidence) takes two lines rather than
+    # widening its node and with it the whole column of the map
+    lines = [tx.html(line) for line in tx.wrap(text, ctx.options.wrap + 8, 2)]
+    inner = "<BR/>".join(f"<B>{line}</B>" if bold else line for line in lines)
     span = f' COLSPAN="{colspan}"' if colspan > 1 else ""
-    return (f'<TD BGCOLOR="{ctx.color(bg)}" ALIGN="{align}"{span}>'
-            f'<FONT POINT-SIZE="9.5" COLOR="{ctx.color(fg)}">{inner}</FONT></TD>')
+    return (f'<TD BGCOLOR="{ctx.color(bg)}" ALIGN="{align}" BALIGN="{align}"{span}>'
+            f'<FONT POINT-SIZE="{_sizes(ctx)[0]}" COLOR="{ctx.color(fg)}">{inner}</FONT></TD>')
 
 
 def _body(ctx: Context, value: str, bold: bool = False, colspan: int = 1,
@@ -53,8 +63,11 @@ def _body(ctx: Context, value: str, bold: bool = False, colspan: int = 1,
 
 def _meta(ctx: Context, value: str, colspan: int = 1) -> str:
     span = f' COLSPAN="{colspan}"' if colspan > 1 else ""
-    text = _META.format(color=ctx.color("#444444"), text=tx.html(value))
-    return f'<TR><TD ALIGN="LEFT"{span}>{text}</TD></TR>'
+    # small print wraps a little wider than the body (it is set smaller), on two lines at most
+    lines = tx.wrap(value, ctx.options.wrap + 6, 2)
+    rows = [_META.format(size=_sizes(ctx)[1], color=ctx.color("#444444"), text=tx.html(line))
+            for line in lines]
+    return f'<TR><TD ALIGN="LEFT"{span}>{stack(rows) if len(rows) > 1 else rows[0]}</TD></TR>'
 
 
 def _node(ctx: Context, g: graphviz.Digraph, item_id: str, kind: str, label: str,

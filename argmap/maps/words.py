@@ -86,6 +86,24 @@ WORDS: dict[str, dict[str, str]] = {
     "no_event": {"ja": "(場の記録なし)", "en": "(no event recorded)"},
     "focus": {"ja": "{id} の周辺 (距離 {radius})", "en": "around {id} (radius {radius})"},
     "waiting": {"ja": "{days} 日間 回答なし", "en": "no answer for {days} days"},
+    # --- layout of the maps: lines of argument, timeline lanes, the demands summary ---
+    "line.supports": {"ja": "理由", "en": "Reason"},
+    "line.attacks": {"ja": "反論", "en": "Objection"},
+    "line.follows": {"ja": "この立場が支えるもの", "en": "What the position supports"},
+    "line.apart": {"ja": "別の論証", "en": "A separate argument"},
+    "line.items": {"ja": "{n} 項目", "en": "{n} items"},
+    "lane.other": {"ja": "その他", "en": "Others"},
+    "lane.events": {"ja": "出来事", "en": "Events"},
+    "lane.evidence": {"ja": "根拠・報道", "en": "Evidence and press"},
+    "gap.years": {"ja": "約 {n} 年", "en": "about {n} years"},
+    "gap.months": {"ja": "約 {n} か月", "en": "about {n} months"},
+    "summary.demands": {"ja": "要求 {n} 件", "en": "{n} demands"},
+    "summary.said": {"ja": "回答", "en": "Answers"},
+    "summary.done": {"ja": "実行", "en": "Done"},
+    "summary.date": {"ja": "日付", "en": "Date"},
+    "summary.demand": {"ja": "要求", "en": "Demand"},
+    "summary.to": {"ja": "宛先", "en": "To"},
+    "via": {"ja": "{effect} (根拠の主張を通じて)", "en": "{effect} (via a claim behind it)"},
 }
 
 
