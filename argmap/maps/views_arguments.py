@@ -217,8 +217,9 @@ def arguments(source: Source, options: RenderOptions | None = None) -> graphviz.
     options = options or RenderOptions()
     ctx = Context(as_dossier(source), options, "arguments", KINDS)
     g = ctx.new_graph("arguments", "LR")
-    g.graph_attr.update(ranksep="0.3", nodesep="0.12", newrank="true")
+    g.graph_attr.update(ranksep="0.25", nodesep="0.1", newrank="true")
     g.node_attr["fontsize"] = "9"  # 12 px at 96 dpi: a case of 75 items fits an A3 page
+    legend_at = len(g.body)  # the legend goes first: with rankdir LR the first is drawn lowest
     in_relations = {x for r in ctx.dossier.relations for x in (*r.from_, r.to)}
     items: list[tuple[str, Any]] = []
     for section, kind in (("claims", "claim"), ("demands", "demand"), ("evidence", "evidence"),
@@ -266,7 +267,8 @@ def arguments(source: Source, options: RenderOptions | None = None) -> graphviz.
                      penwidth="1.2")
             for member in group.members:
                 draw_node(box, member)
-                layer[member] = group.side * group.depth[member]
+                apart_box = group.kind in ("apart", "loose") and bool(mains)
+                layer[member] = 0 if apart_box else group.side * group.depth[member]
                 group_of[member] = index
     for src, dst, rel in edges:
         look = RELATION[rel.type]
@@ -291,17 +293,15 @@ def arguments(source: Source, options: RenderOptions | None = None) -> graphviz.
                    **({} if same_box else {"constraint": "false"}))
         else:
             g.edge(src, dst, arrowhead=head, constraint="false", **attrs)
-    anchor = mains[0] if mains else None
-    for group in groups:  # boxes that reach no main position still sit in the side columns
-        if anchor is None or group.kind in ("supports", "attacks", "follows"):
-            continue
-        first = min(group.members, key=lambda m: (group.depth[m], m))
-        ends = (anchor, first) if group.side > 0 else (first, anchor)
-        g.edge(*ends, style="invis", minlen=str(group.depth[first]))
+    apart = [m for gr in groups if gr.kind in ("apart", "loose") for m in gr.members]
+    if mains and apart:
+        # what reaches no main position stacks in the middle column, by the main positions:
+        # the only column with room to spare
+        with g.subgraph() as middle:
+            middle.attr(rank="same")
+            for m in [*mains, *apart]:
+                middle.node(m)
     if options.focus is not None:
         ctx.used.add("focus")
-    add_legend(ctx, g)
-    if anchor is not None and "_legend__table" in "".join(g.body):
-        far = max((layer[m] for m in layer), default=0)
-        g.edge(anchor, "_legend__table", style="invis", minlen=str(max(1, far - 1)))
+    add_legend(ctx, g, at=legend_at if ctx.bottom_up else None)
     return ctx.finish(g, "arguments")
