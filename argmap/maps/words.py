@@ -95,6 +95,7 @@ WORDS: dict[str, dict[str, str]] = {
     "lane.other": {"ja": "その他", "en": "Others"},
     "lane.events": {"ja": "出来事", "en": "Events"},
     "lane.evidence": {"ja": "根拠・報道", "en": "Evidence and press"},
+    "gap.year": {"ja": "約 1 年", "en": "about a year"},
     "gap.years": {"ja": "約 {n} 年", "en": "about {n} years"},
     "gap.months": {"ja": "約 {n} か月", "en": "about {n} months"},
     "summary.demands": {"ja": "要求 {n} 件", "en": "{n} demands"},
