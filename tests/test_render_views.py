@@ -134,12 +134,43 @@ def test_every_line_of_the_example_is_one_box_around_its_reason(example) -> None
     assert len(placed) == len(set(placed))  # no item in two boxes
 
 
-def test_timeline_puts_same_day_items_on_one_rank(dossier) -> None:
+def _positions(source: str) -> dict[str, tuple[float, float]]:
+    found = re.findall(r'^\t+"?([^\s"]+)"? \[.*?pos="(-?\d+),(-?\d+)!"', source, re.M)
+    return {name: (float(x), float(y)) for name, x, y in found}
+
+
+def test_timeline_runs_down_the_page_in_lanes(dossier) -> None:
     source = draw(dossier, "timeline", RenderOptions(lang="en")).source
-    block = re.search(r"\{\s*rank=same\s*\"_day__2023-06-01\"(.*?)\n\t\}", source, re.S)
-    assert block and '"r-force"' in block.group(1) and '"r-survey"' in block.group(1)
-    days = re.findall(r'^\t+"_day__(\d{4}-\d\d-\d\d)" \[label', source, re.M)
-    assert days == sorted(days) and len(days) == len(set(days))
+    pos = _positions(source)
+    days = sorted(n for n in pos if n.startswith("_day__"))
+    assert days and [pos[d][1] for d in days] == sorted((pos[d][1] for d in days), reverse=True)
+    # the same day reads across: r-force and r-survey were both given on 2023-06-01
+    row = pos["_day__2023-06-01"][1]
+    nxt = pos[days[days.index("_day__2023-06-01") + 1]][1]
+    assert all(nxt < pos[r][1] < row for r in ("r-force", "r-survey"))
+    # one lane per actor: the union's demands in one column, the ministry's answers in another
+    assert pos["d-no-force"][0] == pos["d-keep-card"][0] != pos["r-keep"][0]
+    assert pos["r-force"][0] != pos["d-no-force"][0]
+    lanes = re.findall(r'^\t_lane__(\S+) \[label=<<B>(.*?)</B>>', source, re.M)
+    assert [k for k, _ in lanes][0] == "events" and ("union", "Union") in lanes
+    assert "neato" == draw(dossier, "timeline").engine and "notranslate=true" in source
+
+
+def test_timeline_spaces_rows_by_time_and_names_long_gaps(dossier) -> None:
+    from argmap.maps.views_timeline import _gap
+
+    assert _gap(1) < _gap(30) < _gap(365) < _gap(3 * 365) < 4 * _gap(30)
+    source = draw(dossier, "timeline", RenderOptions(lang="en")).source
+    assert "<I>about a year</I>" in source  # 2023-10-05 to 2024-12-02
+    ja = draw(dossier, "timeline", RenderOptions(lang="ja")).source
+    assert "約 1 年" in ja
+
+
+def test_timeline_dates_are_as_precise_as_known(example) -> None:
+    source = draw(example, "timeline", RenderOptions(lang="en")).source
+    labels = dict(re.findall(r'^\t"_day__([\d-]+)" \[label=<<B>([\d-]+)</B>>', source, re.M))
+    assert labels["2013-01-01"] == "2013" and labels["2017-11-01"] == "2017-11"
+    assert labels["2019-07-23"] == "2019-07-23"
 
 
 def test_as_of_hides_later_answers_and_actions(dossier) -> None:

@@ -213,7 +213,8 @@ def timeline(source: Source, options: RenderOptions | None = None) -> graphviz.D
         kinds = sorted(k[5:] for k in ctx.used if k.startswith("kind."))
         for i, kind in enumerate(kinds):
             g.node(f"_legend__kind_{kind}", pos=f"{_AXIS + 40 + 70 * i:.0f},{y - 60:.0f}!")
-        g.node("_legend__table", pos=f"{_AXIS + 170:.0f},{y - 300:.0f}!")
+        rows = 6 + len(ctx.used)  # about as many rows as the legend will have
+        g.node("_legend__table", pos=f"{_AXIS + 170:.0f},{y - 100 - 9 * rows:.0f}!")
     g = ctx.finish(g, "timeline")
     g.engine = "neato"
     return g
