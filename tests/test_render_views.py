@@ -295,3 +295,35 @@ def test_status_symbols_are_drawn_in_a_font_that_has_them(dossier) -> None:
     source = draw(dossier, "demands", RenderOptions(lang="en")).source
     assert f'<FONT FACE="{options.cjk_font}">✓</FONT> Accepted' in source
     assert "<FONT FACE" not in draw(dossier, "demands", RenderOptions(lang="ja")).source
+
+
+def test_every_done_status_on_the_demands_map_has_its_action_drawn(example) -> None:
+    """A demand shown "Not delivered" because of an action on a claim behind it: the action is
+    drawn, with a line from the demand saying how it bears on it."""
+    from argmap.tracking import demand_status
+
+    source = draw(example, "demands", RenderOptions(lang="en")).source
+    for demand, status in demand_status(example).items():
+        sources = {demand, *status.answers}
+        for action in status.actions:
+            assert re.search(rf'^\t"{re.escape(action)}" \[label=', source, re.M), action
+            assert any(f'"{s}" -> "{action}"' in source for s in sources), (demand, action)
+    line = next(x for x in source.splitlines()
+                if '"d-2019-07-18-data-diversion" -> "a-2019-09-06-national-rules-amendment"' in x)
+    assert "contradicts (via a claim behind it)" in line and "Federation handing" in line
+
+
+def test_demands_map_opens_with_a_summary_linked_to_each_demand(example) -> None:
+    from argmap.tracking import demand_status
+
+    source = draw(example, "demands", RenderOptions(lang="en")).source
+    statuses = demand_status(example)
+    label = re.search(r"^\tgraph \[.*?label=<(.*?)> labeljust", source, re.M | re.S).group(1)
+    assert f"{len(statuses)} demands" in label
+    accepted = sum(1 for s in statuses.values() if s.said.value == "accepted")
+    assert f"{accepted} <FONT" in label and "Accepted" in label
+    for demand in statuses:
+        assert f'HREF="#{demand}"' in label
+        assert f'id="{demand}"' in _node_attrs(source, demand)
+    ja = draw(example, "demands", RenderOptions(lang="ja")).source
+    assert f"要求 {len(statuses)} 件" in ja

@@ -106,7 +106,7 @@ def demand_node(ctx: Context, g: graphviz.Digraph, item: Any) -> None:
              f"{_meta(ctx, meta, colspan=2)}</TABLE>")
     _node(ctx, g, item.id, "demand", label, text, color=s_look.border, style=s_look.style,
           penwidth=s_look.penwidth, peripheries=s_look.peripheries,
-          fillcolor=ctx.color(s_look.fill))
+          fillcolor=ctx.color(s_look.fill), id=item.id)  # the summary's rows link to it
 
 
 def no_answer_node(ctx: Context, g: graphviz.Digraph, demand_id: str) -> str:

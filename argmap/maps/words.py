@@ -100,7 +100,7 @@ WORDS: dict[str, dict[str, str]] = {
     "gap.months": {"ja": "約 {n} か月", "en": "about {n} months"},
     "summary.demands": {"ja": "要求 {n} 件", "en": "{n} demands"},
     "summary.said": {"ja": "回答", "en": "Answers"},
-    "summary.done": {"ja": "実行", "en": "Done"},
+    "summary.done": {"ja": "実行状況", "en": "What was done"},
     "summary.date": {"ja": "日付", "en": "Date"},
     "summary.demand": {"ja": "要求", "en": "Demand"},
     "summary.to": {"ja": "宛先", "en": "To"},
