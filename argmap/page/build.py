@@ -165,8 +165,22 @@ class PageBuilder:
                 drawn = Map(draw(self.dossier, view, opts), timeout=opts.timeout)
             raw = drawn.svg()
             self._svgs[key] = prepare_svg(raw, self.dossier, self.dates, self.first,
-                                          node_label(self.dossier, lang), lang)
+                                          node_label(self.dossier, lang), lang,
+                                          self.tab_order() if view == "demands" else ())
         return self._svgs[key]
+
+    def tab_order(self) -> list[str]:
+        """Demands in the order the summary lists them, each followed by its answers and
+        actions: the order Tab visits the demands map in."""
+        order: list[str] = []
+        demands = sorted(self.dossier.demands,
+                         key=lambda d: (self.items[d.id]["date"] or "9999", self.items[d.id]["first"]))
+        for demand in demands:
+            status = self.items[demand.id].get("status", {})
+            for item in [demand.id, *status.get("answers", []), *status.get("actions", [])]:
+                if item not in order:
+                    order.append(item)
+        return order
 
     def start(self) -> int:
         """The date position the page opens at: the as_of option, else no date limit."""
