@@ -182,20 +182,23 @@ def timeline(source: Source, options: RenderOptions | None = None) -> graphviz.D
     drawn: set[str] = set()
     y = -36.0
     previous: tuple[_dt.date, str] | None = None
+    spine = {"color": ctx.color(GREY), "penwidth": "2", "arrowhead": "none"}
     for date, entries in days:
+        axis = f"_day__{date.isoformat()}"
         if previous is not None:
             apart = (date - previous[0]).days
             y -= _gap(apart)
             words = _gap_words(ctx, apart)
-            if words:  # how long the gap is, on the axis halfway between the rows
-                g.node(f"_gap__{date.isoformat()}", label=f"<<I>{tx.html(words)}</I>>",
-                       shape="plaintext", fontsize="10", fontcolor=ctx.color(GREY),
-                       pos=f"{_AXIS / 2:.0f},{y + _gap(apart) / 2:.0f}!")
-        axis = f"_day__{date.isoformat()}"
+            if words:  # how long the gap is, on the axis halfway between the rows: a break in it
+                gap = f"_gap__{date.isoformat()}"
+                g.node(gap, label=f"<<I>{tx.html(words)}</I>>", shape="plaintext", fontsize="10",
+                       fontcolor=ctx.color(GREY), pos=f"{_AXIS / 2:.0f},{y + _gap(apart) / 2:.0f}!")
+                g.edge(previous[1], gap, **spine)
+                previous = (previous[0], gap)
         g.node(axis, label=f"<<B>{tx.html(_day_label(ctx, date, [i for _, i in entries]))}</B>>",
                shape="plaintext", fontsize="12", pos=f"{_AXIS / 2:.0f},{y - 10:.0f}!")
         if previous is not None:  # the axis: a grey spine from day to day
-            g.edge(previous[1], axis, color=ctx.color(GREY), penwidth="2", arrowhead="none")
+            g.edge(previous[1], axis, **spine)
         previous = (date, axis)
         tops = {key: y for key in lanes}
         for kind, item in entries:

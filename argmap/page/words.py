@@ -78,10 +78,16 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
     "from": {"ja": "から", "en": "from"},
     "rel.in": {"ja": "←", "en": "←"},
     "rel.out": {"ja": "→", "en": "→"},
+    # --- small screens, the demands summary, the view ---
+    "drawer": {"ja": "絞り込み・凡例", "en": "Filters"},
+    "drawer.close": {"ja": "閉じる", "en": "Close"},
+    "summary.title": {"ja": "要求ごとの回答と実行", "en": "Each demand, its answer and what was done"},
+    "summary.hint": {"ja": "行をクリックすると図の該当箇所へ移動します。",
+                     "en": "Click a row to go to the demand on the map."},
 }
 
 #: Keys of the map's own words the page uses, by prefix.
-_MAP_PREFIXES = ("said.", "done.", "kind.", "effect.", "rel.", "view.")
+_MAP_PREFIXES = ("said.", "done.", "kind.", "effect.", "rel.", "view.", "summary.")
 _MAP_KEYS = ("overdue", "on_paper", "undated", "main", "legend", "legend.said", "legend.done")
 
 

@@ -46,19 +46,23 @@ function quoteBlock(parent, quote, source, locator) {
 }
 function section(parent, key) { parent.appendChild(el("h3", "", w(key))); }
 
+var shownId = null;
 function renderPanel(id) {
   var it = ITEMS[id], f = it.f, panel = $("panel"), pos = state.pos;
   panel.replaceChildren();
+  if (shownId !== id) panel.scrollTop = 0;  // a new item starts at its top
+  shownId = id;
   panel.classList.remove("empty");
   var head = el("div", "head");
   head.appendChild(el("span", "kind k-" + it.kind, w("kind." + it.kind)));
   head.appendChild(el("span", "muted", dateText(it)));
   var close = el("button", "close", "×");
   close.type = "button"; close.setAttribute("aria-label", w("panel.close")); close.title = w("panel.close");
-  close.addEventListener("click", closePanel);
+  close.addEventListener("click", function () { closePanel(true); });
   head.appendChild(close);
   panel.appendChild(head);
   texts(panel, textOf(id), "text");
+  panel.querySelector(".text").tabIndex = -1;
   if (!known(id, pos)) panel.appendChild(el("p", "notice", w("panel.later")));
   if (!byId[id]) panel.appendChild(el("p", "notice", w("panel.not_drawn")));
   if (it.kind === "response") { var sp = el("p"); sp.appendChild(badge("said", f.said, false)); panel.appendChild(sp); }
@@ -173,13 +177,27 @@ function select(id, how) {
   svg.querySelectorAll("g.node.sel").forEach(function (g) { g.classList.remove("sel"); });
   (byId[id] || []).forEach(function (g) { g.classList.add("sel"); });
   renderPanel(id);
-  if (how && how.from !== "map" && byId[id] && !byId[id][0].classList.contains("gone")) reveal(byId[id][0]);
-  if (how && how.from === "panel") $("panel").scrollTop = 0;
+  markSummary();
+  if (how && how.from !== "map" && how.from !== "lang" && byId[id] && !byId[id][0].classList.contains("gone")) reveal(byId[id][0], true);
+  if (how && (how.from === "panel" || how.from === "list")) focusPanel();  // focus stays with the reader
 }
-function closePanel() {
+function focusPanel() {
+  var title = $("panel").querySelector(".text");
+  (title || $("panel")).focus({ preventScroll: true });
+}
+function closePanel(returnFocus) {
+  var id = state.selected;
   state.selected = null;
+  shownId = null;
   if (svg) svg.querySelectorAll("g.node.sel").forEach(function (g) { g.classList.remove("sel"); });
   var panel = $("panel");
   panel.replaceChildren(el("p", "muted", w("panel.empty")));
   panel.classList.add("empty");
+  markSummary();
+  var node = id && byId[id] ? byId[id].filter(function (g) { return g.hasAttribute("tabindex"); })[0] : null;
+  if (returnFocus === true && node) {  // back to the item the panel showed (Enter reopens it)
+    refocus = true;
+    node.focus({ preventScroll: true });
+    refocus = false;
+  }
 }
