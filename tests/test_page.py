@@ -177,7 +177,9 @@ class _Tags(HTMLParser):
 _PAGE_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "div", "h1", "h2",
               "span", "label", "input", "button", "nav", "section", "p", "ol", "output", "select",
               "main", "aside", "template", "script", "svg", "g", "polygon", "polyline",
-              "path", "ellipse", "text", "a"}
+              "path", "ellipse", "text", "a",
+              # the demands summary
+              "details", "summary", "table", "thead", "tbody", "tr", "th"}
 
 
 def test_hostile_texts_are_escaped_everywhere(hostile):

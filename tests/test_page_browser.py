@@ -220,12 +220,14 @@ def test_pan_zoom_and_keyboard(open_page, pages):
     assert width() > start
     page.click("#zoom-fit")
     fitted = page.locator("svg.map").get_attribute("viewBox")
-    page.mouse.move(700, 400)
+    area = page.locator("#viewport").bounding_box()
+    page.mouse.move(area["x"] + area["width"] / 2, area["y"] + area["height"] / 2)
     page.mouse.wheel(0, -300)
     assert page.locator("svg.map").get_attribute("viewBox") != fitted
     x0 = float(page.locator("svg.map").get_attribute("viewBox").split()[0])
     page.mouse.down()
-    page.mouse.move(600, 350, steps=4)
+    page.mouse.move(area["x"] + area["width"] / 2 - 100, area["y"] + area["height"] / 2 - 50,
+                    steps=4)
     page.mouse.up()
     assert float(page.locator("svg.map").get_attribute("viewBox").split()[0]) > x0
     page.locator("#viewport").focus()

@@ -175,7 +175,7 @@ function reveal(g, legibly) {  // bring a node into view, centred (and legible w
   pan(r.left + r.width / 2 - (vp.left + vp.width / 2), r.top + r.height / 2 - (vp.top + vp.height / 2));
 }
 function wireMap() {
-  var vp = $("viewport"), start = null, touches = {}, pinch = null, lastTap = null;
+  var vp = $("viewport"), start = null, touches = {}, pinch = null, lastTap = null, kind = "mouse";
   function two() {  // the two touching fingers: their distance and midpoint
     var p = Object.keys(touches).map(function (k) { return touches[k]; });
     return { d: Math.hypot(p[0].x - p[1].x, p[0].y - p[1].y) || 1, x: (p[0].x + p[1].x) / 2, y: (p[0].y + p[1].y) / 2 };
@@ -185,6 +185,7 @@ function wireMap() {
     zoom(e.deltaY < 0 ? 1.15 : 1 / 1.15, e.clientX, e.clientY);
   }, { passive: false });
   vp.addEventListener("pointerdown", function (e) {
+    kind = e.pointerType;
     if (e.pointerType === "mouse" && e.button !== 0) return;
     pointing = true;  // a focus that follows is the pointer's: the click decides what opens
     touches[e.pointerId] = { x: e.clientX, y: e.clientY };
@@ -230,8 +231,8 @@ function wireMap() {
     var g = e.target.closest ? e.target.closest("g.node[data-id]") : null;
     if (g) select(g.getAttribute("data-id"), { from: "map" });
   });
-  vp.addEventListener("dblclick", function (e) {
-    if (e.target.closest && e.target.closest("g.node[data-id]")) return;
+  vp.addEventListener("dblclick", function (e) {  // a mouse's (a finger's is handled above)
+    if (kind !== "mouse" || (e.target.closest && e.target.closest("g.node[data-id]"))) return;
     zoom(1.6, e.clientX, e.clientY);
   });
   vp.addEventListener("focusin", function (e) {
