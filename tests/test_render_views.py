@@ -159,7 +159,7 @@ def test_timeline_runs_down_the_page_in_lanes(dossier) -> None:
 def test_timeline_spaces_rows_by_time_and_names_long_gaps(dossier) -> None:
     from argmap.maps.views_timeline import _gap
 
-    assert _gap(1) < _gap(30) < _gap(365) < _gap(3 * 365) < 4 * _gap(30)
+    assert _gap(1) < _gap(30) < _gap(365) < _gap(3 * 365) < 5 * _gap(30)
     source = draw(dossier, "timeline", RenderOptions(lang="en")).source
     assert "<I>about a year</I>" in source  # 2023-10-05 to 2024-12-02
     ja = draw(dossier, "timeline", RenderOptions(lang="ja")).source

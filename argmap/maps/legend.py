@@ -102,17 +102,20 @@ def _line_row(ctx: Context, words: str, look: EdgeLook) -> str:
 
 
 def add_legend(ctx: Context, g: graphviz.Digraph, at: int | None = None,
-               after: str | None = None) -> None:
+               titled: bool = False) -> None:
     """Add the legend for what ``ctx.used`` records (nothing when the option is off).
 
     ``at`` is a position in ``g.body`` to put it at (views that want it drawn first call this
-    last, once the map is known, with the position they marked at the start). ``after`` is a
-    node the legend is placed one rank after (the timeline puts it after the last day).
+    last, once the map is known, with the position they marked at the start). ``titled`` puts
+    the legend's title in its table, for layouts that do not draw the box around it.
     """
     if not ctx.options.legend or not ctx.used:
         return
     start = len(g.body)
     rows = _status_rows(ctx) + _edge_rows(ctx)
+    if titled:  # a map whose boxes are not drawn (neato -n2) names its legend in the table
+        rows.insert(0, f'<TR><TD ALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="12"><B>'
+                       f'{tx.html(ctx.w("legend"))}</B></FONT></TD></TR>')
     extra = [ctx.w(k) for k in ("legend.main", "legend.joint", "legend.focus")
              if k.split(".")[1] in ctx.used]
     rows += [f'<TR><TD ALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="9">{tx.html(e)}</FONT></TD>'
@@ -133,8 +136,6 @@ def add_legend(ctx: Context, g: graphviz.Digraph, at: int | None = None,
                             shape=shape, style=",".join(filter(None, ("filled", extra_style))),
                             fillcolor=ctx.color(fill), color=ctx.color(BLACK), fontsize="9",
                             height="0.3", width="0.6", margin="0.06,0.02")
-    if after is not None:
-        g.edge(after, "_legend__table", style="invis")
     if at is not None:
         lines = g.body[start:]
         del g.body[start:]

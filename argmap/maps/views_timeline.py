@@ -211,7 +211,7 @@ def timeline(source: Source, options: RenderOptions | None = None) -> graphviz.D
             drawn.add(item.id)
         y = min(tops.values()) + _STACK_GAP
     _links(ctx, g, drawn)
-    add_legend(ctx, g)
+    add_legend(ctx, g, titled=True)
     if ctx.options.legend and ctx.used:  # -n2 needs a position for every node: below the end
         kinds = sorted(k[5:] for k in ctx.used if k.startswith("kind."))
         for i, kind in enumerate(kinds):
