@@ -291,3 +291,45 @@ def test_the_summary_follows_the_date_and_leads_to_the_map(open_page, example):
     page.fill("#q", "回答なし")  # status names are searchable in the page's language
     assert page.locator("#results button.result").count() >= 2
 
+
+
+def test_a_dated_demand_takes_the_border_of_its_answer_then(open_page, example):
+    """Before its answer, an answered demand is drawn as unanswered: double, bold, vermillion."""
+    page = open_page("demands", "en")
+    demand = "d-2018-toyohashi-rights"  # put in 2018-02, answered (accepted) in 2018-04
+    assert demand_status(example, "2018-03-01")[demand].said.value == "no_response"
+    border = page.locator(f'g.node[data-id="{demand}"] polygon.border').first
+    outer = page.locator(f'g.node[data-id="{demand}"] polygon.border-outer')
+    assert border.get_attribute("stroke-dasharray") is None and outer.count() == 0
+    deflected = page.locator('g.node[data-id="d-2019-07-23-no-survey"] polygon.border').first
+    assert deflected.get_attribute("stroke-dasharray") == "5,2"  # dashed: an answer on paper
+
+    def as_of(day: str) -> None:
+        page.evaluate(f"""() => {{ const e = document.getElementById('date-pick');
+                                  e.value = '{day}'; e.dispatchEvent(new Event('change')); }}""")
+
+    as_of("2018-03-01")
+    said = page.locator(f'g.node[data-id="{demand}"] text.band-said').text_content().strip()
+    assert said == "No answer"
+    assert outer.count() == 1 and outer.is_visible()  # the double border of the unanswered
+    assert border.get_attribute("stroke").lower() == "#d55e00"
+    as_of("2020-01-01")
+    assert outer.is_hidden() and border.get_attribute("stroke").lower() != "#d55e00"
+
+
+def test_the_panel_puts_answers_first_and_says_what_happened_at_an_event(open_page, example):
+    page = open_page("demands", "en")
+    page.locator('#summary-table button[data-id="d-2018-toyohashi-rights"]').click()
+    headings = page.locator("#panel h3").all_text_contents()
+    assert headings.index("Answers") < headings.index("Sources")
+    heads = page.locator("#panel table.history thead th").all_text_contents()
+    assert heads[0] == "Date" and len(heads) == 5
+    dates = page.locator("#panel table.history tbody td:first-child").all_text_contents()
+    assert "2018-04" in dates and "2018-04-01" not in dates  # as precise as the record
+    event = "e-2019-07-23-mic-request"
+    page.fill("#q", "Request to the MIC")
+    page.locator(f'#results button[data-id="{event}"]').click()
+    at = [i.id for _, _, i in example.items() if getattr(i, "at", None) == event]
+    listed = page.locator("#panel ul.effects button.link").evaluate_all(
+        "bs => bs.map(b => b.getAttribute('data-id'))")
+    assert set(at) <= set(listed) and len(at) >= 4

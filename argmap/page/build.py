@@ -84,7 +84,10 @@ def _looks(scheme: str) -> dict[str, dict[str, dict[str, str]]]:
     color = Palette(scheme)
     return {
         "said": {s.value: {"glyph": SAID[s].glyph, "band": color(SAID[s].band),
-                           "text": color(SAID[s].text), "border": color(SAID[s].border)}
+                           "text": color(SAID[s].text), "border": color(SAID[s].border),
+                           # how a demand's border looks, so the date control can redraw it
+                           "fill": color(SAID[s].fill), "dashed": SAID[s].style == "dashed",
+                           "width": SAID[s].penwidth, "double": SAID[s].peripheries > 1}
                  for s in Said},
         "done": {d.value: {"glyph": DONE[d].glyph, "band": color(DONE[d].band),
                            "text": color(DONE[d].text), "border": color(DONE[d].border)}

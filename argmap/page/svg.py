@@ -74,7 +74,8 @@ def _tooltip(el: ET.Element) -> str | None:
 
 
 def _mark_bands(node: ET.Element, lang: str) -> None:
-    """Mark a demand's said and done bands (the text, and the box behind it).
+    """Mark a demand's border (``border``, and ``border-outer`` when it is double) and its said
+    and done bands (the text, and the box behind it).
 
     In a Latin map the glyph is its own ``<text>`` (drawn in the symbol font) before the word:
     it is marked ``band-<axis>-glyph`` and the word ``band-<axis>``.
@@ -83,6 +84,10 @@ def _mark_bands(node: ET.Element, lang: str) -> None:
              "done": tuple(f" {word('done.' + d.value, lang)}" for d in Done)}
     glyphs = {"said": {SAID[s].glyph for s in Said}, "done": {DONE[d].glyph for d in Done}}
     parents = {child: parent for parent in node.iter() for child in parent}
+    outline = [p for p in node.iter(f"{{{SVG_NS}}}polygon") if p.get("stroke") != "transparent"]
+    for polygon, name in zip(outline[:2], ("border", "border-outer")):
+        if name == "border" or polygon.get("fill") == "none":  # the outer ring of a double one
+            polygon.set("class", name)
     texts = list(node.iter(f"{{{SVG_NS}}}text"))
     marked: set[str] = set()
     for i, text in enumerate(texts):

@@ -82,6 +82,12 @@ PAGE_WORDS: dict[str, dict[str, str]] = {
     "drawer": {"ja": "絞り込み・凡例", "en": "Filters"},
     "drawer.close": {"ja": "閉じる", "en": "Close"},
     "summary.title": {"ja": "要求ごとの回答と実行", "en": "Each demand, its answer and what was done"},
+    "history.date": {"ja": "日付", "en": "Date"},
+    "history.axis": {"ja": "軸", "en": "Axis"},
+    "history.value": {"ja": "状況", "en": "Status"},
+    "history.item": {"ja": "根拠となった項目", "en": "Set by"},
+    "history.source": {"ja": "出典", "en": "Source"},
+    "panel.happened": {"ja": "この場での要求・回答・行動", "en": "What happened at it"},
     "summary.hint": {"ja": "行をクリックすると図の該当箇所へ移動します。",
                      "en": "Click a row to go to the demand on the map."},
 }

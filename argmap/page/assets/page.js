@@ -297,6 +297,7 @@ function applyDate() {
   svg.querySelectorAll("g.node[data-id]").forEach(function (g) {
     var st = stateAt(g.getAttribute("data-id"), pos);
     if (!st) return;
+    border(g, look("said", st[1]));
     [["said", st[1], st[3]], ["done", st[2], false]].forEach(function (a) {
       var t = g.querySelector("text.band-" + a[0]), bg = g.querySelector("polygon.band-" + a[0] + "-bg");
       var gl = g.querySelector("text.band-" + a[0] + "-glyph"), lk = look(a[0], a[1]);
@@ -313,6 +314,27 @@ function applyDate() {
   $("date-range").value = String(pos);
   $("date-pick").value = state.picked || (pos > 0 && pos < LAST ? DATES[pos - 1] : "");
   renderSummary();
+}
+function border(g, lk) {  // a demand's border as its answer on the date says (double when none)
+  var b = g.querySelector("polygon.border"), outer = g.querySelector("polygon.border-outer");
+  if (!b) return;
+  [b, outer].forEach(function (p) {
+    if (!p) return;
+    p.setAttribute("stroke", lk.border); p.setAttribute("stroke-width", String(lk.width));
+    if (lk.dashed) p.setAttribute("stroke-dasharray", "5,2"); else p.removeAttribute("stroke-dasharray");
+  });
+  b.setAttribute("fill", lk.fill);
+  if (lk.double && !outer) {  // the second ring: the border's box, 4 units further out
+    var xs = [], ys = [];
+    b.getAttribute("points").trim().split(/\s+/).forEach(function (pt) { var v = pt.split(","); xs.push(+v[0]); ys.push(+v[1]); });
+    var x0 = Math.min.apply(null, xs) - 4, x1 = Math.max.apply(null, xs) + 4, y0 = Math.min.apply(null, ys) - 4, y1 = Math.max.apply(null, ys) + 4;
+    outer = b.cloneNode(false);
+    outer.setAttribute("class", "border-outer"); outer.setAttribute("fill", "none");
+    outer.setAttribute("points", [[x1, y0], [x0, y0], [x0, y1], [x1, y1], [x1, y0]].map(function (p) { return p.join(","); }).join(" "));
+    b.parentNode.insertBefore(outer, b.nextSibling);
+    border(g, lk);
+  }
+  if (outer) outer.style.display = lk.double ? "" : "none";
 }
 function setPos(pos, picked) {
   state.pos = Math.max(0, Math.min(LAST, pos));
@@ -400,14 +422,21 @@ function renderResults() {
   list.replaceChildren();
   if (!state.query) { box.hidden = true; return; }
   box.hidden = false;
+  var rank = { demand: 0, response: 1, action: 2, claim: 3, evidence: 4, event: 5, source: 6, actor: 7, relation: 8 };
   var found = ORDER.filter(function (id) { return haystack(id).indexOf(state.query) >= 0 && matches(id); });
+  found = found.map(function (id, i) { return [rank[ITEMS[id].kind] === undefined ? 9 : rank[ITEMS[id].kind], i, id]; })
+    .sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; }).map(function (r) { return r[2]; });  // what the map shows first
   $("results-count").textContent = found.length ? w("search.count", { n: found.length }) : w("search.none");
   found.slice(0, 80).forEach(function (id) {
     var it = ITEMS[id], li = el("li"), b = el("button", "result");
     b.type = "button";
     b.setAttribute("data-id", id);
     b.appendChild(el("span", "kind k-" + it.kind, w("kind." + it.kind)));
-    b.appendChild(document.createTextNode(" " + (it.date ? dateText(it) + " " : "") + pick(textOf(id), state.lang)));
+    var words = it.kind === "relation"  // a relation reads as what it joins, not as its id
+      ? w("rel." + it.f.type) + ": " + [].concat(it.f.from).map(function (x) { return short(pick(textOf(x), state.lang), 40); }).join(" + ")
+        + " → " + short(pick(textOf(it.f.to), state.lang), 40)
+      : pick(textOf(id), state.lang);
+    b.appendChild(document.createTextNode(" " + (it.date ? dateText(it) + " " : "") + words));
     if (!known(id, state.pos)) li.className = "later";
     b.addEventListener("click", function () { select(id, { from: "list" }); });
     li.appendChild(b); list.appendChild(li);
