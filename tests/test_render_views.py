@@ -327,3 +327,17 @@ def test_demands_map_opens_with_a_summary_linked_to_each_demand(example) -> None
         assert f'id="{demand}"' in _node_attrs(source, demand)
     ja = draw(example, "demands", RenderOptions(lang="ja")).source
     assert f"要求 {len(statuses)} 件" in ja
+
+
+def test_the_summary_of_a_long_case_lists_forty_demands_and_counts_them_all() -> None:
+    from argmap.dossier import Dossier
+    from argmap.maps.views_demands import SUMMARY_ROWS
+
+    n = SUMMARY_ROWS + 5
+    d = Dossier.model_validate({
+        "actors": [{"id": "m", "name": "M", "kind": "ministry"}],
+        "demands": [{"id": f"d{i:02d}", "text": f"Demand {i}", "to": "m",
+                     "date": f"2020-01-{1 + i % 28:02d}"} for i in range(n)]})
+    label = draw(d, "demands", RenderOptions(lang="en")).graph_attr["label"]
+    assert f"{n} demands" in label and f"{n} <FONT" in label  # all of them counted unanswered
+    assert label.count('HREF="#d') == SUMMARY_ROWS and "… and 5 more" in label

@@ -16,6 +16,8 @@ from .options import RenderOptions
 from .style import ANSWER, DONE, EFFECT, GREY, SAID, tint
 
 KINDS = frozenset({"demand", "response", "action"})
+#: The summary lists this many demands (the counts cover them all; the page lists every one).
+SUMMARY_ROWS = 40
 
 
 def _groups(ctx: Context, demands: list[Any]) -> list[tuple[tuple[Any, ...], list[Any]]]:
@@ -164,7 +166,8 @@ def _summary(ctx: Context, shown: list[Any]) -> str:
                    for k in ("summary.date", "summary.demand", "summary.to", "summary.said",
                              "summary.done"))
     lines = [f"<TR>{r}</TR>" for r in rows] + [f"<TR>{head}</TR>"]
-    for d in sorted(shown, key=lambda d: (ctx.date(d.id) or _dt.date.max, d.id)):
+    listed = sorted(shown, key=lambda d: (ctx.date(d.id) or _dt.date.max, d.id))
+    for d in listed[:SUMMARY_ROWS]:
         st = ctx.status[d.id]
         s_look, d_look = SAID[st.said], DONE[st.done]
         text = tx.shorten(ctx.t(d.text), 46)
@@ -177,6 +180,10 @@ def _summary(ctx: Context, shown: list[Any]) -> str:
         tds = "".join(cell.format(extra=extra, size="9", text=tx.html(value))
                       for value, extra in values)
         lines.append(f"<TR>{tds}</TR>")
+    if len(listed) > SUMMARY_ROWS:
+        more = ctx.w("summary.more", n=len(listed) - SUMMARY_ROWS)
+        wide = ' COLSPAN="5"'
+        lines.append("<TR>" + cell.format(extra=wide, size="9", text=tx.html(more)) + "</TR>")
     table = ('<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="3" COLOR="#BBBBBB">'
              + "".join(lines) + "</TABLE>")
     return symbols(ctx, table)

@@ -104,6 +104,8 @@ WORDS: dict[str, dict[str, str]] = {
     "summary.date": {"ja": "日付", "en": "Date"},
     "summary.demand": {"ja": "要求", "en": "Demand"},
     "summary.to": {"ja": "宛先", "en": "To"},
+    "summary.more": {"ja": "ほか {n} 件 (すべての要求は対話型ページと argmap status に)",
+                     "en": "… and {n} more (every demand is in the interactive page and argmap status)"},
     "via": {"ja": "{effect} (根拠の主張を通じて)", "en": "{effect} (via a claim behind it)"},
 }
 
