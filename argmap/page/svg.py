@@ -174,6 +174,8 @@ def _bbox(el: ET.Element) -> tuple[float, float, float, float] | None:
             if child.get(xa) is not None and child.get(ya) is not None:
                 xs.append(float(child.get(xa, 0)))
                 ys.append(float(child.get(ya, 0)))
+        if _local(child.tag) == "text" and child.get("y") is not None:  # y is the baseline
+            ys.append(float(child.get("y", 0)) - float(child.get("font-size", 14)))
     return (min(xs), min(ys), max(xs), max(ys)) if xs and ys else None
 
 
