@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import base64
 import hashlib
 import json
@@ -148,7 +149,10 @@ def test_items_on_the_map_are_focusable_and_named(small_html):
     nodes = re.findall(r'<g class="node"[^>]*data-id="([^"]+)"[^>]*>', small_html)
     assert "d-voluntary" in nodes and "r-voluntary" in nodes
     for tag in re.findall(r'<g class="node"[^>]*data-id="[^"]+"[^>]*>', small_html):
-        assert 'tabindex="0"' in tag and 'role="button"' in tag and "aria-label=" in tag
+        assert 'role="button"' in tag and "aria-label=" in tag
+    first_map = small_html[small_html.index('<svg '):small_html.index("</svg>")]
+    focusable = re.findall(r'<g class="node"[^>]*data-id="([^"]+)"[^>]*tabindex="0"', first_map)
+    assert len(focusable) == len(set(focusable))  # a "no answer" placeholder is no second stop
     assert re.search(r'<text[^>]*class="band-said"', small_html)
     assert re.search(r'<polygon[^>]*class="band-done-bg"', small_html)
 
@@ -174,7 +178,9 @@ class _Tags(HTMLParser):
 _PAGE_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "div", "h1", "h2",
               "span", "label", "input", "button", "nav", "section", "p", "ol", "output", "select",
               "main", "aside", "template", "script", "svg", "g", "polygon", "polyline",
-              "path", "ellipse", "text", "a"}
+              "path", "ellipse", "text", "a",
+              # the demands summary
+              "details", "summary", "table", "thead", "tbody", "tr", "th"}
 
 
 def test_hostile_texts_are_escaped_everywhere(hostile):
@@ -239,3 +245,26 @@ def test_example_pages_are_under_one_megabyte(example):
 
 def test_example_exists():
     assert EXAMPLE.exists()
+
+
+def test_tab_visits_each_demand_then_its_answers_and_actions(example):
+    """The demands page: nodes in the order of the summary, each demand followed by what
+    answered and what was done about it; the map's own title is left to the page."""
+    from argmap.tracking import demand_status
+
+    page = page_html(example, "demands", RenderOptions(lang="en"))
+    svg = page[page.index('<svg '):page.index("</svg>")]
+    order = re.findall(r'<g class="node"[^>]*data-id="([^"]+)"[^>]*tabindex="0"', svg)
+    statuses = demand_status(example)
+    demands = [i for i in order if i in statuses]
+    undated_last = lambda d: (statuses[d].made is None, statuses[d].made or dt.date.min)  # noqa: E731
+    assert demands == sorted(demands, key=undated_last)
+    for demand, status in statuses.items():
+        at = order.index(demand)
+        follow = [i for i in dict.fromkeys([*status.answers, *status.actions])
+                  if order.index(i) > at]  # an answer to two demands follows the first
+        assert order[at + 1:at + 1 + len(follow)] == follow, demand
+    assert "Demands, answers and what followed</text>" not in svg
+    box = [float(v) for v in re.search(r'data-box="([^"]+)"', svg).group(1).split()]
+    view = [float(v) for v in re.search(r'viewBox="([^"]+)"', svg).group(1).split()]
+    assert box[3] < view[3]  # the box leaves the title and summary out

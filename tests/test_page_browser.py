@@ -154,9 +154,9 @@ def test_date_shows_the_status_bands_of_that_date(open_page, pages, example):
     assert word(f"said.{early.said.value}", "ja") in said.text_content()
     assert word(f"done.{early.done.value}", "ja") in done.text_content()
     _show(page, demand)
-    history = page.locator("#panel table.history tr")
+    history = page.locator("#panel table.history tbody tr")
     assert history.count() == len(final.history)
-    assert page.locator("#panel table.history tr.later").count() == len(final.history) - len(early.history)
+    assert page.locator("#panel table.history tbody tr.later").count() == len(final.history) - len(early.history)
     page.click("#date-latest")
     assert word(f"said.{final.said.value}", "ja") in said.text_content()
     assert word(f"done.{final.done.value}", "ja") in done.text_content()
@@ -222,12 +222,14 @@ def test_pan_zoom_and_keyboard(open_page, pages):
     assert width() > start
     page.click("#zoom-fit")
     fitted = page.locator("svg.map").get_attribute("viewBox")
-    page.mouse.move(700, 400)
+    area = page.locator("#viewport").bounding_box()
+    page.mouse.move(area["x"] + area["width"] / 2, area["y"] + area["height"] / 2)
     page.mouse.wheel(0, -300)
     assert page.locator("svg.map").get_attribute("viewBox") != fitted
     x0 = float(page.locator("svg.map").get_attribute("viewBox").split()[0])
     page.mouse.down()
-    page.mouse.move(600, 350, steps=4)
+    page.mouse.move(area["x"] + area["width"] / 2 - 100, area["y"] + area["height"] / 2 - 50,
+                    steps=4)
     page.mouse.up()
     assert float(page.locator("svg.map").get_attribute("viewBox").split()[0]) > x0
     page.locator("#viewport").focus()

@@ -69,10 +69,11 @@ def test_unanswered_demand_is_loud(dossier) -> None:
     source = draw(dossier, "demands", RenderOptions(lang="en")).source
     attrs = _node_attrs(source, "d-leak-report")
     assert "peripheries=2" in attrs and "penwidth=3.0" in attrs and VERMILLION in attrs
-    assert "⚠ No answer" in attrs and "overdue" in attrs
+    assert "⚠</FONT> No answer" in attrs and "overdue" in attrs
     assert '"d-leak-report" -> "_noanswer__d-leak-report"' in source
     answered = _node_attrs(source, "d-no-force")
-    assert "peripheries=1" in answered and "✓ Accepted" in answered and "● Delivered" in answered
+    assert "peripheries=1" in answered and "✓</FONT> Accepted" in answered
+    assert "●</FONT> Delivered" in answered
 
 
 def test_demands_view_links_answers_and_actions(dossier) -> None:
@@ -89,18 +90,87 @@ def test_arguments_view_undercut_points_at_the_relation(dossier) -> None:
     assert "shape=point" in _node_attrs(source, "rel-rate-gov")
     assert '"e-rate" -> "rel-rate-gov"' in source and '"rel-rate-gov" -> "c-gov"' in source
     assert '"c-rate-reflects-pressure" -> "rel-rate-gov"' in source
-    assert '"c-pressure" -> "rel-survey"' in source and '"c-main" -> "rel-survey"' in source
-    top = re.search(r"\{\s*rank=max(.*?)\}", source, re.S)
-    assert top and '"c-main"' in top.group(1) and '"c-gov"' in top.group(1)
-    assert "★ main position" in source and "Union" in _node_attrs(source, "c-main")
+    assert '"c-main" -> "rel-survey"' in source  # a joint premise, drawn as laid out
+    assert re.search(r'"rel-survey" -> "c-pressure" \[arrowhead=none arrowtail=none [^]]*dir=back',
+                     source)
+    assert "★</FONT> main position" in source and "Union" in _node_attrs(source, "c-main")
 
 
-def test_timeline_puts_same_day_items_on_one_rank(dossier) -> None:
+def _clusters(source: str) -> dict[str, str]:
+    """Each line-of-argument box of an arguments map, with the DOT inside it."""
+    found = {}
+    for m in re.finditer(r"subgraph (cluster_line_\d+) \{(.*?)\n\t\}", source, re.S):
+        found[m.group(1)] = m.group(2)
+    return found
+
+
+def test_arguments_view_puts_the_main_positions_in_the_middle_and_lines_in_boxes(dossier):
+    source = draw(dossier, "arguments", RenderOptions(lang="en")).source
+    assert "rankdir=LR" in source
+    middles = re.findall(r"\{\s*rank=same(.*?)\}", source, re.S)
+    assert any('"c-main"' in m and '"c-gov"' in m for m in middles)
+    boxes = _clusters(source)
+    # one box per line of argument: the reason for c-main, the objection to it, and c-gov's own
+    holding = {name: set(re.findall(r'^\t\t"?([\w-]+)"? \[', body, re.M))
+               for name, body in boxes.items()}
+    assert any(ids == {"c-law"} for ids in holding.values())
+    assert any({"e-rate", "rel-rate-gov", "c-rate-reflects-pressure"} <= ids
+               for ids in holding.values())
+    assert not any("c-main" in ids or "c-gov" in ids for ids in holding.values())
+    assert "Reason · 1 items" in source and "Objection" in source
+    # objections are drawn on the right of the middle: laid out from the main position outward
+    assert '"c-gov" -> "e-leak" [arrowhead=none arrowtail=tee' in source
+
+
+def test_every_line_of_the_example_is_one_box_around_its_reason(example) -> None:
+    source = draw(example, "arguments", RenderOptions(lang="en")).source
+    boxes = _clusters(source)
+    mains = [c.id for c in example.claims if c.main]
+    heads = {p for r in example.relations if r.to in mains for p in r.from_} - set(mains)
+    holding = [set(re.findall(r'^\t\t"?([\w-]+)"? \[', body, re.M)) for body in boxes.values()]
+    for head in heads:
+        assert sum(head in ids for ids in holding) == 1, head
+    placed = [i for ids in holding for i in ids]
+    assert len(placed) == len(set(placed))  # no item in two boxes
+
+
+def _positions(source: str) -> dict[str, tuple[float, float]]:
+    found = re.findall(r'^\t+"?([^\s"]+)"? \[.*?pos="(-?\d+),(-?\d+)!"', source, re.M)
+    return {name: (float(x), float(y)) for name, x, y in found}
+
+
+def test_timeline_runs_down_the_page_in_lanes(dossier) -> None:
     source = draw(dossier, "timeline", RenderOptions(lang="en")).source
-    block = re.search(r"\{\s*rank=same\s*\"_day__2023-06-01\"(.*?)\n\t\}", source, re.S)
-    assert block and '"r-force"' in block.group(1) and '"r-survey"' in block.group(1)
-    days = re.findall(r'^\t+"_day__(\d{4}-\d\d-\d\d)" \[label', source, re.M)
-    assert days == sorted(days) and len(days) == len(set(days))
+    pos = _positions(source)
+    days = sorted(n for n in pos if n.startswith("_day__"))
+    assert days and [pos[d][1] for d in days] == sorted((pos[d][1] for d in days), reverse=True)
+    # the same day reads across: r-force and r-survey were both given on 2023-06-01
+    row = pos["_day__2023-06-01"][1]
+    nxt = pos[days[days.index("_day__2023-06-01") + 1]][1]
+    assert all(nxt < pos[r][1] < row for r in ("r-force", "r-survey"))
+    # one lane per actor: the union's demands in one column, the ministry's answers in another
+    assert pos["d-no-force"][0] == pos["d-keep-card"][0] != pos["r-keep"][0]
+    assert pos["r-force"][0] != pos["d-no-force"][0]
+    lanes = re.findall(r'^\t_lane__(\S+) \[label=<<B>(.*?)</B>>', source, re.M)
+    assert [k for k, _ in lanes][0] == "events" and ("union", "Union") in lanes
+    assert "neato" == draw(dossier, "timeline").engine and "notranslate=true" in source
+
+
+def test_timeline_spaces_rows_by_time_and_names_long_gaps(dossier) -> None:
+    from argmap.maps.views_timeline import _gap
+
+    assert _gap(1) < _gap(30) < _gap(365) < _gap(3 * 365) < 5 * _gap(30)
+    source = draw(dossier, "timeline", RenderOptions(lang="en")).source
+    assert "<I>about a year</I>" in source  # 2023-10-05 to 2024-12-02
+    ja = draw(dossier, "timeline", RenderOptions(lang="ja")).source
+    assert "約 1 年" in ja
+
+
+def test_timeline_dates_are_as_precise_as_known(example) -> None:
+    source = draw(example, "timeline", RenderOptions(lang="en")).source
+    labels = dict(re.findall(r'^\t"_day__([\d-]+)" \[label=<<B>([\d-]+)</B>>', source, re.M))
+    assert labels["2013-01-01"] == "2013" and labels["2017-11-01"] == "2017-11"
+    assert labels["2019-07-23"] == "2019-07-23"
 
 
 def test_as_of_hides_later_answers_and_actions(dossier) -> None:
@@ -128,7 +198,7 @@ def test_language_and_fallback(dossier) -> None:
     ja = draw(dossier, "demands", RenderOptions(lang="ja")).source
     assert "職員にカード取得を強制しないこと" in ja and 'fontname="Noto Sans CJK JP"' in ja
     en = draw(dossier, "demands", RenderOptions(lang="en")).source
-    assert "Do not force staff" in en and "Noto Sans CJK" not in en
+    assert "Do not force staff" in en and 'fontname="Noto Sans CJK' not in en
     fr = draw(dossier, "demands", RenderOptions(lang="fr")).source
     assert "Do not force staff" in fr  # falls back to English
 
@@ -167,15 +237,121 @@ def test_options_are_frozen() -> None:
         RenderOptions().lang = "ja"  # type: ignore[misc]
 
 
-def test_a_crowd_of_leaf_premises_is_spread_over_three_ranks() -> None:
+def test_a_crowd_of_leaf_premises_is_spread_over_two_columns() -> None:
     from argmap.dossier import Dossier
     from argmap.maps import arguments_map
 
-    claims = [{"id": "c", "text": "main", "main": True}] + [
+    claims = [{"id": "c", "text": "main", "main": True}, {"id": "r", "text": "reason"}] + [
         {"id": f"p{i}", "text": f"premise {i}"} for i in range(6)]
-    relations = [{"id": f"r{i}", "from": f"p{i}", "to": "c", "type": "supports"}
-                 for i in range(6)]
+    relations = [{"id": "rr", "from": "r", "to": "c", "type": "supports"}] + [
+        {"id": f"r{i}", "from": f"p{i}", "to": "r", "type": "supports"} for i in range(6)]
     source = arguments_map(Dossier.model_validate({"claims": claims, "relations": relations})).source
-    lengths = {line.split()[0]: line.split("minlen=")[1].split()[0].strip("]")
-               for line in source.splitlines() if "-> c" in line and "minlen=" in line}
-    assert lengths == {"p0": "1", "p1": "2", "p2": "3", "p3": "1", "p4": "2", "p5": "3"}
+    lengths = {}
+    for line in source.splitlines():
+        found = re.match(r'\s*"?(p\d|r)"? -> "?(p\d|r)"? \[(.*)\]', line)
+        if found and "r" in found.group(1, 2):
+            minlen = re.search(r"minlen=(\d+)", found.group(3))
+            leaf = found.group(1) if found.group(2) == "r" else found.group(2)
+            lengths[leaf] = minlen.group(1) if minlen else "1"
+    assert lengths == {"p0": "1", "p1": "2", "p2": "1", "p3": "2", "p4": "1", "p5": "2"}
+
+
+def _font_file(family: str) -> tuple[str, int]:
+    """The file (and face index) fontconfig opens for ``family``."""
+    import subprocess
+
+    found = subprocess.run(["fc-match", "-f", "%{file}\n%{index}\n%{family}", family],
+                           capture_output=True, text=True, check=True).stdout.split("\n")
+    return found[0], int(found[1] or 0)
+
+
+def _cmap(family: str) -> set[int]:
+    fonttools = pytest.importorskip("fontTools.ttLib")
+    path, index = _font_file(family)
+    font = (fonttools.TTCollection(path).fonts[index] if path.endswith((".ttc", ".otc"))
+            else fonttools.TTFont(path))
+    return set(font.getBestCmap())
+
+
+def test_status_symbols_are_drawn_in_a_font_that_has_them(dossier) -> None:
+    """Every glyph of a status, a legend line or an arrow is in the font its label names."""
+    import shutil
+
+    from argmap.maps.legend import _HEAD, _LINE
+    from argmap.maps.style import DONE, SAID, SYMBOLS
+    from argmap.words import TABLES
+
+    if not shutil.which("fc-match"):
+        pytest.skip("fontconfig is not installed")
+    options = RenderOptions()
+    used = {g for look in (*SAID.values(), *DONE.values()) for g in look.glyph}
+    used |= {c for art in (*_LINE.values(), *_HEAD.values()) for c in art}
+    used |= {c for key, w in TABLES["en"].items() if not key.startswith(("page.", "brief."))
+             for c in w if not c.isascii() and not c.isalnum()}
+    cjk = _cmap(options.cjk_font)
+    assert all(ord(c) in cjk for c in SYMBOLS), "the CJK font lacks a symbol"
+    latin = _cmap(options.latin_font.split(",")[0])
+    missing = sorted(c for c in used - SYMBOLS if ord(c) not in latin and not c.isspace())
+    assert missing == [], f"glyphs left to the Latin font that it lacks: {missing}"
+    source = draw(dossier, "demands", RenderOptions(lang="en")).source
+    assert f'<FONT FACE="{options.cjk_font}">✓</FONT> Accepted' in source
+    assert "<FONT FACE" not in draw(dossier, "demands", RenderOptions(lang="ja")).source
+
+
+def test_every_done_status_on_the_demands_map_has_its_action_drawn(example) -> None:
+    """A demand shown "Not delivered" because of an action on a claim behind it: the action is
+    drawn, with a line from the demand saying how it bears on it."""
+    from argmap.dossier import Dossier
+    from argmap.tracking import demand_status
+
+    source = draw(example, "demands", RenderOptions(lang="en")).source
+    for demand, status in demand_status(example).items():
+        sources = {demand, *status.answers}
+        for action in status.actions:
+            assert re.search(rf'^\t"{re.escape(action)}" \[label=', source, re.M), action
+            assert any(f'"{s}" -> "{action}"' in source for s in sources), (demand, action)
+    # an action that bears on a claim behind a demand, not on the demand itself
+    case = Dossier.model_validate({
+        "actors": [{"id": "u", "name": "Union", "kind": "union"},
+                   {"id": "m", "name": "Ministry", "kind": "ministry"}],
+        "claims": [{"id": "c", "text": "Members' data must not go to the printer", "by": ["u"]}],
+        "demands": [{"id": "d", "text": "Stop sending the data", "by": ["u"], "to": ["m"],
+                     "date": "2019-07-18"}],
+        "actions": [{"id": "a", "text": "Rules amended", "by": ["m"], "date": "2019-09-27",
+                     "kind": "amendment",
+                     "effects": [{"on": "c", "type": "contradicts"}]}],
+        "relations": [{"id": "r", "from": "c", "to": "d", "type": "supports"}]})
+    assert demand_status(case)["d"].actions == ("a",)
+    line = next(x for x in draw(case, "demands", RenderOptions(lang="en")).source.splitlines()
+                if x.startswith("\td -> a "))
+    assert "contradicts (via a claim behind it)" in line and "Members&#39; data" in line
+
+
+def test_demands_map_opens_with_a_summary_linked_to_each_demand(example) -> None:
+    from argmap.tracking import demand_status
+
+    source = draw(example, "demands", RenderOptions(lang="en")).source
+    statuses = demand_status(example)
+    label = re.search(r"^\tgraph \[.*?label=<(.*?)> labeljust", source, re.M | re.S).group(1)
+    assert f"{len(statuses)} demands" in label
+    accepted = sum(1 for s in statuses.values() if s.said.value == "accepted")
+    assert f"{accepted} <FONT" in label and "Accepted" in label
+    for demand in statuses:
+        assert f'HREF="#{demand}"' in label
+        assert f'id="{demand}"' in _node_attrs(source, demand)
+    ja = draw(example, "demands", RenderOptions(lang="ja")).source
+    assert f"要求 {len(statuses)} 件" in ja
+
+
+def test_the_summary_of_a_long_case_lists_forty_demands_and_counts_them_all() -> None:
+    from argmap.dossier import Dossier
+    from argmap.maps.views_demands import SUMMARY_ROWS
+
+    n = SUMMARY_ROWS + 5
+    d = Dossier.model_validate({
+        "actors": [{"id": "m", "name": "M", "kind": "ministry"}],
+        "demands": [{"id": f"d{i:02d}", "text": f"Demand {i}", "to": "m",
+                     "date": f"2020-01-{1 + i % 28:02d}"} for i in range(n)]})
+    label = draw(d, "demands", RenderOptions(lang="en")).graph_attr["label"]
+    assert f"{n} demands" in label and f"{n} <FONT" in label  # all of them counted unanswered
+    assert label.count('HREF="#d') == SUMMARY_ROWS and "… and 5 more" in label

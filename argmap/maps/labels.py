@@ -6,32 +6,59 @@ Labels are HTML-like tables. Every string from the dossier passes through
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import graphviz
 
+from .. import text as tx
 from ..dates import date_text
 from ..model import Done, Said, said_by_demand
-from .escape import html, plain
 from .context import Context, stack
-from .style import BLACK, DONE, GREY, KIND_SHAPE, SAID, WHITE, NodeLook, tint
+from .escape import html, plain
+from .style import BLACK, DONE, GREY, KIND_SHAPE, SAID, SYMBOLS, WHITE, NodeLook, tint
 
 __all__ = [
     "NODE", "action_node", "claim_node", "demand_node", "event_node", "evidence_node",
-    "no_answer_node", "response_node", "source_node"
+    "no_answer_node", "response_node", "source_node", "symbols"
 ]
 
+_SYMBOL_RUN = re.compile("[" + "".join(sorted(SYMBOLS)) + "]+")
+
+
+def symbols(ctx: Context, markup: str) -> str:
+    """``markup`` (an HTML-like label) with every run of status symbols set in the CJK font.
+
+    The Latin fonts lack ``◐ ● ○ ✓ ⚠ →``...: left to the renderer's fallback they come out tiny,
+    wrong, or in whatever font a machine has. Maps drawn in the CJK font need no change.
+    """
+    face = ctx.options.cjk_font
+    if ctx.font() == face:
+        return markup
+    return _SYMBOL_RUN.sub(lambda m: f'<FONT FACE="{face}">{m.group(0)}</FONT>', markup)
+
+
 _TABLE = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">'
-_META = '<FONT POINT-SIZE="9" COLOR="{color}">{text}</FONT>'
+_META = '<FONT POINT-SIZE="{size}" COLOR="{color}">{text}</FONT>'
+#: Point sizes of the bands and the small print, by view (the arguments map is set smaller so
+#: that a whole case fits one page; 8 pt is still 10.7 px at 96 dpi). Body text is the graph's.
+_SIZES = {"arguments": ("9", "8")}
+_DEFAULT_SIZES = ("9.5", "9")
+
+
+def _sizes(ctx: Context) -> tuple[str, str]:
+    return _SIZES.get(ctx.view, _DEFAULT_SIZES)
 
 
 def _band(ctx: Context, text: str, bg: str, fg: str = BLACK, bold: bool = True,
           align: str = "LEFT", colspan: int = 1) -> str:
-    inner = html(text)
-    inner = f"<B>{inner}</B>" if bold else inner
+    # a long band (several holders, a long kind of evidence) takes two lines rather than
+    # widening its node and with it the whole column of the map
+    lines = [html(line) for line in tx.wrap(text, ctx.options.wrap + 8, 2)]
+    inner = "<BR/>".join(f"<B>{line}</B>" if bold else line for line in lines)
     span = f' COLSPAN="{colspan}"' if colspan > 1 else ""
-    return (f'<TD BGCOLOR="{ctx.color(bg)}" ALIGN="{align}"{span}>'
-            f'<FONT POINT-SIZE="9.5" COLOR="{ctx.color(fg)}">{inner}</FONT></TD>')
+    return (f'<TD BGCOLOR="{ctx.color(bg)}" ALIGN="{align}" BALIGN="{align}"{span}>'
+            f'<FONT POINT-SIZE="{_sizes(ctx)[0]}" COLOR="{ctx.color(fg)}">{inner}</FONT></TD>')
 
 
 def _body(ctx: Context, value: str, bold: bool = False, colspan: int = 1,
@@ -43,8 +70,11 @@ def _body(ctx: Context, value: str, bold: bool = False, colspan: int = 1,
 
 def _meta(ctx: Context, value: str, colspan: int = 1) -> str:
     span = f' COLSPAN="{colspan}"' if colspan > 1 else ""
-    text = _META.format(color=ctx.color("#444444"), text=html(value))
-    return f'<TR><TD ALIGN="LEFT"{span}>{text}</TD></TR>'
+    # small print wraps a little wider than the body (it is set smaller), on two lines at most
+    lines = tx.wrap(value, ctx.options.wrap + 6, 2)
+    rows = [_META.format(size=_sizes(ctx)[1], color=ctx.color("#444444"), text=html(line))
+            for line in lines]
+    return f'<TR><TD ALIGN="LEFT"{span}>{stack(rows) if len(rows) > 1 else rows[0]}</TD></TR>'
 
 
 def _node(ctx: Context, g: graphviz.Digraph, item_id: str, kind: str, label: str,
@@ -58,7 +88,7 @@ def _node(ctx: Context, g: graphviz.Digraph, item_id: str, kind: str, label: str
     if item_id == ctx.options.focus:  # the focused item: a bolder, doubled border
         base["peripheries"] = str(int(base.get("peripheries", 1)) + 1)
         base["penwidth"] = "3"
-    g.node(item_id, label=f"<{label}>", style=",".join(dict.fromkeys(",".join(styles).split(","))),
+    g.node(item_id, label=f"<{symbols(ctx, label)}>", style=",".join(dict.fromkeys(",".join(styles).split(","))),
            tooltip=plain(tooltip), **{k: str(v) for k, v in base.items()})
 
 
@@ -83,7 +113,7 @@ def demand_node(ctx: Context, g: graphviz.Digraph, item: Any) -> None:
              f"{_meta(ctx, meta, colspan=2)}</TABLE>")
     _node(ctx, g, item.id, "demand", label, text, color=s_look.border, style=s_look.style,
           penwidth=s_look.penwidth, peripheries=s_look.peripheries,
-          fillcolor=ctx.color(s_look.fill))
+          fillcolor=ctx.color(s_look.fill), id=item.id)  # the summary's rows link to it
 
 
 def no_answer_node(ctx: Context, g: graphviz.Digraph, demand_id: str) -> str:
@@ -94,7 +124,8 @@ def no_answer_node(ctx: Context, g: graphviz.Digraph, demand_id: str) -> str:
     words = [f"{look.glyph} {ctx.w('said.no_response')}"]
     if st is not None and st.overdue:
         words.append(ctx.w("overdue"))
-    g.node(name, label=f"<{stack([html(w) for w in words], bold=True, align='CENTER')}>", shape="box", style="dashed,bold,rounded",
+    label = symbols(ctx, stack([html(w) for w in words], bold=True, align="CENTER"))
+    g.node(name, label=f"<{label}>", shape="box", style="dashed,bold,rounded",
            color=ctx.color(look.border), fontcolor=ctx.color(look.border), penwidth="2",
            fontsize="10", tooltip=plain(ctx.w("said.no_response")))
     return name

@@ -12,6 +12,7 @@ import graphviz
 from ..model import Done, EffectType, RelationType, Said
 from .escape import html
 from .context import Context
+from .labels import symbols
 from .style import ANSWER, BLACK, DONE, EFFECT, GREY, KIND_SHAPE, LINK, RELATION, SAID, EdgeLook
 
 __all__ = ["add_legend"]
@@ -97,22 +98,26 @@ def _line_row(ctx: Context, words: str, look: EdgeLook) -> str:
 
 
 def add_legend(ctx: Context, g: graphviz.Digraph, at: int | None = None,
-               after: str | None = None) -> None:
+               titled: bool = False) -> None:
     """Add the legend for what ``ctx.used`` records (nothing when the option is off).
 
     ``at`` is a position in ``g.body`` to put it at (views that want it drawn first call this
-    last, once the map is known, with the position they marked at the start). ``after`` is a
-    node the legend is placed one rank after (the timeline puts it after the last day).
+    last, once the map is known, with the position they marked at the start). ``titled`` puts
+    the legend's title in its table, for layouts that do not draw the box around it.
     """
     if not ctx.options.legend or not ctx.used:
         return
     start = len(g.body)
     rows = _status_rows(ctx) + _edge_rows(ctx)
+    if titled:  # a map whose boxes are not drawn (neato -n2) names its legend in the table
+        rows.insert(0, f'<TR><TD ALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="12"><B>'
+                       f'{html(ctx.w("legend"))}</B></FONT></TD></TR>')
     extra = [ctx.w(k) for k in ("legend.main", "legend.joint", "legend.focus")
              if k.split(".")[1] in ctx.used]
     rows += [f'<TR><TD ALIGN="LEFT" COLSPAN="2"><FONT POINT-SIZE="9">{html(e)}</FONT></TD>'
              "</TR>" for e in extra]
     kinds = [k for k in _KIND_ORDER if f"kind.{k}" in ctx.used]
+    table = f'<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">{"".join(rows)}</TABLE>'
     with g.subgraph(name="cluster__legend") as lg:
         lg.attr(label=f"<<B>{html(ctx.w('legend'))}</B>>", style="rounded",
                 color=ctx.color(GREY), fontsize="12", labeljust="l", labelloc="t", margin="8")
@@ -120,16 +125,13 @@ def add_legend(ctx: Context, g: graphviz.Digraph, at: int | None = None,
             shapes.attr(rank="same")
             # an empty table is a syntax error: a blank point stands in when there are no rows
             shapes.node("_legend__table", shape="plaintext", margin="0",
-                        label=f'<<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">'
-                              f'{"".join(rows)}</TABLE>>' if rows else "")
+                        label=f'<{symbols(ctx, table)}>' if rows else "")
             for kind in kinds:
                 shape, fill, extra_style = KIND_SHAPE[kind]
                 shapes.node(f"_legend__kind_{kind}", label=f"<{html(ctx.w('kind.' + kind))}>",
                             shape=shape, style=",".join(filter(None, ("filled", extra_style))),
                             fillcolor=ctx.color(fill), color=ctx.color(BLACK), fontsize="9",
                             height="0.3", width="0.6", margin="0.06,0.02")
-    if after is not None:
-        g.edge(after, "_legend__table", style="invis")
     if at is not None:
         lines = g.body[start:]
         del g.body[start:]

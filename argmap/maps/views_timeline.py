@@ -1,41 +1,162 @@
-"""The timeline: dated items left to right, one column per day, with the links between them."""
+"""The timeline: time runs down the page, one lane per actor, spaced by the time that passed.
+
+Each day that has items is a row; the date sits on the axis at the left, written only as far as
+it is known (``2013``, ``2017-11``, ``2019-07-23``). Beside it are the day's events, then one
+lane per actor (a body and the bodies that are part of it): those who made demands first, then
+those who were asked, then the rest, with the evidence and press in a lane of their own. So a
+demand, its answer and the action that followed read across and down: demand on the left, the
+answer beside it, the action further down in the lane of whoever acted.
+
+Rows are spaced by the time between them (a logarithmic scale: a day, a month and a year apart
+look different, a long gap never takes a page); gaps of months or years say how long they are.
+The view places every node itself (``neato -n2`` only routes the links), so a dossier of
+thousands of items lays out in seconds, and the DOT is the same on any machine.
+"""
 
 from __future__ import annotations
 
+import datetime as _dt
+import math
+from collections import Counter
+from typing import Any
+
 import graphviz
 
+from .. import text as tx
+from ..dates import date_text, precision_of
 from ..dossier import Dossier
 from ..model import said_for
-from ..tracking import TimelineEntry
 from ..tracking import timeline
-from .. import text as tx
-from .escape import html
 from .context import Context
+from .escape import html
 from .labels import NODE
 from .legend import add_legend
 from .options import RenderOptions
 from .style import ANSWER, EFFECT, GREY, LINK, RELATION
 
-__all__ = ["ALL", "KINDS", "PIN_ABOVE", "timeline_map"]
+__all__ = ["ALL", "KINDS", "MAX_LANES", "STRAIGHT_ABOVE", "timeline_map"]
 
 KINDS = frozenset({"event", "claim", "demand", "response", "evidence", "action"})
 ALL = KINDS | {"source"}
 
-#: Above this many nodes the view places the columns itself (``dot`` would route every link
-#: through a chain of virtual nodes, one per day it spans, which takes minutes).
-PIN_ABOVE = 600
-_PT_PER_COLUMN = 6.2  # width of one display column at 11 pt, in points
-_GAP = 12.0
+#: Above this many nodes the links are drawn straight (routing splines round thousands of
+#: nodes takes minutes).
+STRAIGHT_ABOVE = 600
+#: At most this many actor lanes; the other actors share a last lane.
+MAX_LANES = 6
+
+_PT_PER_COLUMN = 5.7  # width of one display column at 10 pt, in points
+_LANE_GAP = 34.0  # between lanes, in points
+_STACK_GAP = 10.0  # between items of one day in one lane
+_AXIS = 110.0  # width of the date axis
+_PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
 
 
-def _height(ctx: Context, entry: TimelineEntry) -> float:
-    """Estimated height in points of an entry's node (band, wrapped text, meta line)."""
-    lines = len(tx.wrap(ctx.t(entry.title), ctx.options.wrap, ctx.options.max_lines))
-    return 22 + 16 * lines + (14 if entry.kind in ("demand", "response", "event") else 0) + 10
+def _height(ctx: Context, kind: str, item: Any) -> float:
+    """A generous estimate of a node's height in points (bands, wrapped text, small print).
+
+    Graphviz sizes each node to its label; the estimate only spaces the stack, so it errs on
+    the large side (CJK lines are taller).
+    """
+    line = 16.0 if ctx.cjk else 14.0
+    text = getattr(item, "text", None) or getattr(item, "title", None) or getattr(
+        item, "quote", None) or ""
+    limit = 2 if kind in ("event", "source") else (3 if kind in ("response", "action",
+                                                                 "evidence") else None)
+    lines = len(tx.wrap(ctx.t(text), ctx.options.wrap, limit or ctx.options.max_lines,
+                        balance=False))
+    band = line + 4 + (line if getattr(item, "main", False) else 0)
+    meta = {"demand": 2, "response": 2, "event": 1, "evidence": 2 if getattr(
+        item, "value", None) is not None else 0}.get(kind, 0)
+    return 18 + band + line * lines + 13 * meta
+
+
+def _root(ctx: Context, actor_id: str) -> str:
+    """The body an actor is part of, at the top (itself when it has no parent)."""
+    seen = {actor_id}
+    while actor_id in ctx.dossier:
+        parent = getattr(ctx.dossier.get(actor_id), "parent", None)
+        if not parent or parent in seen or parent not in ctx.dossier:
+            break
+        seen.add(parent)
+        actor_id = parent
+    return actor_id
+
+
+def _lane_of(ctx: Context, kind: str, item: Any) -> str:
+    """The lane key of an item: ``events``, ``evidence``, or the root of its first actor."""
+    if kind == "event":
+        return "events"
+    if kind in ("evidence", "source"):
+        return "evidence"
+    by = list(getattr(item, "by", None) or [])
+    return _root(ctx, by[0]) if by else "other"
+
+
+def _lanes(ctx: Context, entries: list[tuple[str, Any]]) -> tuple[list[str], dict[str, str]]:
+    """The lane keys in order, and the lane of each actor root (the many share ``other``)."""
+    count: Counter[str] = Counter()
+    role: dict[str, int] = {}
+    for kind, item in entries:
+        key = _lane_of(ctx, kind, item)
+        if key in ("events", "evidence", "other"):
+            continue
+        count[key] += 1
+        # 0: made demands; 1: was asked or answered; 2: acted or argued
+        here = 0 if kind == "demand" else 1 if kind == "response" else 2
+        role[key] = min(role.get(key, 2), here)
+        if kind == "demand":
+            for to in item.to:
+                role[_root(ctx, to)] = min(role.get(_root(ctx, to), 2), 1)
+    actors = sorted(count, key=lambda k: (role.get(k, 2), -count[k], k))
+    kept = actors[:MAX_LANES] if len(actors) > MAX_LANES + 1 else actors
+    lane = {a: (a if a in kept else "other") for a in actors}
+    keys = ["events", *kept]
+    if any(v == "other" for v in lane.values()) or any(
+            _lane_of(ctx, k, i) == "other" for k, i in entries):
+        keys.append("other")
+    if any(_lane_of(ctx, k, i) == "evidence" for k, i in entries):
+        keys.append("evidence")
+    lane.update({"events": "events", "evidence": "evidence", "other": "other"})
+    return [k for k in keys if any(lane[_lane_of(ctx, kd, i)] == k for kd, i in entries)], lane
+
+
+def _lane_name(ctx: Context, key: str) -> str:
+    if key == "events":
+        return ctx.w("lane.events")
+    if key == "evidence":
+        return ctx.w("lane.evidence")
+    if key == "other":
+        return ctx.w("lane.other")
+    actor = ctx.dossier.get(key) if key in ctx.dossier else None
+    name = ctx.t(getattr(actor, "short", None) or getattr(actor, "name", key)) if actor else key
+    return tx.shorten(name, 24)
+
+
+def _gap(days: int) -> float:
+    """Space in points between two rows ``days`` apart: grows with the log of the time."""
+    return 14.0 + 40.0 * math.log2(1 + days / 30)
+
+
+def _gap_words(ctx: Context, days: int) -> str | None:
+    """``about 3 years`` for a long gap, ``about 2 months`` for a middling one, else None."""
+    if days >= 330:
+        years = round(days / 365)
+        return ctx.w("gap.years", n=years) if years > 1 else ctx.w("gap.year")
+    if days >= 45:
+        return ctx.w("gap.months", n=round(days / 30.4))
+    return None
+
+
+def _day_label(ctx: Context, date: _dt.date, items: list[Any]) -> str:
+    """The date as far as the day's items know it (the most precise of them)."""
+    best = max((_PRECISION_RANK[precision_of(i, ctx.dossier.find)] for i in items), default=2)
+    precision = {v: k for k, v in _PRECISION_RANK.items()}[best]
+    return date_text(date, precision)
 
 
 def timeline_map(dossier: Dossier, options: RenderOptions | None = None) -> graphviz.Digraph:
-    """Dated items in date order left to right, same-day items in one column under their date.
+    """Dated items down the page, one row per day, one lane per actor (see the module docstring).
 
     Links: answers to their demands, actions to what they bear on, argument relations, and
     items to the event they belong to. Undated items are left out (they have no place on it).
@@ -43,59 +164,75 @@ def timeline_map(dossier: Dossier, options: RenderOptions | None = None) -> grap
     options = options or RenderOptions()
     base = KINDS if options.kinds is None else ALL
     ctx = Context(dossier, options, "timeline", base)
-    g = ctx.new_graph("timeline", "LR")
-    g.graph_attr.update(ranksep="0.35", nodesep="0.2")
-    days = []
+    g = ctx.new_graph("timeline", "TB")
+    g.node_attr["fontsize"] = "10"
+    days: list[tuple[_dt.date, list[tuple[str, Any]]]] = []
     for day in timeline(ctx.dossier, options.as_of, graph=ctx.graph):
-        entries = [e for e in day.entries if ctx.shown(e.id) and e.kind in ctx.kinds]
+        entries = [(e.kind, ctx.dossier.get(e.id)) for e in day.entries
+                   if ctx.shown(e.id) and e.kind in ctx.kinds]
         if entries:
             days.append((day.date, entries))
-    on_it = {e.id for _, entries in days for e in entries}
+    on_it = {item.id for _, entries in days for _, item in entries}
     ctx.left_out = sum(1 for i in ctx.visible  # undated: they have no column
                        if i not in on_it and ctx.dossier.kind_of(i) in ctx.kinds & KINDS)
     ctx.check_size(sum(len(e) for _, e in days) + len(days))
-    pin = ctx.size > PIN_ABOVE and options.engine in (None, "neato")
-    column = ctx.options.wrap * _PT_PER_COLUMN + 40
-    if pin:
-        g.engine = "neato"
-        g.graph_attr.update(notranslate="true", splines="line", overlap="true")
+    everything = [entry for _, entries in days for entry in entries]
+    lanes, lane_of = _lanes(ctx, everything)
+    width = ctx.options.wrap * _PT_PER_COLUMN + 30
+    x_of = {key: _AXIS + (i + 0.5) * (width + _LANE_GAP) for i, key in enumerate(lanes)}
+    g.engine = "neato"
+    g.graph_attr.update(notranslate="true", overlap="true",
+                        splines="line" if ctx.size > STRAIGHT_ABOVE else "true")
+    g.graph_attr.pop("rankdir", None)
+    for key in lanes:  # lane headings
+        g.node(f"_lane__{key}", label=f"<<B>{html(_lane_name(ctx, key))}</B>>",
+               shape="plaintext", fontsize="13", pos=f"{x_of[key]:.0f},0!")
     drawn: set[str] = set()
-    previous = None
-    for index, (date, entries) in enumerate(days):
+    y = -36.0
+    previous: tuple[_dt.date, str] | None = None
+    spine = {"color": ctx.color(GREY), "penwidth": "2", "arrowhead": "none"}
+    for date, entries in days:
         axis = f"_day__{date.isoformat()}"
-        with g.subgraph() as col:
-            col.attr(rank="same")
-            col.node(axis, label=f"<<B>{html(date.isoformat())}</B>>", shape="plaintext",
-                     fontsize="12")
-            y = -20.0
-            for entry in entries:
-                NODE[entry.kind](ctx, col, ctx.dossier.get(entry.id))
-                drawn.add(entry.id)
-                if pin:  # a second statement for the node adds its position
-                    h = _height(ctx, entry)
-                    col.node(entry.id, pos=f"{index * column:.0f},{y - h / 2:.0f}!")
-                    y -= h + _GAP
-            if pin:
-                col.node(axis, pos=f"{index * column:.0f},0!")
-        if previous is not None:  # the date axis keeps the columns in order
-            g.edge(previous, axis, color=ctx.color(GREY), penwidth="2", arrowhead="none",
-                   weight="100")
-        previous = axis
+        if previous is not None:
+            apart = (date - previous[0]).days
+            y -= _gap(apart)
+            words = _gap_words(ctx, apart)
+            if words:  # how long the gap is, on the axis halfway between the rows: a break in it
+                gap = f"_gap__{date.isoformat()}"
+                g.node(gap, label=f"<<I>{html(words)}</I>>", shape="plaintext", fontsize="10",
+                       fontcolor=ctx.color(GREY), pos=f"{_AXIS / 2:.0f},{y + _gap(apart) / 2:.0f}!")
+                g.edge(previous[1], gap, **spine)
+                previous = (previous[0], gap)
+        g.node(axis, label=f"<<B>{html(_day_label(ctx, date, [i for _, i in entries]))}</B>>",
+               shape="plaintext", fontsize="12", pos=f"{_AXIS / 2:.0f},{y - 10:.0f}!")
+        if previous is not None:  # the axis: a grey spine from day to day
+            g.edge(previous[1], axis, **spine)
+        previous = (date, axis)
+        tops = {key: y for key in lanes}
+        for kind, item in entries:
+            key = lane_of[_lane_of(ctx, kind, item)]
+            h = _height(ctx, kind, item)
+            NODE[kind](ctx, g, item)
+            g.node(item.id, pos=f"{x_of[key]:.0f},{tops[key] - h / 2:.0f}!",
+                   width=f"{width / 72:.2f}")
+            tops[key] -= h + _STACK_GAP
+            drawn.add(item.id)
+        y = min(tops.values()) + _STACK_GAP
     _links(ctx, g, drawn)
-    add_legend(ctx, g, after=None if pin else previous)
-    if pin and ctx.options.legend and ctx.used:  # -n2 needs a position for every node
-        g.node("_legend__table", pos=f"{(len(days) + 1) * column:.0f},-200!")
-        for i, kind in enumerate(sorted(k[5:] for k in ctx.used if k.startswith("kind."))):
-            g.node(f"_legend__kind_{kind}", pos=f"{(len(days) + 2) * column:.0f},{-30 * i:.0f}!")
+    add_legend(ctx, g, titled=True)
+    if ctx.options.legend and ctx.used:  # -n2 needs a position for every node: below the end
+        kinds = sorted(k[5:] for k in ctx.used if k.startswith("kind."))
+        for i, kind in enumerate(kinds):
+            g.node(f"_legend__kind_{kind}", pos=f"{_AXIS + 40 + 70 * i:.0f},{y - 60:.0f}!")
+        rows = 6 + len(ctx.used)  # about as many rows as the legend will have
+        g.node("_legend__table", pos=f"{_AXIS + 170:.0f},{y - 100 - 9 * rows:.0f}!")
     g = ctx.finish(g, "timeline")
-    if pin:
-        g.engine = "neato"
+    g.engine = "neato"
     return g
 
 
 def _links(ctx: Context, g: graphviz.Digraph, drawn: set[str]) -> None:
-    """Edges between drawn items; none constrains the layout, the dates alone decide columns."""
-    free = {"constraint": "false"}
+    """Edges between drawn items: answers, effects of actions, argument relations, events."""
     for r in sorted(ctx.dossier.responses, key=lambda r: r.id):
         if r.id in drawn:
             for t in r.to:
@@ -103,7 +240,8 @@ def _links(ctx: Context, g: graphviz.Digraph, drawn: set[str]) -> None:
                     said = said_for(r, t)
                     look = ANSWER[said]
                     ctx.used.add(f"answer.{said.value}")
-                    g.edge(t, r.id, color=ctx.color(look.color), style=look.style, **free)
+                    g.edge(t, r.id, color=ctx.color(look.color), style=look.style,
+                           penwidth=str(look.penwidth))
     for a in sorted(ctx.dossier.actions, key=lambda a: a.id):
         if a.id in drawn:
             for e in a.effects:
@@ -111,7 +249,7 @@ def _links(ctx: Context, g: graphviz.Digraph, drawn: set[str]) -> None:
                     look = EFFECT[e.type]
                     ctx.used.add(f"effect.{e.type.value}")
                     g.edge(e.on, a.id, color=ctx.color(look.color), style=look.style,
-                           penwidth=str(look.penwidth), arrowhead=look.arrowhead, **free)
+                           penwidth=str(look.penwidth), arrowhead=look.arrowhead)
     for rel in sorted(ctx.dossier.relations, key=lambda r: r.id):
         if rel.to in drawn:
             look = RELATION[rel.type]
@@ -119,11 +257,12 @@ def _links(ctx: Context, g: graphviz.Digraph, drawn: set[str]) -> None:
                 if p in drawn:
                     ctx.used.add(f"rel.{rel.type.value}")
                     g.edge(p, rel.to, color=ctx.color(look.color), style=look.style,
-                           penwidth=str(look.penwidth), arrowhead=look.arrowhead, **free)
+                           penwidth=str(look.penwidth), arrowhead=look.arrowhead)
     for section in ("claims", "demands", "responses", "evidence", "actions"):
         for item in sorted(getattr(ctx.dossier, section), key=lambda i: i.id):
             at = getattr(item, "at", None)
-            if item.id in drawn and at in drawn:
+            # an item on its event's row needs no line to say so
+            if item.id in drawn and at in drawn and ctx.date(item.id) != ctx.date(at):
                 ctx.used.add("link")
                 g.edge(at, item.id, color=ctx.color(LINK.color), style=LINK.style,
-                       penwidth=str(LINK.penwidth), arrowhead=LINK.arrowhead, **free)
+                       penwidth=str(LINK.penwidth), arrowhead=LINK.arrowhead)

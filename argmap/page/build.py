@@ -81,11 +81,14 @@ def content_security_policy(js: str, css: str) -> str:
             "base-uri 'none'; form-action 'none'")
 
 
-def _looks(scheme: str) -> dict[str, dict[str, dict[str, str]]]:
+def _looks(scheme: str) -> dict[str, dict[str, dict[str, Any]]]:
     color = Palette(scheme)
     return {
         "said": {s.value: {"glyph": SAID[s].glyph, "band": color(SAID[s].band),
-                           "text": color(SAID[s].text), "border": color(SAID[s].border)}
+                           "text": color(SAID[s].text), "border": color(SAID[s].border),
+                           # how a demand's border looks, so the date control can redraw it
+                           "fill": color(SAID[s].fill), "dashed": SAID[s].style == "dashed",
+                           "width": SAID[s].penwidth, "double": SAID[s].peripheries > 1}
                  for s in Said},
         "done": {d.value: {"glyph": DONE[d].glyph, "band": color(DONE[d].band),
                            "text": color(DONE[d].text), "border": color(DONE[d].border)}
@@ -172,13 +175,27 @@ class PageBuilder:
         if key not in self._svgs:
             raw = self.map(view, lang).svg()
             self._svgs[key] = prepare_svg(raw, self.dossier, self.dates, self.first,
-                                          node_label(self.dossier, lang), lang)
+                                          node_label(self.dossier, lang), lang,
+                                          self.tab_order() if view == "demands" else ())
         return self._svgs[key]
 
     def first_language(self, lang: str | None) -> str:
         """The language a page opens in: ``lang``, else the option, else the dossier's first,
         else English."""
         return _languages(self.dossier, lang or self.options.lang)[0]
+
+    def tab_order(self) -> list[str]:
+        """Demands in the order the summary lists them, each followed by its answers and
+        actions: the order Tab visits the demands map in."""
+        order: list[str] = []
+        demands = sorted(self.dossier.demands,
+                         key=lambda d: (self.items[d.id]["date"] or "9999", self.items[d.id]["first"]))
+        for demand in demands:
+            status = self.items[demand.id].get("status", {})
+            for item in [demand.id, *status.get("answers", []), *status.get("actions", [])]:
+                if item not in order:
+                    order.append(item)
+        return order
 
     def start(self) -> int:
         """The date position the page opens at: the as_of option, else no date limit."""

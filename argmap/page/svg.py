@@ -13,8 +13,9 @@ chosen date.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from ..dossier import Dossier
@@ -75,21 +76,41 @@ def _tooltip(el: ET.Element) -> str | None:
 
 
 def _mark_bands(node: ET.Element, lang: str) -> None:
-    """Mark a demand's said and done bands (the text and the box behind it)."""
-    said = tuple(f"{SAID[s].glyph} {word('said.' + s.value, lang)}" for s in Said)
-    done = tuple(f"{DONE[d].glyph} {word('done.' + d.value, lang)}" for d in Done)
+    """Mark a demand's border (``border``, and ``border-outer`` when it is double) and its said
+    and done bands (the text, and the box behind it).
+
+    In a Latin map the glyph is its own ``<text>`` (drawn in the symbol font) before the word:
+    it is marked ``band-<axis>-glyph`` and the word ``band-<axis>``.
+    """
+    words = {"said": tuple(f" {word('said.' + s.value, lang)}" for s in Said),
+             "done": tuple(f" {word('done.' + d.value, lang)}" for d in Done)}
+    glyphs = {"said": {SAID[s].glyph for s in Said}, "done": {DONE[d].glyph for d in Done}}
     parents = {child: parent for parent in node.iter() for child in parent}
+    outline = [p for p in node.iter(f"{{{SVG_NS}}}polygon") if p.get("stroke") != "transparent"]
+    for polygon, name in zip(outline[:2], ("border", "border-outer")):
+        if name == "border" or polygon.get("fill") == "none":  # the outer ring of a double one
+            polygon.set("class", name)
+    texts = list(node.iter(f"{{{SVG_NS}}}text"))
     marked: set[str] = set()
-    for text in node.iter(f"{{{SVG_NS}}}text"):
+    for i, text in enumerate(texts):
         value = text.text or ""
-        for axis, labels in (("said", said), ("done", done)):
-            if axis in marked or not value.startswith(labels):
+        for axis in ("said", "done"):
+            if axis in marked:
+                continue
+            glyph = value in glyphs[axis] and i + 1 < len(texts) and (
+                (texts[i + 1].text or "").startswith(words[axis]))
+            whole = any(value.startswith(g) and value[len(g):].startswith(words[axis])
+                        for g in glyphs[axis])
+            if not (glyph or whole):
                 continue
             marked.add(axis)
-            text.set("class", f"band-{axis}")
+            if glyph:
+                text.set("class", f"band-{axis}-glyph")
+                texts[i + 1].set("class", f"band-{axis}")
+            else:
+                text.set("class", f"band-{axis}")
             siblings = list(parents[text])
-            before = siblings[:siblings.index(text)]
-            boxes = [s for s in before if _local(s.tag) == "polygon"]
+            boxes = [s for s in siblings[:siblings.index(text)] if _local(s.tag) == "polygon"]
             if boxes:
                 boxes[-1].set("class", f"band-{axis}-bg")
             break
@@ -139,12 +160,88 @@ def _edge_ends(title: str) -> tuple[str, str]:
     return head.split(":", 1)[0], tail.split(":", 1)[0]
 
 
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def _bbox(el: ET.Element) -> tuple[float, float, float, float] | None:
+    """The box ``(x0, y0, x1, y1)`` of everything drawn in ``el`` (shapes, lines, text)."""
+    xs: list[float] = []
+    ys: list[float] = []
+    for child in el.iter():
+        for name in ("points", "d"):
+            numbers = [float(n) for n in _NUMBER.findall(child.get(name, ""))]
+            xs += numbers[0::2]
+            ys += numbers[1::2]
+        for xa, ya in (("x", "y"), ("cx", "cy")):
+            if child.get(xa) is not None and child.get(ya) is not None:
+                xs.append(float(child.get(xa, 0)))
+                ys.append(float(child.get(ya, 0)))
+        if _local(child.tag) == "text" and child.get("y") is not None:  # y is the baseline
+            ys.append(float(child.get("y", 0)) - float(child.get("font-size", 14)))
+    return (min(xs), min(ys), max(xs), max(ys)) if xs and ys else None
+
+
+def _drop_graph_label(graph: ET.Element) -> None:
+    """Remove the map's own title (and the demands summary under it): the page shows both in
+    HTML. They are what Graphviz draws straight into the graph, after its background."""
+    background = True
+    for child in list(graph):
+        local = _local(child.tag)
+        if local == "polygon" and background:
+            background = False
+            continue
+        if local == "title" or child.get("class") in ("node", "edge", "cluster"):
+            continue
+        graph.remove(child)
+
+
+def _reading_order(graph: ET.Element, order: Sequence[str]) -> None:
+    """Put the nodes in the order Tab should visit them, after everything else.
+
+    Items named in ``order`` come first, in that order (a demand, its answers, its actions...);
+    the others follow the map: what stands in no box first (the main positions), then box by
+    box from the top, and in a box from the middle of the map outward, then down. Nodes are
+    drawn after the edges and boxes either way, so nothing is hidden by the change.
+    """
+    nodes = [c for c in graph if c.get("class") == "node"]
+    boxes = sorted((b for c in graph if c.get("class") == "cluster"
+                    and not (_title_of(c) or "").startswith("cluster__legend")
+                    and (b := _bbox(c)) is not None), key=lambda b: (b[1], b[0]))
+    where: dict[int, tuple[float, float]] = {}
+    for node in nodes:
+        box = _bbox(node)
+        if box is not None:
+            where[id(node)] = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+    def box_of(node: ET.Element) -> int:
+        x, y = where.get(id(node), (0.0, 0.0))
+        inside = [i for i, b in enumerate(boxes) if b[0] <= x <= b[2] and b[1] <= y <= b[3]]
+        return min(inside, key=lambda i: (boxes[i][2] - boxes[i][0]) * (boxes[i][3] - boxes[i][1])
+                   ) if inside else -1
+    loose = [where[id(n)][0] for n in nodes if id(n) in where and box_of(n) < 0]
+    middle = sum(loose) / len(loose) if loose else 0.0
+    rank = {item: i for i, item in enumerate(order)}
+
+    def key(node: ET.Element) -> tuple[float, ...]:
+        x, y = where.get(id(node), (0.0, 0.0))
+        item = node.get("data-id")
+        if item in rank and node.get("tabindex") is not None:
+            return (0, rank[item], 0, 0, 0)
+        b = box_of(node)
+        return (1, b, abs(x - middle) if b >= 0 else 0, y, x)
+
+    for node in nodes:
+        graph.remove(node)
+    graph.extend(sorted(nodes, key=key))
+
+
 def prepare_svg(svg: str, dossier: Dossier, dates: list[_dt.date], first: Mapping[str, int],
-                label: Callable[[str], str], lang: str) -> str:
+                label: Callable[[str], str], lang: str, order: Sequence[str] = ()) -> str:
     """The SVG of a map, cleaned and annotated for the page (see the module docstring).
 
     ``first`` maps item ids to their first date position; ``label(id)`` gives a node's
-    accessible name; ``lang`` is the language the map was drawn in.
+    accessible name; ``lang`` is the language the map was drawn in; ``order`` lists items in
+    the order Tab visits them before the rest (which follow the map's layout). The map's own
+    title is left out (the page has it) and ``data-box`` is the box of the drawing itself.
     """
     try:
         root = ET.fromstring(svg)
@@ -156,11 +253,23 @@ def prepare_svg(svg: str, dossier: Dossier, dates: list[_dt.date], first: Mappin
     box = root.get("viewBox", "0 0 100 100").split()
     for name in ("width", "height"):
         root.attrib.pop(name, None)
+    content: list[tuple[float, float, float, float]] = []
     for graph in root.findall(f"{{{SVG_NS}}}g"):
         for child in graph.findall(f"{{{SVG_NS}}}g"):
             _annotate(child, firsts, label, lang)
+        _drop_graph_label(graph)
+        _reading_order(graph, order)
+        shift = _NUMBER.findall(graph.get("transform", "").partition("translate")[2])
+        dx, dy = (float(shift[0]), float(shift[1])) if len(shift) >= 2 else (0.0, 0.0)
+        for child in graph:
+            if child.get("class") in ("node", "edge", "cluster") and (b := _bbox(child)):
+                content.append((b[0] + dx, b[1] + dy, b[2] + dx, b[3] + dy))
         _drop_titles(graph)
     _drop_titles(root)
+    if content:  # the drawing without its title, with a margin
+        x0, y0 = min(b[0] for b in content) - 8, min(b[1] for b in content) - 8
+        x1, y1 = max(b[2] for b in content) + 8, max(b[3] for b in content) + 8
+        box = [f"{x0:.2f}", f"{y0:.2f}", f"{x1 - x0:.2f}", f"{y1 - y0:.2f}"]
     _sanitize(root)
     root.attrib.pop("xmlns", None)
     root.set("class", "map")
@@ -194,8 +303,9 @@ def _annotate(g: ET.Element, firsts: _Firsts, label: Callable[[str], str], lang:
         item_id = firsts.item_of(name)
         tip = _tooltip(g)
         if item_id is not None:
-            attrs.update({"data-id": item_id, "tabindex": "0", "role": "button",
-                          "aria-label": label(item_id)})
+            attrs.update({"data-id": item_id, "role": "button", "aria-label": label(item_id)})
+            if not name.startswith("_"):  # a "no answer" placeholder is no second stop
+                attrs["tabindex"] = "0"
             if firsts.dossier.kind_of(item_id) == "demand" and not name.startswith("_"):
                 _mark_bands(g, lang)
         _drop_titles(g)

@@ -10,7 +10,7 @@ from ..words import TABLES
 __all__ = ["page_words"]
 
 #: Shared terms the page shows, by prefix and by key.
-_SHARED_PREFIXES = ("said.", "done.", "kind.", "effect.", "rel.", "view.")
+_SHARED_PREFIXES = ("said.", "done.", "kind.", "effect.", "rel.", "view.", "summary.")
 _SHARED_KEYS = ("overdue", "on_paper", "undated", "as_of", "main", "legend", "legend.said",
                 "legend.done")
 _OWN = "page."

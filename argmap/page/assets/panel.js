@@ -46,19 +46,23 @@ function quoteBlock(parent, quote, source, locator) {
 }
 function section(parent, key) { parent.appendChild(el("h3", "", w(key))); }
 
+var shownId = null;
 function renderPanel(id) {
   var it = ITEMS[id], f = it.f, panel = $("panel"), pos = state.pos;
   panel.replaceChildren();
+  if (shownId !== id) panel.scrollTop = 0;  // a new item starts at its top
+  shownId = id;
   panel.classList.remove("empty");
   var head = el("div", "head");
   head.appendChild(el("span", "kind k-" + it.kind, w("kind." + it.kind)));
   head.appendChild(el("span", "muted", dateText(it)));
   var close = el("button", "close", "×");
   close.type = "button"; close.setAttribute("aria-label", w("panel.close")); close.title = w("panel.close");
-  close.addEventListener("click", closePanel);
+  close.addEventListener("click", function () { closePanel(true); });
   head.appendChild(close);
   panel.appendChild(head);
   texts(panel, textOf(id), "text");
+  panel.querySelector(".text").tabIndex = -1;
   if (!known(id, pos)) panel.appendChild(el("p", "notice", w("panel.later")));
   if (!byId[id]) panel.appendChild(el("p", "notice", w("panel.not_drawn")));
   if (it.kind === "response") {  // one badge per value; with several, the demand each went to
@@ -97,6 +101,8 @@ function renderPanel(id) {
     row(dl, "panel.figure", fig);
   }
   panel.appendChild(dl);
+  if (it.status) demandDetails(panel, id, it);  // a demand: its answers first, then its sources
+  if (it.kind === "event") happened(panel, id);
   var own = it.kind === "evidence" && f.source ? f.source : null;  // evidence names its source
   if (f.quote && (it.kind !== "response" || f.text)) {
     section(panel, "panel.quote"); quoteBlock(panel, f.quote, own, own ? f.locator : null); own = null;
@@ -107,7 +113,6 @@ function renderPanel(id) {
     (f.cites || []).forEach(function (c) { quoteBlock(panel, c.quote, c.source, c.locator); });
   }
   if (f.note) { section(panel, "panel.note"); texts(panel, f.note, "note"); }
-  if (it.status) demandDetails(panel, id, it);
   if (f.effects && f.effects.length) {
     section(panel, "panel.effects");
     var ul = el("ul", "effects");
@@ -143,13 +148,20 @@ function demandDetails(panel, id, it) {
   section(panel, "panel.history");
   var now = st ? st[5] : [];
   if (!s.changes.length) { panel.appendChild(el("p", "muted", w("panel.no_history"))); return; }
-  var table = el("table", "history"), body = el("tbody");
+  var table = el("table", "history"), body = el("tbody"), headRow = el("tr");
+  ["history.date", "history.axis", "history.value", "history.item", "history.source"].forEach(function (k) {
+    headRow.appendChild(el("th", "", w(k)));
+  });
+  var thead = el("thead"); thead.appendChild(headRow); table.appendChild(thead);
   s.changes.forEach(function (ch, i) {
     var tr = el("tr", now.indexOf(i) >= 0 ? "" : "later");
-    tr.appendChild(el("td", "", ch[2] || w("undated")));
+    // the date as far as it is known: the item's own, at its precision
+    tr.appendChild(el("td", "", ITEMS[ch[3]] ? dateText(ITEMS[ch[3]]) : ch[2] || w("undated")));
     tr.appendChild(el("td", "", w("axis." + ch[0])));
     var td = el("td"); td.appendChild(badge(ch[0], ch[1], false)); tr.appendChild(td);
-    var who = el("td"); if (ITEMS[ch[3]]) who.appendChild(link(ch[3])); tr.appendChild(who);
+    var who = el("td");
+    if (ITEMS[ch[3]]) { var a = link(ch[3]); a.textContent = w("kind." + ITEMS[ch[3]].kind) + " · " + short(pick(textOf(ch[3]), state.lang), 48); who.appendChild(a); }
+    tr.appendChild(who);
     tr.appendChild(el("td", "muted", (ch[4] && ITEMS[ch[4]] ? nameOf(ch[4]) : ch[4] || "") + (ch[5] ? " " + ch[5] : "")));
     body.appendChild(tr);
   });
@@ -161,6 +173,21 @@ function demandDetails(panel, id, it) {
     s.actions.forEach(function (a) { var li = el("li", known(a, pos) ? "" : "later"); li.appendChild(document.createTextNode(dateText(ITEMS[a]) + " ")); li.appendChild(link(a)); al.appendChild(li); });
     panel.appendChild(al);
   }
+}
+function short(text, n) { var chars = Array.from(String(text)); return chars.length > n ? chars.slice(0, n - 1).join("") + "…" : String(text); }
+function happened(panel, id) {  // an event: what was demanded, answered, done or said at it
+  var at = ORDER.filter(function (o) { return ITEMS[o].f.at === id; });
+  if (!at.length) return;
+  section(panel, "panel.happened");
+  var ul = el("ul", "effects");
+  at.forEach(function (o) {
+    var li = el("li", known(o, state.pos) ? "" : "later");
+    li.appendChild(el("span", "kind k-" + ITEMS[o].kind, w("kind." + ITEMS[o].kind)));
+    li.appendChild(document.createTextNode(" "));
+    li.appendChild(link(o));
+    ul.appendChild(li);
+  });
+  panel.appendChild(ul);
 }
 function relations(panel, id) {
   var found = DATA.relations[id];
@@ -182,13 +209,27 @@ function select(id, how) {
   svg.querySelectorAll("g.node.sel").forEach(function (g) { g.classList.remove("sel"); });
   (byId[id] || []).forEach(function (g) { g.classList.add("sel"); });
   renderPanel(id);
-  if (how && how.from !== "map" && byId[id] && !byId[id][0].classList.contains("gone")) reveal(byId[id][0]);
-  if (how && how.from === "panel") $("panel").scrollTop = 0;
+  markSummary();
+  if (how && how.from !== "map" && how.from !== "lang" && byId[id] && !byId[id][0].classList.contains("gone")) reveal(byId[id][0], true);
+  if (how && (how.from === "panel" || how.from === "list")) focusPanel();  // focus stays with the reader
 }
-function closePanel() {
+function focusPanel() {
+  var title = $("panel").querySelector(".text");
+  (title || $("panel")).focus({ preventScroll: true });
+}
+function closePanel(returnFocus) {
+  var id = state.selected;
   state.selected = null;
+  shownId = null;
   if (svg) svg.querySelectorAll("g.node.sel").forEach(function (g) { g.classList.remove("sel"); });
   var panel = $("panel");
   panel.replaceChildren(el("p", "muted", w("panel.empty")));
   panel.classList.add("empty");
+  markSummary();
+  var node = id && byId[id] ? byId[id].filter(function (g) { return g.hasAttribute("tabindex"); })[0] : null;
+  if (returnFocus === true && node) {  // back to the item the panel showed (Enter reopens it)
+    refocus = true;
+    node.focus({ preventScroll: true });
+    refocus = false;
+  }
 }

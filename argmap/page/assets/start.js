@@ -47,10 +47,49 @@ function fillLegend() {
     box.appendChild(ul);
   });
 }
+function renderSummary() {  // the demands page: counts, and one row per demand as of the date
+  var box = $("summary");
+  if (DATA.view !== "demands") { box.hidden = true; return; }
+  var said = {}, done = {}, n = 0, body = $("summary-table").tBodies[0], pos = state.pos;
+  var demands = ORDER.filter(function (id) { return ITEMS[id].kind === "demand" && stateAt(id, pos); });
+  demands.sort(function (a, b) { return (ITEMS[a].date || "9999") < (ITEMS[b].date || "9999") ? -1 : (ITEMS[a].date || "9999") > (ITEMS[b].date || "9999") ? 1 : 0; });
+  body.replaceChildren();
+  demands.forEach(function (id) {
+    var st = stateAt(id, pos), it = ITEMS[id], tr = el("tr");
+    said[st[1]] = (said[st[1]] || 0) + 1; done[st[2]] = (done[st[2]] || 0) + 1; n++;
+    tr.setAttribute("data-id", id);
+    tr.appendChild(el("td", "", dateText(it)));
+    var td = el("td"), b = link(id);
+    b.addEventListener("click", function () { select(id, { from: "summary" }); });
+    td.appendChild(b); tr.appendChild(td);
+    tr.appendChild(el("td", "", (it.f.to || []).map(nameOf).join(state.lang === "ja" ? "・" : ", ")));
+    [["said", st[1], st[3]], ["done", st[2], false]].forEach(function (a) {
+      var c = el("td", "st", bandText(a[0], a[1], a[2])), lk = look(a[0], a[1]);
+      c.style.background = lk.band; c.style.color = lk.text; tr.appendChild(c);
+    });
+    body.appendChild(tr);
+  });
+  var head = $("summary-head");
+  head.replaceChildren(el("strong", "", w("summary.demands", { n: n })));
+  [["said", said, "summary.said"], ["done", done, "summary.done"]].forEach(function (a) {
+    var span = el("span", "count");
+    span.appendChild(el("strong", "", w(a[2]) + ":"));
+    span.appendChild(document.createTextNode(DATA.statuses[a[0]].filter(function (v) { return a[1][v]; })
+      .map(function (v) { return a[1][v] + " " + bandText(a[0], v, false); }).join(" · ")));
+    head.appendChild(span);
+  });
+  box.hidden = false;
+  markSummary();
+}
+function markSummary() {
+  document.querySelectorAll("#summary-table tr[data-id]").forEach(function (tr) {
+    tr.classList.toggle("sel", tr.getAttribute("data-id") === state.selected);
+  });
+}
 function setLang(lang) {
   state.lang = lang;
   document.documentElement.lang = lang;
-  fillWords(); fillSelects(); fillLegend();
+  fillWords(); fillSelects(); fillLegend(); renderSummary();
   loadMap(lang); applyDate(); applyFilters();
   if (state.selected) { select(state.selected, { from: "lang" }); } else closePanel();
 }
@@ -72,8 +111,12 @@ $("date-pick").addEventListener("change", function (e) {
   var v = e.target.value;
   if (/^\d{4}-\d{2}-\d{2}$/.test(v)) setPos(posOf(v), v); else setPos(LAST);
 });
-$("f-actor").addEventListener("change", function (e) { state.actor = e.target.value; applyFilters(); });
-$("f-status").addEventListener("change", function (e) { state.status = e.target.value; applyFilters(); });
+$("f-actor").addEventListener("change", function (e) { state.actor = e.target.value; applyFilters(); zoomToMatches(); });
+$("f-status").addEventListener("change", function (e) { state.status = e.target.value; applyFilters(); zoomToMatches(); });
+$("drawer-btn").addEventListener("click", function () { drawer(!$("side").classList.contains("open")); });
+$("drawer-close").addEventListener("click", function () { drawer(false); });
+$("scrim").addEventListener("click", function () { drawer(false); });
+if (window.matchMedia && window.matchMedia("(max-width: 700px)").matches) $("summary-box").open = false;
 $("reset").addEventListener("click", function () {
   state.actor = ""; state.status = ""; $("q").value = ""; state.query = "";
   $("f-actor").value = ""; $("f-status").value = ""; setPos(LAST);
