@@ -95,6 +95,8 @@ LABELS: dict[str, dict[str, str]] = {
              "ja": "{said_date}にこう回答し、{did_date}、{who}は{action}—{verdict}。"},
     "no_followup": {"en": "No later action on file.", "ja": "その後の行動の記録なし。"},
     # what an answer amounts to, for the side that can hold them to it
+    "said.not_yet_rated": {"en": "on file, not yet rated (read it before counting it either way)",
+                           "ja": "回答あり・未評価（内容を確認して評価すること）"},
     "said.acknowledged": {"en": "acknowledged only (no commitment)", "ja": "受け止めのみ（約束なし）"},
     "said.deflected": {"en": "deflected (no commitment)", "ja": "はぐらかし（約束なし）"},
     "said.under_consideration": {"en": "under consideration (no commitment)",
@@ -119,6 +121,8 @@ LABELS: dict[str, dict[str, str]] = {
                      "ja": "期限超過：期限までに回答なし"},
     "open.unanswered": {"en": "Unanswered", "ja": "回答なし"},
     "open.on_paper": {"en": "Answered only on paper", "ja": "形式的な回答のみ"},
+    "open.not_rated": {"en": "Answered, not yet rated: read the answer and rate it",
+                       "ja": "回答あり・未評価：回答を読んで評価すること"},
     "made": {"en": "made {date} to {to}", "ja": "{date}、{to}宛て"},
     "deadline": {"en": "deadline {date}", "ja": "期限 {date}"},
     "waiting": {"en": "no answer for {days} days", "ja": "{days}日間回答なし"},

@@ -12,6 +12,7 @@ from ..lang import pick
 WORDS: dict[str, dict[str, str]] = {
     # said axis
     "said.no_response": {"ja": "回答なし", "en": "No answer"},
+    "said.not_yet_rated": {"ja": "回答あり・未評価", "en": "Answer on file, not yet rated"},
     "said.acknowledged": {"ja": "受け止めのみ", "en": "Acknowledged only"},
     "said.deflected": {"ja": "はぐらかし", "en": "Deflected"},
     "said.under_consideration": {"ja": "検討中", "en": "Under consideration"},

@@ -198,7 +198,7 @@ def rows_to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = 
 
 
 _STYLES = {
-    "no_response": "dim", "acknowledged": "yellow", "deflected": "yellow",
+    "no_response": "dim", "not_yet_rated": "italic", "acknowledged": "yellow", "deflected": "yellow",
     "under_consideration": "yellow", "partially_accepted": "cyan", "accepted": "green",
     "refused": "red", "unrated": "dim", "committed": "cyan", "in_progress": "cyan",
     "stalled": "yellow", "delivered": "green", "partially_delivered": "cyan",
