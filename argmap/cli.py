@@ -269,21 +269,34 @@ def render(path: Path, view: str, output: Path, fmt: str | None, lang: str | Non
 
 @cli.command(name="import")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--from", "fmt", help="Format of FILE (aif, kialo, microtexts, argdown); guessed "
-              "from its suffix and content when not given.")
+@click.option("--from", "fmt", help="Format of FILE (aif, kialo, microtexts, argdown, "
+              "uk-petitions); guessed from its suffix and content when not given.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
-              help="Dossier file to write (.yaml or .json).")
+              help="Dossier file to write (.yaml or .json); with --each, a folder.")
+@click.option("--each", is_flag=True, help="One dossier per record (uk-petitions: per "
+              "petition), written as OUTPUT/<name>.yaml; without it a folder makes one dossier.")
 @_reports_errors
-def import_(file: Path, fmt: str | None, output: Path) -> None:
-    """Read a map made elsewhere (AIF/xAIF, Kialo, arg-microtexts, Argdown) into a dossier file.
+def import_(file: Path, fmt: str | None, output: Path, each: bool) -> None:
+    """Read a map made elsewhere (AIF/xAIF, Kialo, arg-microtexts, Argdown) or UK Parliament
+    petitions (a file or a folder of them) into a dossier file.
 
     What the file holds that a dossier cannot is reported as a warning, never dropped silently.
 
     Example: argmap import debate.json --from aif -o claims/debate.yaml
+
+    Example: argmap import petitions/ --from uk-petitions -o claims/petitions.yaml
     """
     from .io.files import dump
-    from .formats import read_file
+    from .formats import read_each, read_file
 
+    if each:
+        parts, warnings = read_each(file, fmt)
+        for warning in warnings:
+            click.echo(f"warning: {warning}", err=True)
+        for name, imported in parts:
+            dump(imported.dossier, output / f"{name}.yaml")
+        click.echo(f"wrote {len(parts):,} dossiers to {output}/")
+        return
     imported = read_file(file, fmt)
     for warning in imported.warnings:
         click.echo(f"warning: {warning}", err=True)
@@ -292,29 +305,34 @@ def import_(file: Path, fmt: str | None, output: Path) -> None:
 
 
 @cli.command()
-@PATH_ARG
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--to", "fmt", required=True,
-              help="aif, argdown, kialo, claimreview, graphml or node-link.")
+              help="aif, argdown, kialo, claimreview, graphml, node-link or sqlite.")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="File to write (standard output when not given).")
+              help="File to write (standard output when not given; needed for sqlite).")
 @click.option("--lang", help="Language of texts, for formats that hold one.")
 @_reports_errors
-def export(path: Path, fmt: str, output: Path | None, lang: str | None) -> None:
-    """Write a dossier in a format other tools read.
+def export(paths: tuple[Path, ...], fmt: str, output: Path | None, lang: str | None) -> None:
+    """Write a dossier in a format other tools read. sqlite takes several dossiers (each file
+    or folder a case, named after it) and adds them to the database, replacing a case of the
+    same name.
 
     Example: argmap export claims/mynumber-card.yaml --to graphml -o case.graphml
+
+    Example: argmap export claims/*.yaml --to sqlite -o cases.db && datasette cases.db
     """
     from .io.files import load
-    from .formats import export as export_text
+    from .formats import case_name, export as export_text, write_file
 
-    text = export_text(load(path), fmt, lang=lang)
     if output is None:
-        click.echo(text, nl=False)
-    else:
-        from .io.atomic import write_atomic
+        if len(paths) != 1:
+            from .errors import FormatError
 
-        write_atomic(output, text)
-        click.echo(f"wrote {output}")
+            raise FormatError(f"{fmt} to standard output holds one dossier; give one path")
+        click.echo(export_text(load(paths[0]), fmt, lang=lang), nl=False)
+        return
+    write_file([(case_name(p), load(p)) for p in paths], fmt, output, lang)
+    click.echo(f"wrote {output}")
 
 
 @cli.command(name="brief")
