@@ -363,6 +363,29 @@ def brief_(path: Path, side: str, motion: str | None, lang: str, as_of: _dt.date
         click.echo(f"wrote {output}")
 
 
+@cli.command(name="site")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="Folder to write the site into (new, empty, or a site written before).")
+@click.option("--lang", default="en", show_default=True, help="Language of the site.")
+@click.option("--map-max-nodes", type=int, default=None,
+              help="Cases whose map would be larger get no map page (default 1500).")
+@_reports_errors
+def site_(paths: tuple[Path, ...], output: Path, lang: str, map_max_nodes: int | None) -> None:
+    """One offline static site over many dossiers (each file or folder a case): the cases with
+    their tallies, a scorecard per actor, a page per demand, each case's map, one search.
+
+    Example: argmap site claims/mynumber-card.yaml claims/petitions.yaml -o site/
+    """
+    from .site import MAP_MAX_NODES, build_site, load_cases
+
+    result = build_site(load_cases(paths), output, lang=lang,
+                        map_max_nodes=map_max_nodes or MAP_MAX_NODES)
+    for note in result.notes:
+        click.echo(f"note: {note}", err=True)
+    click.echo(f"wrote {result.pages:,} pages ({result.maps} maps) to {output}/")
+
+
 def main() -> None:
     """Entry point of the ``argmap`` console script."""
     try:

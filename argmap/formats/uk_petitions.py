@@ -337,7 +337,7 @@ class PetitionImporter:
         petitioners = f"petitioners-{pid}"
         creator = p.text("creator_name")
         actor: dict[str, Any] = {"id": petitioners, "name": f"Petitioners of petition {pid}",
-                                 "short": "Petitioners", "kind": "other", "cites": [cite]}
+                                 "kind": "other", "cites": [cite]}
         if creator:
             actor["note"] = f"Started by {creator}"
         self.sections["actors"].append(actor)

@@ -19,9 +19,11 @@ _KIND_ORDER = ("demand", "claim", "response", "evidence", "action", "event", "so
 _LINE = {"solid": "━━━", "bold": "━━━", "dashed": "╍╍╍", "dotted": "┈┈┈"}
 _HEAD = {"normal": "▶", "vee": "›", "tee": "┫", "odot": "○", "none": ""}
 _BORDER_NOTE = {
-    "ja": {"bold": "二重の太枠", "solid": "実線の枠", "dashed": "破線の枠 = 形だけの回答"},
+    "ja": {"bold": "二重の太枠", "solid": "実線の枠", "dashed": "破線の枠 = 形だけの回答",
+           "dotted": "点線の枠 = 回答の記録あり・内容は未評価"},
     "en": {"bold": "double bold border", "solid": "solid border",
-           "dashed": "dashed border = an answer on paper only"},
+           "dashed": "dashed border = an answer on paper only",
+           "dotted": "dotted border = an answer on file, not yet rated"},
 }
 
 
