@@ -369,7 +369,7 @@ def brief_(path: Path, side: str, motion: str | None, lang: str, as_of: _dt.date
               help="Folder to write the site into (new, empty, or a site written before).")
 @click.option("--lang", default="en", show_default=True, help="Language of the site.")
 @click.option("--map-max-nodes", type=int, default=None,
-              help="Cases whose map would be larger get no map page (default 1500).")
+              help="Cases whose map would be larger get no map page (default 500).")
 @_reports_errors
 def site_(paths: tuple[Path, ...], output: Path, lang: str, map_max_nodes: int | None) -> None:
     """One offline static site over many dossiers (each file or folder a case): the cases with

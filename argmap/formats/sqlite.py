@@ -53,7 +53,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..dossier import Dossier
+from ..dossier import Dossier, paused_gc
 from ..errors import FileError, FormatError
 from ..graph import build_graph
 from ..lang import pick
@@ -333,23 +333,29 @@ class _Rows:
 
 
 def _create(db: Any) -> None:
-    """Create the tables, indexes and view (once, in a new database)."""
+    """Create the tables and the view (once, in a new database)."""
     for name, columns in TABLES.items():
         pk = _PRIMARY.get(name, "key" if "key" in columns else None)
         foreign = [("case_id", "cases", "id")] if name != "cases" else []
         foreign += [ref for ref in _REFERENCES.get(name, []) if ref[0] != "case_id"]
         db[name].create(columns, pk=pk, foreign_keys=foreign or None, not_null=(
             {"id"} if name == "cases" else None))
-        for column in _INDEXES:
-            if column in columns and column != pk:
-                db[name].create_index([column], if_not_exists=True)
     db.create_view("demands_current", _VIEW.strip())
 
 
-def _fill(db: Any, cases: list[_Rows]) -> None:
+def _index(db: Any) -> None:
+    """Index the columns joins and facets use (after the rows are in: faster than before)."""
+    for name, columns in TABLES.items():
+        pk = _PRIMARY.get(name, "key" if "key" in columns else None)
+        for column in _INDEXES:
+            if column in columns and column != pk:
+                db[name].create_index([column], if_not_exists=True)
+
+
+def _fill(db: Any, cases: list[_Rows], fresh: bool) -> None:
     names = [c.case for c in cases]
     marks = ",".join("?" for _ in names)
-    for name in reversed(list(TABLES)):  # children first: their keys point at parents
+    for name in () if fresh else reversed(list(TABLES)):  # children first
         column = "id" if name == "cases" else "case_id"
         db.execute(f"DELETE FROM [{name}] WHERE [{column}] IN ({marks})", names)
     db["cases"].insert_all([c.case_row() for c in cases])
@@ -391,10 +397,11 @@ def write(dossiers: Sequence[tuple[str, Dossier]], path: str | os.PathLike[str],
                           + ", ".join(sorted({n for n in names if names.count(n) > 1})),
                           file=str(target))
     cases = []
-    for name, dossier in dossiers:
-        rows = _Rows(name, dossier, lang)
-        rows.collect()
-        cases.append(rows)
+    with paused_gc():  # hundreds of thousands of small row dicts: see paused_gc
+        for name, dossier in dossiers:
+            rows = _Rows(name, dossier, lang)
+            rows.collect()
+            cases.append(rows)
     folder = target.parent if str(target.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -407,6 +414,9 @@ def write(dossiers: Sequence[tuple[str, Dossier]], path: str | os.PathLike[str],
     try:
         conn = sqlite3.connect(tmp)
         try:
+            # a private copy, renamed into place only when whole: no journal is needed
+            conn.execute("PRAGMA journal_mode = OFF")
+            conn.execute("PRAGMA synchronous = OFF")
             db = sqlite_utils.Database(conn)
             fresh = "cases" not in db.table_names()
             if not fresh and not _ours(db):
@@ -415,9 +425,11 @@ def write(dossiers: Sequence[tuple[str, Dossier]], path: str | os.PathLike[str],
             with conn:
                 if fresh:
                     _create(db)
-                _fill(db, cases)
+                _fill(db, cases, fresh)
+                _index(db)
             _search(db)
-            conn.execute("VACUUM")
+            if not fresh:
+                conn.execute("VACUUM")  # reclaim the space of the cases replaced
         finally:
             conn.close()
         os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask())

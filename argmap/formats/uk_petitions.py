@@ -76,6 +76,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..dossier import paused_gc
 from ..errors import FileError, FormatError
 from ..model import Said
 from ._common import FormatWarning, Imported, build, decode, load_json, slugify
@@ -570,6 +571,11 @@ class PetitionImporter:
 
 def load(data: bytes | str, file: str | None = None) -> Imported:
     """Read one file: a petition, or the site's ``{"data": ...}`` answer, into a dossier."""
+    with paused_gc():
+        return _load(data, file)
+
+
+def _load(data: bytes | str, file: str | None) -> Imported:
     petitions = _unique(((p, file) for p in petitions_in(load_json(decode(data, file), file),
                                                            file)), None)
     if not petitions:
@@ -633,7 +639,11 @@ def _folder_petitions(folder: Path, warnings: _Warnings) -> dict[int, tuple[dict
 
 def load_folder(folder: str | os.PathLike[str]) -> Imported:
     """Read every petition file under ``folder`` into one dossier (see the module docstring)."""
-    root = Path(folder)
+    with paused_gc():  # tens of thousands of small acyclic objects: see paused_gc
+        return _load_folder(Path(folder))
+
+
+def _load_folder(root: Path) -> Imported:
     importer = PetitionImporter()
     petitions = _folder_petitions(root, importer.warnings)
     for obj, where in petitions.values():
@@ -646,7 +656,11 @@ def load_each(path: str | os.PathLike[str]) -> tuple[list[tuple[str, Imported]],
     """One dossier per petition in a file or folder: ``([(name, imported), ...], warnings)``,
     name ``petition-N``, in id order; the warnings are counted over all of them. Each dossier
     has its own copy of the actors petitions share."""
-    root = Path(path)
+    with paused_gc():
+        return _load_each(Path(path))
+
+
+def _load_each(root: Path) -> tuple[list[tuple[str, Imported]], list[FormatWarning]]:
     warnings = _Warnings()
     if root.is_dir():
         petitions = _folder_petitions(root, warnings)

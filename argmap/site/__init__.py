@@ -27,11 +27,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..dossier import Dossier
+from ..dossier import Dossier, paused_gc
 from ..errors import FileError, RenderError
 from ..formats import case_name
 from ..io.files import load
 from ..maps.options import RenderOptions
+from ..maps.views import draw
 from ..page.build import PageBuilder
 from .context import Site
 from .demand import DemandPage
@@ -43,7 +44,7 @@ __all__ = ["MAP_MAX_NODES", "SiteResult", "build_site", "load_cases"]
 
 #: Cases whose demands map would have more nodes than this get no map page (a note instead):
 #: a map that large neither lays out in reasonable time nor reads.
-MAP_MAX_NODES = 1500
+MAP_MAX_NODES = 500
 
 #: The file that marks a folder as a site argmap wrote (so that it may be replaced whole).
 MARKER = ".argmap-site"
@@ -78,9 +79,10 @@ def load_cases(paths: Sequence[str | os.PathLike[str]]) -> list[tuple[str, Dossi
 
 def _map_page(case: Case, lang: str, max_nodes: int) -> tuple[str | None, str | None]:
     """The case's interactive map page (demands view), or why there is none."""
+    options = RenderOptions(lang=lang, max_nodes=max_nodes)
     try:
-        builder = PageBuilder(case.dossier, RenderOptions(lang=lang, max_nodes=max_nodes))
-        return builder.html("demands", lang), None
+        draw(case.dossier, "demands", options)  # refuses an oversized map before any layout
+        return PageBuilder(case.dossier, options).html("demands", lang), None
     except RenderError as exc:
         found = _NODES.search(exc.message if hasattr(exc, "message") else str(exc))
         if found:
@@ -103,7 +105,12 @@ def build_site(cases: Sequence[tuple[str, Dossier]], outdir: str | os.PathLike[s
                                                      and not (target / MARKER).exists())):
         raise FileError("not empty and not a site argmap wrote: choose a new or empty folder",
                         file=str(target))
-    say = progress or (lambda message: None)
+    with paused_gc():  # hundreds of thousands of small acyclic objects: see paused_gc
+        return _build(cases, target, lang, map_max_nodes, progress or (lambda message: None))
+
+
+def _build(cases: Sequence[tuple[str, Dossier]], target: Path, lang: str, map_max_nodes: int,
+           say: Callable[[str], None]) -> SiteResult:
     built = [Case.of(name, dossier) for name, dossier in cases]
     site = Site(built, lang)
     parent = target.parent if str(target.parent) else Path(".")
@@ -138,7 +145,8 @@ def build_site(cases: Sequence[tuple[str, Dossier]], outdir: str | os.PathLike[s
                  for d, s in case.statuses.items()})
         say(f"actors: {len(site.actors):,}")
         for record in site.actors.values():
-            put(actor_pages(site, record))
+            if site.has_page(record.id):
+                put(actor_pages(site, record))
         (work / MARKER).write_text("argmap site\n", encoding="utf-8")
         os.chmod(work, 0o777 & ~_umask())
         _swap(work, target)

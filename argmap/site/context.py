@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..lang import pick
-from .html import Frame
+from .html import Frame, esc, link
 from .tally import ActorRecord, Case, actor_records
 
 
@@ -53,6 +53,21 @@ class Site:
         """An actor's name (from the first case it appears in), else its id."""
         record = self.actors.get(actor_id)
         return self.text(record.item().name) if record is not None else actor_id
+
+    def has_page(self, actor_id: str) -> bool:
+        """Whether the actor gets a page: every actor but those that made one demand and did
+        nothing else on record (each petition's petitioners: their one demand's page says it
+        all)."""
+        record = self.actors.get(actor_id)
+        if record is None:
+            return False
+        return bool(record.received or record.answers or len(record.made) != 1)
+
+    def actor_link(self, root: str, actor_id: str) -> str:
+        """The actor's name, linked to its page when it has one."""
+        if self.has_page(actor_id):
+            return link(root + self.actor_path(actor_id), self.name(actor_id))
+        return esc(self.name(actor_id))
 
     # --- where pages are (relative to the top folder) ---------------------------------------
 

@@ -35,13 +35,11 @@ class CaseIndex:
     by_place: dict[tuple[str, str | None], list[str]] = field(default_factory=dict)
     by_source: dict[str, list[str]] = field(default_factory=dict)
     relations: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
-    order: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def of(cls, case: Case) -> "CaseIndex":
         index = cls(case)
-        for position, (_, _, item) in enumerate(case.dossier.items()):
-            index.order[item.id] = position
+        for item in case.items.values():
             for cite in item.cites:
                 index.by_place.setdefault((cite.source, cite.locator), []).append(item.id)
                 index.by_source.setdefault(cite.source, []).append(item.id)
@@ -63,17 +61,17 @@ class CaseIndex:
         if at is not None:
             found.add(at)
         found -= skip
-        dossier = self.case.dossier
-        keep = [i for i in found if i in dossier and dossier.kind_of(i) not in ("actor", "source")]
-        return sorted(keep, key=lambda i: (_date_or_as_of(dossier, i), self.order[i]))
+        case = self.case
+        keep = [i for i in found if (item := case.find(i)) is not None
+                and item.KIND not in ("actor", "source")]
+        return sorted(keep, key=lambda i: (_date_or_as_of(case, i), case.order[i]))
 
 
-def _date_or_as_of(dossier: object, item_id: str) -> _dt.date:
+def _date_or_as_of(case: Case, item_id: str) -> _dt.date:
     """An item's date, else the as-of date of its figure, else the earliest date (sort key)."""
-    date = dossier.date_of(item_id)  # type: ignore[attr-defined]
+    date = case.date_of(item_id)
     if date is None:
-        figure = getattr(dossier.get(item_id), "value", None)  # type: ignore[attr-defined]
-        date = getattr(figure, "as_of", None)
+        date = getattr(getattr(case.get(item_id), "value", None), "as_of", None)
     return date or _dt.date.min
 
 
@@ -92,19 +90,18 @@ class DemandPage:
         return esc(self.site.text(value))
 
     def actors(self, ids: Iterable[str]) -> str:
-        return ", ".join(link(self.root + self.site.actor_path(a), self.site.name(a))
-                         for a in ids)
+        return ", ".join(self.site.actor_link(self.root, a) for a in ids)
 
     def when(self, item_id: str) -> str:
-        dossier = self.case.dossier
-        precision = precision_of(dossier.get(item_id), dossier.find)
-        return day(dossier.date_of(item_id), self.lang, precision)
+        case = self.case
+        precision = precision_of(case.get(item_id), case.find)
+        return day(case.date_of(item_id), self.lang, precision)
 
     def source(self, source_id: str) -> str:
         """A source's title (a link to its address when it has one), noted for the list."""
         if source_id not in self.sources:
             self.sources.append(source_id)
-        found = self.case.dossier.find(source_id)
+        found = self.case.find(source_id)
         if not isinstance(found, Source):
             return esc(source_id)
         return f'<a href="#src-{esc(source_id)}">{esc(self.site.text(found.title))}</a>'
@@ -143,13 +140,13 @@ class DemandPage:
     # --- sections --------------------------------------------------------------------------
 
     def history(self, ref: DemandRef) -> str:
-        lang, dossier = self.lang, self.case.dossier
+        lang, case = self.lang, self.case
         if not ref.status.history:
             return f'<p class="muted">{esc(word("demand.no_history", lang))}</p>'
 
         def row(change: object) -> list[str]:
             assert isinstance(change, StatusChange)
-            item = dossier.get(change.item)
+            item = case.get(change.item)
             text = (self.site.text(item.quote) or self.site.text(item.text)
                     if isinstance(item, Response) else self.site.text(getattr(item, "text", "")))
             short = text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + "…"
@@ -166,12 +163,12 @@ class DemandPage:
         return Table(columns, row).html(ref.status.history, cls="history")
 
     def answers(self, ref: DemandRef) -> str:
-        lang, dossier = self.lang, self.case.dossier
+        lang, case = self.lang, self.case
         if not ref.status.answers:
             return f'<p class="muted">{esc(word("demand.no_answers", lang))}</p>'
         out = []
         for answer_id in ref.status.answers:
-            answer = dossier.get(answer_id)
+            answer = case.get(answer_id)
             assert isinstance(answer, Response)
             parts = [f'<h3 class="answer-head"><span class="date">{self.when(answer_id)}</span> '
                      f"{self.actors(answer.by)} {badge('said', answer.said.value, lang)}</h3>"]
@@ -188,14 +185,14 @@ class DemandPage:
         return "".join(out)
 
     def actions(self, ref: DemandRef) -> str:
-        lang, dossier = self.lang, self.case.dossier
+        lang, case = self.lang, self.case
         out = []
         for action_id in ref.status.actions:
-            action = dossier.get(action_id)
+            action = case.get(action_id)
             assert isinstance(action, Action)
             effects = []
             for effect in action.effects:
-                target = dossier.find(effect.on)
+                target = case.find(effect.on)
                 what = self.site.text(getattr(target, "text", None) or getattr(target, "quote", None)
                                       or effect.on)
                 effects.append(f"<li>{esc(word('effect.' + effect.type.value, lang))}: "
@@ -207,10 +204,10 @@ class DemandPage:
         return "".join(out)
 
     def arguments(self, demand: str) -> str:
-        lang, dossier = self.lang, self.case.dossier
+        lang, case = self.lang, self.case
         rows = []
         for direction, kind, other in self.index.relations.get(demand, ()):
-            item = dossier.find(other)
+            item = case.find(other)
             text = self.site.text(getattr(item, "text", None) or getattr(item, "quote", None)
                                   or other)
             rows.append(f"<li><span class=\"rel\">{esc(word(f'rel.{direction}.{kind}', lang))}"
@@ -221,7 +218,7 @@ class DemandPage:
         skip = {demand.id, *ref.status.answers, *ref.status.actions}
         rows = []
         for item_id in self.index.related(demand, skip):
-            item = self.case.dossier.get(item_id)
+            item = self.case.get(item_id)
             text = self.site.text(getattr(item, "title", None) or getattr(item, "text", None)
                                   or getattr(item, "quote", None))
             extra = ""
@@ -246,7 +243,7 @@ class DemandPage:
     def source_list(self) -> str:
         rows = []
         for source_id in self.sources:
-            source = self.case.dossier.find(source_id)
+            source = self.case.find(source_id)
             if not isinstance(source, Source):
                 continue
             bits = [out_link(source.url, self.site.text(source.title))]
@@ -264,7 +261,7 @@ class DemandPage:
         """The HTML of one demand's page."""
         self.sources = []
         site, lang, case, root = self.site, self.lang, self.case, self.root
-        demand = case.dossier.get(ref.id)
+        demand = case.get(ref.id)
         status = ref.status
         text = site.text(demand.text)
         made = esc(word("demand.made", lang, date="\x00d", by="\x00b", to="\x00t"))

@@ -3,8 +3,8 @@ of a few hundred rows, and the page frame with its Content-Security-Policy.
 
 Pages are written here, in Python, as static HTML: every dossier string goes through
 :func:`esc` (``html.escape`` with quotes), and only ``http``/``https`` addresses become links.
-The one script every page runs (:file:`assets/site.js`: the search box, and the search page's
-search) and the one style sheet are inline, allowed by their SHA-256 hashes in the page's policy
+The one script every page runs (:file:`assets/box.js`, the search box; the search page adds
+:file:`assets/search.js`) and the one style sheet are inline, allowed by their SHA-256 hashes in the page's policy
 (``default-src 'none'``), as on the interactive map page (:mod:`argmap.page.build`). Status
 colours are CSS classes written from the maps' looks (:data:`argmap.maps.style.SAID`), since
 the policy forbids style attributes.
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -116,20 +117,44 @@ def asset(name: str) -> str:
     return resources.files("argmap.site").joinpath("assets", name).read_text(encoding="utf-8")
 
 
+def minify_css(css: str) -> str:
+    """CSS without comments and needless blank space (it is inlined in every page).
+
+    >>> minify_css("a { color: red; } /* note */\n.b::before { content: '· '; }")
+    "a{color:red}.b::before{content:'· '}"
+    """
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    css = re.sub(r"\s+", " ", css)
+    css = re.sub(r"\s*([{};,>])\s*", r"\1", css)
+    css = re.sub(r":\s+", ":", css)
+    return css.replace(";}", "}").strip()
+
+
+#: The page script's parts: every page runs the first (its search box); the search page both.
+SCRIPT_PARTS = ("box.js", "search.js")
+
+
+def script(parts: Sequence[str]) -> str:
+    """The inline script of a page: its parts in one strict-mode function body."""
+    body = "\n".join(asset(name) for name in parts)
+    return f'(function () {{\n"use strict";\n{body}}})();\n'
+
+
 @dataclass(frozen=True)
 class Frame:
-    """What every page shares: the language, the site's title, its style and script."""
+    """What every page shares: the language, the site's title, its style and scripts."""
 
     lang: str
     title: str
     css: str
-    js: str
+    js: str          # every page's
+    search_js: str   # the search page's
     dossiers: int
 
     @classmethod
     def make(cls, lang: str, dossiers: int) -> "Frame":
-        return cls(lang, word("site.title", lang), asset("site.css") + status_css(),
-                   asset("site.js"), dossiers)
+        return cls(lang, word("site.title", lang), minify_css(asset("site.css") + status_css()),
+                   script(SCRIPT_PARTS[:1]), script(SCRIPT_PARTS), dossiers)
 
     def page(self, root: str, title: str, body: str, crumbs: Sequence[tuple[str, str]] = (),
              extra_head: str = "", data: str = "") -> str:
@@ -137,6 +162,7 @@ class Frame:
         ``crumbs`` the ``(href, text)`` trail above the title, ``body`` the page's content
         (already HTML), ``data`` an inline JSON block for the script (search page)."""
         lang = self.lang
+        js = self.search_js if data else self.js
         trail = ""
         if crumbs:
             parts = [link(href, text) for href, text in crumbs]
@@ -146,7 +172,7 @@ class Frame:
             "<!DOCTYPE html>\n"
             f'<html lang="{esc(lang)}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta http-equiv="Content-Security-Policy" '
-            f'content="{esc(content_security_policy(self.js, self.css))}">\n'
+            f'content="{esc(content_security_policy(js, self.css))}">\n'
             '<meta name="referrer" content="no-referrer">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             '<meta name="generator" content="argmap">\n'
@@ -168,7 +194,7 @@ class Frame:
             f'<main id="main">{trail}\n{body}\n</main>\n'
             f'<footer><p>{esc(word("footer", lang, n=self.dossiers))}</p></footer>\n'
             f"{data}"
-            f"<script>{self.js}</script>\n</body>\n</html>\n")
+            f"<script>{js}</script>\n</body>\n</html>\n")
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,8 @@ from .words import word
 
 def newest_first(refs: Sequence[DemandRef]) -> list[DemandRef]:
     """Demands by the date they were made, newest first (undated last), then dossier order."""
-    order = {}
-    for ref in refs:
-        order.setdefault(ref.case.name, {d.id: i for i, d in enumerate(ref.case.dossier.demands)})
-    return sorted(refs, key=lambda r: (r.status.made or _dt.date.min,
-                                       -order[r.case.name][r.id]), reverse=True)
+    return sorted(refs, key=lambda r: (r.status.made or _dt.date.min, -r.case.order[r.id]),
+                  reverse=True)
 
 
 # --- pieces ------------------------------------------------------------------------------------
@@ -40,7 +37,7 @@ def status_cell(site: Site, ref: DemandRef) -> str:
 
 
 def _away_tags(ref: DemandRef) -> list[str]:
-    tags = ref.case.dossier.get(ref.id).tags
+    tags = ref.case.get(ref.id).tags
     return [t for t in tags if t.startswith(("rejected", "withdrawn"))]
 
 
@@ -61,7 +58,7 @@ def demand_table(site: Site, root: str, with_case: bool) -> Table:
         if with_case:
             cells.append(f'<td class="case">{link(root + site.case_path(case), site.title(case))}'
                          "</td>")
-        to = ", ".join(link(root + site.actor_path(a), site.name(a)) for a in status.to)
+        to = ", ".join(site.actor_link(root, a) for a in status.to)
         last = status.last_change
         cells += [f"<td>{to}</td>", f"<td>{status_cell(site, ref)}</td>",
                   f"<td>{badge('done', status.done.value, lang)}</td>",
@@ -135,8 +132,7 @@ def actors_table(site: Site, root: str, records: Sequence[tuple[ActorRecord, Sco
     def row(pair: object) -> list[str]:
         record, card = pair  # type: ignore[misc]
         days = f"{card.median_days:,.0f}" if card.median_days is not None else "—"
-        return ([f'<th scope="row">{link(root + site.actor_path(record.id), site.name(record.id))}'
-                 "</th>"] + _tallies_row(site, card) + [f'<td class="num">{days}</td>'])
+        return ([f'<th scope="row">{site.actor_link(root, record.id)}</th>'] + _tallies_row(site, card) + [f'<td class="num">{days}</td>'])
 
     return Table(columns, row, frozenset(range(1, len(columns)))).html(records)
 
@@ -189,14 +185,17 @@ def actors_page(site: Site) -> dict[str, str]:
     lang = site.lang
     top = asked(site)
     seen = {record.id for record, _ in top}
-    others = sorted((r for r in site.actors.values() if r.id not in seen),
-                    key=lambda r: site.name(r.id))
+    rest = [r for r in site.actors.values() if r.id not in seen]
+    others = sorted((r for r in rest if site.has_page(r.id)), key=lambda r: site.name(r.id))
+    single = len(rest) - len(others)
     items = "".join(f"<li>{link(site.actor_path(r.id), site.name(r.id))}</li>" for r in others)
+    more = (f'<p class="note">{esc(word("actors.single", lang, n=f"{single:,}"))}</p>'
+            if single else "")
     body = (f'<h1>{esc(word("actors", lang))}</h1>'
             f'<section><h2>{esc(word("actors.asked", lang))}</h2>{actors_table(site, "", top)}'
             "</section>"
             f'<section><h2>{esc(word("actors.others", lang))} ({len(others):,})</h2>'
-            f'<ul class="columns">{items}</ul></section>')
+            f'<ul class="columns">{items}</ul>{more}</section>')
     return {"actors.html": site.frame.page("", word("actors", lang), body,
                                            [("index.html", word("nav.home", lang))])}
 
@@ -214,8 +213,7 @@ def actor_pages(site: Site, record: ActorRecord) -> dict[str, str]:
               (root + "actors.html", word("nav.actors", lang))]
     about = [esc(word("actor.kind", lang, kind=actor.kind.value))]
     if actor.parent and actor.parent in site.actors:
-        about.append(say("actor.part_of", lang, name=link(root + site.actor_path(actor.parent),
-                                                          site.name(actor.parent))))
+        about.append(say("actor.part_of", lang, name=site.actor_link(root, actor.parent)))
     cases = ", ".join(link(root + site.case_path(c), site.title(c)) for c in record.cases)
     about.append(say("actor.cases", lang, cases=cases))
     note = site.text(actor.note)
@@ -234,8 +232,7 @@ def actor_pages(site: Site, record: ActorRecord) -> dict[str, str]:
                 parts.append(scorecard_html(site, card, word("scorecard", lang)))
                 divisions = sorted(d for d in record.divisions if d in site.actors)
                 if divisions:
-                    names = ", ".join(link(root + site.actor_path(d), site.name(d))
-                                      for d in divisions)
+                    names = ", ".join(site.actor_link(root, d) for d in divisions)
                     parts.append(f'<p class="note">{say("scorecard.family", lang, names=names)}'
                                  "</p>")
                 parts.append(chart_section(site, record))

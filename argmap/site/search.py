@@ -46,6 +46,8 @@ def entries(site: Site) -> list[list[str]]:
                     fold(" ".join(words + [case.name]))])
     ranked = sorted(site.actors.values(), key=lambda r: (-len(r.received), site.name(r.id)))
     for record in ranked:
+        if not site.has_page(record.id):
+            continue
         actor = record.item()
         words = _texts(actor.name) + _texts(actor.short) + [record.id]
         context = (word("col.received", site.lang) + f": {len(record.received):,}"
@@ -53,13 +55,13 @@ def entries(site: Site) -> list[list[str]]:
         out.append(["actor", site.actor_path(record.id), site.name(record.id), context, "",
                     fold(" ".join(words))])
     for case in site.cases:
-        dossier, title = case.dossier, site.title(case)
+        title = site.title(case)
         for demand_id, status in case.statuses.items():
-            demand = dossier.get(demand_id)
+            demand = case.get(demand_id)
             words = _texts(demand.text) + list(demand.tags) + [demand_id]
             words += [site.name(a) for a in (*status.by, *status.to)]
             for answer in status.answers:
-                item = dossier.get(answer)
+                item = case.get(answer)
                 words += _texts(getattr(item, "quote", None)) + _texts(getattr(item, "text", None))
             out.append(["demand", site.demand_path(case, demand_id), site.text(demand.text),
                         title, status.said.value, fold(" ".join(words))])

@@ -24,7 +24,7 @@ import networkx as nx
 
 from ..dossier import Dossier
 from ..graph import build_graph
-from ..model import Done, Said
+from ..model import Done, Item, Said
 from ..tracking import DemandStatus, demand_status
 
 #: Tags that mark a demand as turned away before it reached its addressee.
@@ -44,25 +44,47 @@ def latest_date(dossier: Dossier) -> _dt.date | None:
 @dataclass
 class Case:
     """One dossier on the site: its name (the folder its pages go in), the dossier, its graph and
-    each demand's status, judged on ``judged_on``."""
+    each demand's status, judged on ``judged_on``; with lookups by id that the pages use
+    thousands of times (plain dicts, built once)."""
 
     name: str
     dossier: Dossier
     graph: nx.MultiDiGraph = field(repr=False)
     statuses: dict[str, DemandStatus] = field(repr=False)
     judged_on: _dt.date | None
+    items: dict[str, Item] = field(repr=False, default_factory=dict)
+    dates: dict[str, _dt.date | None] = field(repr=False, default_factory=dict)
+    order: dict[str, int] = field(repr=False, default_factory=dict)
+    away: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, name: str, dossier: Dossier) -> "Case":
         """Build the graph and work out every demand's status."""
         graph = build_graph(dossier)
-        judged_on = latest_date(dossier)
+        items = {item.id: item for _, _, item in dossier.items()}
+        dates = {item_id: dossier.date_of(item_id) for item_id in items}
+        known = [d for d in dates.values() if d is not None]
+        judged_on = max(known) if known else None
         statuses = demand_status(dossier, graph=graph, today=judged_on or _dt.date.min)
-        return cls(name, dossier, graph, statuses, judged_on)
+        away = frozenset(d.id for d in dossier.demands if not TURNED_AWAY_TAGS.isdisjoint(d.tags))
+        return cls(name, dossier, graph, statuses, judged_on, items, dates,
+                   {item_id: i for i, item_id in enumerate(items)}, away)
+
+    def get(self, item_id: str) -> Item:
+        """The item with this id (``KeyError`` when none)."""
+        return self.items[item_id]
+
+    def find(self, item_id: str) -> Item | None:
+        """The item with this id, or ``None``."""
+        return self.items.get(item_id)
+
+    def date_of(self, item_id: str) -> _dt.date | None:
+        """The item's date (its own, else its event's)."""
+        return self.dates.get(item_id)
 
     def turned_away(self, demand: str) -> bool:
         """Whether the demand was turned away before it reached its addressee."""
-        return not TURNED_AWAY_TAGS.isdisjoint(self.dossier.get(demand).tags)
+        return demand in self.away
 
     def first_answer(self, status: DemandStatus) -> _dt.date | None:
         """The date of the demand's first dated answer."""
@@ -173,7 +195,7 @@ class ActorRecord:
 
     def item(self):
         """The actor item from the first case it appears in (its name, kind, parent)."""
-        return self.cases[0].dossier.get(self.id)
+        return self.cases[0].get(self.id)
 
 
 def _families(case: Case) -> dict[str, set[str]]:

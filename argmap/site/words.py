@@ -35,6 +35,9 @@ SITE_WORDS: dict[str, dict[str, str]] = {
     "actors": {"en": "Actors", "ja": "主体"},
     "actors.asked": {"en": "Who was asked: scorecards", "ja": "要求を受けた主体：成績表"},
     "actors.others": {"en": "Who made demands or took part", "ja": "要求した主体・関係者"},
+    "actors.single": {"en": "And {n} who made one demand each and nothing else on record: they "
+                            "are named on that demand's page.",
+                      "ja": "ほかに要求を 1 件だけ行った主体が {n} あり、その要求のページに名前があります。"},
     "col.case": {"en": "Case", "ja": "事例"},
     "col.actor": {"en": "Actor", "ja": "主体"},
     "col.demands": {"en": "Demands", "ja": "要求"},

@@ -1,17 +1,8 @@
-/* argmap tracker site: the search box every page has, and the search itself on search.html.
- *
- * The box sends its words to search.html (#q=...). The search page holds the index of every case
- * in the JSON block #site-index, written by argmap.site.search; each entry is
+/* argmap tracker site, part 2 (search.html): the search. The page holds the index of every
+ * case in the JSON block #site-index, written by argmap.site.search; each entry is
  * [kind, path, title, context, said, haystack]. A query matches an entry whose haystack holds every
  * word of it (both folded the same way: NFKC, lower case). Dossier text reaches the page only
- * through textContent, never as markup.
- */
-(function () {
-"use strict";
-var root = document.body.getAttribute("data-root") || "";
-var form = document.getElementById("find");
-var box = document.getElementById("q");
-var block = document.getElementById("site-index");
+ * through textContent, never as markup. */
 
 function fold(s) { return s.normalize("NFKC").toLowerCase().split(/\s+/).filter(Boolean).join(" "); }
 function queryOf() {
@@ -25,16 +16,6 @@ function el(tag, cls, text) {
   if (text !== undefined && text !== null) e.textContent = String(text);
   return e;
 }
-
-if (form) {
-  form.addEventListener("submit", function (e) {
-    e.preventDefault();
-    var q = box.value.trim();
-    if (block) { show(q, true); return; }
-    location.href = root + "search.html" + (q ? "#q=" + encodeURIComponent(q) : "");
-  });
-}
-if (!block) { document.documentElement.setAttribute("data-ready", "1"); return; }
 
 var DATA = JSON.parse(block.textContent), W = DATA.words, ENTRIES = DATA.entries, LIMIT = 200;
 var list = document.getElementById("results"), status = document.getElementById("search-status");
@@ -75,4 +56,3 @@ box.value = queryOf();
 show(box.value, false);
 box.focus();
 document.documentElement.setAttribute("data-ready", "1");
-})();
