@@ -130,7 +130,8 @@ def tracker_rows(folder: Path, n: int, repeat: int, log: list[str]) -> list[Row]
     yaml_took = timed(lambda: dump(load_folder(corpus).dossier, out_yaml), 1)
     rows.append(Row("tracker: import petitions", size, "argmap uk-petitions folder -> YAML",
                     yaml_took.median, yaml_took.runs,
-                    note="the same, written as YAML (the YAML writer is the cost)"))
+                    note=f"the same, written as YAML (the YAML writer is the cost); "
+                         f"CPU {yaml_took.cpu:.2f} s"))
 
     dossier = load(out_json)
     graph = build_graph(dossier)
@@ -138,10 +139,10 @@ def tracker_rows(folder: Path, n: int, repeat: int, log: list[str]) -> list[Row]
     rows.append(Row("tracker: status", size, "argmap demand_status (graph built)", took.median,
                     took.runs, target="< 1 s" if judged else "",
                     met=under(took.median, 1.0) if judged else None,
-                    note=f"{len(took.result):,} demands"))
+                    note=f"{len(took.result):,} demands; CPU {took.cpu:.2f} s"))
     took = timed(lambda: status_rows(dossier, graph=graph), repeat)
     rows.append(Row("tracker: status", size, "argmap status rows (graph built)", took.median,
-                    took.runs))
+                    took.runs, note=f"CPU {took.cpu:.2f} s"))
 
     def command() -> None:
         subprocess.run([sys.executable, "-m", "argmap", "status", str(out_json), "--format",
@@ -159,7 +160,7 @@ def tracker_rows(folder: Path, n: int, repeat: int, log: list[str]) -> list[Row]
     rows.append(Row("tracker: site", size, "argmap build_site", took.median, took.runs,
                     target="< 60 s" if judged else "",
                     met=under(took.median, 60.0) if judged else None,
-                    note=f"{len(pages):,} pages, {total / 1e6:.0f} MB"))
+                    note=f"{len(pages):,} pages, {total / 1e6:.0f} MB; CPU {took.cpu:.2f} s"))
     copy = folder / f"site-floor-{size}"
     floor = timed(lambda: _floor_files(copy, pages), 1)
     rows.append(Row("tracker: site", size, "floor: write the same bytes to as many files",
@@ -184,7 +185,7 @@ def tracker_rows(folder: Path, n: int, repeat: int, log: list[str]) -> list[Row]
     rows.append(Row("tracker: SQLite export", size, "argmap export --to sqlite (library)",
                     took.median, took.runs, target="< 5 s" if judged else "",
                     met=under(took.median, 5.0) if judged else None,
-                    note=f"{db.stat().st_size / 1e6:.0f} MB with FTS5"))
+                    note=f"{db.stat().st_size / 1e6:.0f} MB with FTS5; CPU {took.cpu:.2f} s"))
     floors = []
     for i in range(repeat):
         raw = folder / f"floor-{size}-{i}.db"

@@ -146,3 +146,16 @@ def test_cli_exports_several_dossiers(tmp_path):
                                "-o", str(tmp_path / "x.graphml")])
     assert done.exit_code == 1 and "holds one dossier" in done.stderr
     assert not (tmp_path / "x.graphml").exists()
+
+
+def test_every_row_holds_every_column(example, petitions):
+    from argmap.formats.sqlite import _Rows
+    from argmap.io.files import load
+
+    hostile = load(Path(__file__).parent / "fixtures" / "page" / "hostile.yaml")
+    for name, dossier in (("a", example), ("b", petitions), ("c", hostile)):
+        rows = _Rows(name, dossier, None)
+        rows.collect()
+        for table, columns in TABLES.items():
+            for row in rows.rows[table]:
+                assert set(row) == set(columns), (table, set(row) ^ set(columns))

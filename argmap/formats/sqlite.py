@@ -362,13 +362,12 @@ def _fill(db: Any, cases: list[_Rows], fresh: bool) -> None:
     for name, columns in TABLES.items():
         if name == "cases":
             continue
-        order = list(columns)
-        rows = [tuple(row.get(c) for c in order) for case in cases for row in case.rows[name]]
-        if rows:
-            # plain executemany: the rows are already shaped, and this is the hot loop
-            db.conn.executemany(
-                f"INSERT INTO [{name}] ({', '.join(f'[{c}]' for c in order)}) "
-                f"VALUES ({', '.join('?' for _ in order)})", rows)
+        # every row dict holds every column (see _Rows), so sqlite3 binds them by name itself
+        sql = (f"INSERT INTO [{name}] ({', '.join(f'[{c}]' for c in columns)}) "
+               f"VALUES ({', '.join(f':{c}' for c in columns)})")
+        for case in cases:
+            if case.rows[name]:
+                db.conn.executemany(sql, case.rows[name])
 
 
 def _search(db: Any) -> None:
