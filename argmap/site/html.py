@@ -120,7 +120,7 @@ def asset(name: str) -> str:
 def minify_css(css: str) -> str:
     """CSS without comments and needless blank space (it is inlined in every page).
 
-    >>> minify_css("a { color: red; } /* note */\n.b::before { content: '· '; }")
+    >>> minify_css("a { color: red; } /* note */ .b::before { content: '· '; }")
     "a{color:red}.b::before{content:'· '}"
     """
     css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
