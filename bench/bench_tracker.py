@@ -35,16 +35,16 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from argmap.formats import sqlite as sqlite_format  # noqa: E402
-from argmap.formats.uk_petitions import load_folder  # noqa: E402
-from argmap.graph import build_graph  # noqa: E402
-from argmap.io.files import dump, load  # noqa: E402
-from argmap.reports.rows import status_rows  # noqa: E402
-from argmap.site import build_site  # noqa: E402
-from argmap.tracking import demand_status  # noqa: E402
-from bench.generate_petitions import write_petitions  # noqa: E402
-from bench.measure import paused, timed  # noqa: E402
-from bench.suite import Row, label, under  # noqa: E402
+from argmap.formats import sqlite as sqlite_format
+from argmap.formats.uk_petitions import load_folder
+from argmap.graph import build_graph
+from argmap.io.files import dump, load
+from argmap.reports.rows import status_rows
+from argmap.site import build_site
+from argmap.tracking import demand_status
+from bench.generate_petitions import write_petitions
+from bench.measure import paused, timed
+from bench.suite import Row, label, under
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -46,9 +46,7 @@ OBJECTS = ["the sale of fireworks to the public", "tuition fees for nursing stud
            "funding for hospices", "the right to a jury trial", "business rates for small shops",
            "puppy farming and third-party sales", "air pollution limits near schools",
            "zero-hours contracts", "the licence fee", "legal aid for housing cases"]
-WORDS = ("the government should act now because people are affected every day and the evidence "
-         "shows that current rules are failing families workers patients pupils and communities "
-         "across the country while costs keep rising and services are being cut").split()
+WORDS = ["the", "government", "should", "act", "now", "because", "people", "are", "affected", "every", "day", "and", "the", "evidence", "shows", "that", "current", "rules", "are", "failing", "families", "workers", "patients", "pupils", "and", "communities", "across", "the", "country", "while", "costs", "keep", "rising", "and", "services", "are", "being", "cut"]
 STATES = ["open", "closed"]
 CODES = ["duplicate", "irrelevant", "no-action", "honours"]
 START = _dt.datetime(2015, 7, 20, 9, 0, 0)

@@ -8,17 +8,17 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import CORPORA
 
 from argmap.cli import cli
 from argmap.errors import FormatError
 from argmap.formats import guess_format, read_each, read_file
 from argmap.formats.uk_petitions import KNOWN_ATTRIBUTES, load_folder
+from argmap.graph import build_graph
 from argmap.io.files import dump, load
 from argmap.model import Said
 from argmap.queries import answered_on_paper
-from argmap.graph import build_graph
 from argmap.tracking import demand_status
-from conftest import CORPORA
 
 FIXTURES = Path(__file__).parent / "fixtures" / "uk-petitions"
 PETITIONS = CORPORA / "uk-petitions"

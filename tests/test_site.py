@@ -85,8 +85,8 @@ def test_policy_allows_only_the_pages_own_script_and_style(site):
         assert policy, rel
         csp = policy.group(1).replace("&#x27;", "'")
         assert csp.startswith("default-src 'none'")
-        script = re.search(r"<script>(.*?)</script>", text, re.S).group(1)
-        style = re.search(r"<style>(.*?)</style>", text, re.S).group(1)
+        script = re.search(r"<script>(.*?)</script>", text, re.DOTALL).group(1)
+        style = re.search(r"<style>(.*?)</style>", text, re.DOTALL).group(1)
         assert f"script-src {csp_hash(script)};" in csp, rel
         assert f"style-src {csp_hash(style)};" in csp, rel
         assert not re.search(r"<(script|img|iframe|link)[^>]*\ssrc=", text), rel
@@ -119,7 +119,7 @@ def test_scorecards_count_what_the_library_says(example):
     assert card.on_paper == sum(1 for s in mine if s.on_paper)
     assert card.kept == sum(1 for s in mine if s.done.value == "delivered")
     assert sum(card.said.values()) == card.received
-    unit, bins = answers_over_time(mic)
+    _, bins = answers_over_time(mic)
     answers = {r for s in mine for r in s.answers if example.date_of(r) is not None}
     assert sum(sum(b.said.values()) for b in bins) == len(answers)
     assert sum(b.received for b in bins) == sum(1 for s in mine if s.made is not None)

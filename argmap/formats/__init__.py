@@ -223,15 +223,14 @@ def write_file(dossiers: Sequence[tuple[str, Dossier]], fmt: str, path: str | Pa
                lang: str | None = None) -> Path:
     """Write ``(name, dossier)`` pairs to ``path`` in ``fmt``: one dossier for text formats,
     several for formats that hold many (``sqlite``: one case per name)."""
-    found = _format(fmt, "write") if FORMATS.get(fmt) and FORMATS[fmt].write else None
-    if found is None:
-        if len(dossiers) != 1:
-            raise FormatError(f"{fmt} holds one dossier; give one path (sqlite holds several)")
-        from ..io.atomic import write_atomic
+    found = FORMATS.get(fmt)
+    if found is not None and found.write is not None:
+        return found.write(dossiers, Path(path), lang)
+    if len(dossiers) != 1:
+        raise FormatError(f"{fmt} holds one dossier; give one path (sqlite holds several)")
+    from ..io.atomic import write_atomic
 
-        return write_atomic(path, export(dossiers[0][1], fmt, lang))
-    assert found.write is not None
-    return found.write(dossiers, Path(path), lang)
+    return write_atomic(path, export(dossiers[0][1], fmt, lang))
 
 
 def import_file(path: str | Path, fmt: str | None = None,

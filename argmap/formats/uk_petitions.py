@@ -205,11 +205,6 @@ class _Petition:
         except ValueError:
             raise self.fail(label, f"{raw!r} is not a date or timestamp") from None
 
-    def updated(self) -> str:
-        """The raw ``updated_at`` (for choosing the latest of two copies of one petition)."""
-        value = self.attrs.get("updated_at")
-        return value if isinstance(value, str) else ""
-
 
 def department_of(details: str | None) -> str | None:
     """The department that signed a response: its last line, when that line is a short name such
@@ -333,7 +328,7 @@ class PetitionImporter:
         action = p.text("action")
         if action is None:
             raise p.fail("action", "missing: a petition without its text cannot be a demand")
-        page = self._page(p, base, action)
+        page = self._page(p, base)
         cite = {"source": page}
         petitioners = f"petitioners-{pid}"
         creator = p.text("creator_name")
@@ -363,7 +358,7 @@ class PetitionImporter:
         opened = event("opened", opened_on, "publication",
                        f"Petition {pid} opened for signatures", [petitioners])
         to = self._addressees(p)
-        rejection = self._rejection(p, base, petitioners, event)
+        rejection = self._rejection(p, petitioners, event)
         event("response-threshold", p.day("response_threshold_reached_at"), "other",
               f"Petition {pid} reached 10,000 signatures: the government responds",
               [petitioners])
@@ -413,12 +408,12 @@ class PetitionImporter:
                 if key not in known and value[key] not in (None, "", [], {}):
                     self.warnings.add(f"attribute '{part}.{key}' not held", p.file)
 
-    def _page(self, p: _Petition, base: str, action: str) -> str:
+    def _page(self, p: _Petition, base: str) -> str:
         url = p.links.get("self") if isinstance(p.links, dict) else None
         source: dict[str, Any] = {"id": f"{base}-page", "title": f"UK Parliament petition {p.id}",
                                   "kind": "website", "publisher": SITE, "language": "en"}
         if isinstance(url, str) and url:
-            source["url"] = url[:-5] if url.endswith(".json") else url
+            source["url"] = url.removesuffix(".json")
         else:
             source["url"] = f"https://petition.parliament.uk/petitions/{p.id}"
         self.sections["sources"].append(source)
@@ -441,7 +436,7 @@ class PetitionImporter:
                                       "and answered by HM Government", p.file)
         return list(dict.fromkeys(found)) or [self._shared(GOVERNMENT)]
 
-    def _rejection(self, p: _Petition, base: str, petitioners: str, event: Any) -> str | None:
+    def _rejection(self, p: _Petition, petitioners: str, event: Any) -> str | None:
         rejection = p.part("rejection")
         if rejection is None:
             return None

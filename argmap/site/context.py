@@ -22,10 +22,6 @@ from .html import Frame, esc, link
 from .tally import ActorRecord, Case, actor_records
 
 
-def _ids(dossier_items: Any) -> dict[str, Any]:
-    return {item.id: item for item in dossier_items}
-
-
 @dataclass
 class Site:
     """The cases of one site and what is worked out from them once."""

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 from ..dates import precision_of
 from ..model import Action, Citation, Event, Evidence, Item, Response, Source
-from .context import Site
-from .html import Table, badge, day, esc, flag, link, out_link
 from ..tracking import StatusChange
+from .context import Site
+from .html import Table, badge, day, esc, flag, out_link
 from .tally import Case, DemandRef
 from .words import word
 
@@ -37,7 +37,7 @@ class CaseIndex:
     relations: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, case: Case) -> "CaseIndex":
+    def of(cls, case: Case) -> CaseIndex:
         index = cls(case)
         for item in case.items.values():
             for cite in item.cites:

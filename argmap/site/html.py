@@ -123,7 +123,7 @@ def minify_css(css: str) -> str:
     >>> minify_css("a { color: red; } /* note */ .b::before { content: '· '; }")
     "a{color:red}.b::before{content:'· '}"
     """
-    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL)
     css = re.sub(r"\s+", " ", css)
     css = re.sub(r"\s*([{};,>])\s*", r"\1", css)
     css = re.sub(r":\s+", ":", css)
@@ -152,7 +152,7 @@ class Frame:
     dossiers: int
 
     @classmethod
-    def make(cls, lang: str, dossiers: int) -> "Frame":
+    def make(cls, lang: str, dossiers: int) -> Frame:
         return cls(lang, word("site.title", lang), minify_css(asset("site.css") + status_css()),
                    script(SCRIPT_PARTS[:1]), script(SCRIPT_PARTS), dossiers)
 

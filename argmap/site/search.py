@@ -13,6 +13,8 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
+from ..maps.style import SAID
+from ..model import Said
 from ..page.build import script_json
 from .context import Site
 from .words import word
@@ -74,11 +76,7 @@ def index_block(site: Site) -> str:
     lang = site.lang
     keys = ["kind.case", "kind.actor", "kind.demand", "search.count", "search.shown",
             "search.none", "search.empty"]
-    from ..model import Said
-
     keys += [f"said.{s.value}" for s in Said]
-    from ..maps.style import SAID
-
     data = {"words": {k: word(k, lang) for k in keys},
             "glyphs": {s.value: SAID[s].glyph for s in Said},
             "entries": entries(site)}

@@ -58,7 +58,7 @@ class Case:
     away: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, name: str, dossier: Dossier) -> "Case":
+    def of(cls, name: str, dossier: Dossier) -> Case:
         """Build the graph and work out every demand's status."""
         graph = build_graph(dossier)
         items = {item.id: item for _, _, item in dossier.items()}
