@@ -18,6 +18,7 @@ from ..model import Action, Citation, Event, Evidence, Item, Response, Source
 from ..tracking import StatusChange
 from .context import Site
 from .html import Table, badge, day, esc, flag, out_link
+from .pages import away_badge
 from .tally import Case, DemandRef
 from .words import word
 
@@ -278,9 +279,11 @@ class DemandPage:
             parts.append(f'<p>{esc(word("demand.deadline", lang, date=demand.deadline.isoformat()))}</p>')
         if case.turned_away(ref.id):
             parts.append(f'<p class="notice">{esc(word("demand.turned_away", lang))}</p>')
+        said = (away_badge(ref, lang) if case.turned_away(ref.id) and not status.answers
+                else badge("said", status.said.value, lang))
         parts.append(f'<section class="now" aria-labelledby="now"><h2 id="now">'
                      f'{esc(word("demand.status", lang))}</h2><p class="badges">'
-                     f"{badge('said', status.said.value, lang)} "
+                     f"{said} "
                      f"{badge('done', status.done.value, lang)} {' '.join(flags)}</p>"
                      f'<p class="muted">{esc(word("case.judged", lang, date=case.judged_on.isoformat()))}</p></section>'
                      if case.judged_on else "</section>")

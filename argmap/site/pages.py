@@ -26,19 +26,21 @@ def newest_first(refs: Sequence[DemandRef]) -> list[DemandRef]:
 def status_cell(site: Site, ref: DemandRef) -> str:
     """The said badge and the overdue / on-paper / turned-away flags of a demand."""
     status, lang = ref.status, site.lang
+    if ref.case.turned_away(ref.id) and not status.answers:
+        return away_badge(ref, lang)
     out = badge("said", status.said.value, lang)
     if status.overdue:
         out += " " + flag("overdue", lang)
     if status.on_paper:
         out += " " + flag("on_paper", lang)
-    if ref.case.turned_away(ref.id):
-        out += f' <span class="flag flag-away">{esc(", ".join(_away_tags(ref)))}</span>'
     return out
 
 
-def _away_tags(ref: DemandRef) -> list[str]:
-    tags = ref.case.get(ref.id).tags
-    return [t for t in tags if t.startswith(("rejected", "withdrawn"))]
+def away_badge(ref: DemandRef, lang: str) -> str:
+    """A demand turned away before it reached its addressee: never shown as "no answer"."""
+    tags = [t for t in ref.case.get(ref.id).tags if t.startswith(("rejected-", "withdrawn-"))]
+    detail = f" ({', '.join(tags)})" if tags else ""
+    return f'<span class="badge away">⊘ {esc(word("away", lang) + detail)}</span>'
 
 
 def demand_table(site: Site, root: str, with_case: bool) -> Table:

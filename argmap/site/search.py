@@ -65,8 +65,11 @@ def entries(site: Site) -> list[list[str]]:
             for answer in status.answers:
                 item = case.get(answer)
                 words += _texts(getattr(item, "quote", None)) + _texts(getattr(item, "text", None))
+            said, context = status.said.value, title
+            if case.turned_away(demand_id) and not status.answers:
+                said, context = "", f"{title} — {word('away', site.lang)}"  # never "no answer"
             out.append(["demand", site.demand_path(case, demand_id), site.text(demand.text),
-                        title, status.said.value, fold(" ".join(words))])
+                        context, said, fold(" ".join(words))])
     return out
 
 

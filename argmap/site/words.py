@@ -70,6 +70,7 @@ SITE_WORDS: dict[str, dict[str, str]] = {
     "axis.said": {"en": "Said", "ja": "回答"},
     "axis.done": {"en": "Done", "ja": "実行"},
     "share": {"en": "{n} ({pct})", "ja": "{n} ({pct})"},
+    "away": {"en": "Turned away", "ja": "却下・取下げ"},
     "turned_away.short": {"en": "+{n} turned away", "ja": "ほか却下等 {n}"},
     "none": {"en": "—", "ja": "—"},
     "scorecard": {"en": "Scorecard", "ja": "成績表"},
