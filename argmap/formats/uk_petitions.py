@@ -459,9 +459,12 @@ class PetitionImporter:
         outcome = p.day("debate_outcome_at")
         if debate is None:
             if scheduled is not None:
+                notes = [f"Outcome published {outcome.isoformat()}."] if outcome else []
                 event("debate", scheduled, "hearing",
                       f"Debate on petition {p.id} scheduled in Parliament",
-                      [self._shared(COMMONS), petitioners])
+                      [self._shared(COMMONS), petitioners], note="\n\n".join(notes) or None)
+            elif outcome is not None:
+                self.warnings.add("debate_outcome_at without a debate: not held", p.file)
             return
         held = p.day("debated_on", debate.get("debated_on"), within="debate")
         overview = _text(debate.get("overview"))
