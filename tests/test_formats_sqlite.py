@@ -159,3 +159,21 @@ def test_every_row_holds_every_column(example, petitions):
         for table, columns in TABLES.items():
             for row in rows.rows[table]:
                 assert set(row) == set(columns), (table, set(row) ^ set(columns))
+
+
+def test_english_cases_get_a_word_index_until_a_japanese_one_comes(tmp_path, example, petitions):
+    path = tmp_path / "t.db"
+    write_file([("petitions", petitions)], "sqlite", path)
+    conn = sqlite3.connect(path)
+    schema = conn.execute("SELECT sql FROM sqlite_master WHERE name='demands_fts'").fetchone()[0]
+    assert "porter" in schema
+    assert conn.execute("SELECT count(*) FROM demands_fts WHERE demands_fts MATCH 'tenants'"
+                        ).fetchone() == (1,)  # the text says "tenant": stems match
+    conn.close()
+    write_file([("mynumber-card", example)], "sqlite", path)
+    conn = sqlite3.connect(path)
+    schema = conn.execute("SELECT sql FROM sqlite_master WHERE name='demands_fts'").fetchone()[0]
+    assert "trigram" in schema
+    assert conn.execute("SELECT count(*) FROM demands_fts WHERE demands_fts MATCH 'timetable'"
+                        ).fetchone() == (1,)
+    conn.close()

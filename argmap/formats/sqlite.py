@@ -29,12 +29,13 @@ demands_current     a view: each demand with its addressees and current status
 =================== =============================================================================
 
 Text columns hold the text in one language (``lang``, else the case's first, else English); all
-languages are in ``translations``. Full-text search (FTS5, trigram tokenizer, so that Japanese
-and English alike match on any three characters) covers the texts of demands, claims, responses,
-evidence, actions, events, sources, citations and translations: ``<table>_fts``. A trigram
-index matches words of three characters or more (``MATCH 'カード'``); shorter ones, such as many
-two-character Japanese words, are found with ``LIKE`` on the table itself
-(``SELECT * FROM demands WHERE text LIKE '%取得%'``).
+languages are in ``translations``. Full-text search (FTS5) covers the texts of demands, claims,
+responses, evidence, actions, events, sources, citations and translations: ``<table>_fts``.
+When a case declares Japanese, Chinese or Korean, the index is by trigrams, so that those texts,
+written without spaces, match on any three characters (``MATCH 'カード'``); shorter words, such
+as many two-character Japanese ones, are found with ``LIKE`` on the table itself
+(``SELECT * FROM demands WHERE text LIKE '%取得%'``). Otherwise it is a word index with English
+stems (``porter``: *bee* finds *bees*), smaller and faster to build.
 
 Writing a case into an existing database replaces that case and keeps the others, so cases can
 be added one at a time. The file is written beside the target and renamed into place: a failed
@@ -370,11 +371,30 @@ def _fill(db: Any, cases: list[_Rows], fresh: bool) -> None:
                 db.conn.executemany(sql, case.rows[name])
 
 
+#: Languages written without spaces between words: their texts need the trigram index.
+_CJK = ("ja", "zh", "ko")
+
+
+def _tokenizer(db: Any) -> str:
+    """``trigram`` when any case in the database declares a Chinese, Japanese or Korean
+    language (a word index cannot split their texts), else ``porter`` (English words and their
+    stems: *bee* finds *bees*)."""
+    for (languages,) in db.execute("SELECT languages FROM cases").fetchall():
+        if any(code.split("-")[0] in _CJK for code in json.loads(languages or "[]")):
+            return "trigram"
+    return "porter"
+
+
 def _search(db: Any) -> None:
     """(Re)build the full-text indexes over the texts of every case."""
+    tokenize = _tokenizer(db)
     for table, columns in FTS.items():
-        if db[table].detect_fts() is None:
-            db[table].enable_fts(list(columns), tokenize="trigram")
+        found = db[table].detect_fts()
+        if found is not None and f"tokenize='{tokenize}'" not in (db[found].schema or ""):
+            db[table].disable_fts()  # another tokenizer: the new cases need this one
+            found = None
+        if found is None:
+            db[table].enable_fts(list(columns), tokenize=tokenize)
         else:  # the index holds copies of the texts: rebuilt after the rows changed
             db[table].rebuild_fts()
 
