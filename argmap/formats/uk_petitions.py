@@ -591,8 +591,9 @@ def _load(data: bytes | str, file: str | None) -> Imported:
 
 def files_in(folder: Path) -> list[Path]:
     """The ``*.json`` files under a folder (its subfolders too), sorted; hidden ones skipped."""
-    found = sorted(p for p in folder.rglob("*.json") if p.is_file()
-                   and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+    found = sorted((p for p in folder.rglob("*.json") if p.is_file()
+                    and not any(part.startswith(".") for part in p.relative_to(folder).parts)),
+                   key=str)
     if not found:
         raise FileError("no .json files in this folder", file=str(folder))
     return found
