@@ -307,18 +307,31 @@ def render(path: Path, view: str, output: Path, fmt: str | None, lang: str | Non
 @click.option("--from", "fmt", type=_Names(_importable),
               help="Format of FILE; guessed from its suffix and content when not given.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
-              help="Dossier file to write (.yaml or .json).")
+              help="Dossier file to write (.yaml or .json); with --each, a folder.")
+@click.option("--each", is_flag=True, help="One dossier per record (uk-petitions: per "
+              "petition), written as OUTPUT/<name>.yaml; without it a folder makes one dossier.")
 @_reports_errors
-def import_(file: Path, fmt: str | None, output: Path) -> None:
-    """Read a map made elsewhere (the formats of --from) into a dossier file.
+def import_(file: Path, fmt: str | None, output: Path, each: bool) -> None:
+    """Read a map made elsewhere (the formats of --from) into a dossier file; UK Parliament
+    petitions come as a file or a folder of them.
 
     What the file holds that a dossier cannot is reported as a warning, never dropped silently.
 
     Example: argmap import debate.json --from aif -o claims/debate.yaml
+
+    Example: argmap import petitions/ --from uk-petitions -o claims/petitions.yaml
     """
     from .io.files import dump
-    from .formats import read_file
+    from .formats import read_each, read_file
 
+    if each:
+        parts, warnings = read_each(file, fmt)
+        for warning in warnings:
+            click.echo(f"warning: {warning}", err=True)
+        for name, imported in parts:
+            dump(imported.dossier, output / f"{name}.yaml")
+        click.echo(f"wrote {len(parts):,} dossiers to {output}/")
+        return
     imported = read_file(file, fmt)
     for warning in imported.warnings:
         click.echo(f"warning: {warning}", err=True)
@@ -327,22 +340,35 @@ def import_(file: Path, fmt: str | None, output: Path) -> None:
 
 
 @cli.command()
-@PATH_ARG
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--to", "fmt", type=_Names(_exportable), required=True,
               help="Format to write.")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="File to write (standard output when not given).")
+              help="File to write (standard output when not given; needed for sqlite).")
 @click.option("--lang", help="Language of texts, for formats that hold one.")
 @_reports_errors
-def export(path: Path, fmt: str, output: Path | None, lang: str | None) -> None:
-    """Write a dossier in a format other tools read.
+def export(paths: tuple[Path, ...], fmt: str, output: Path | None, lang: str | None) -> None:
+    """Write a dossier in a format other tools read. sqlite takes several dossiers (each file
+    or folder a case, named after it) and adds them to the database, replacing a case of the
+    same name.
 
     Example: argmap export claims/mynumber-card.yaml --to graphml -o case.graphml
+
+    Example: argmap export claims/*.yaml --to sqlite -o cases.db && datasette cases.db
     """
     from .io.files import load
-    from .formats import export_report
+    from .errors import FormatError
+    from .formats import FORMATS, case_name, export_report, write_file
 
-    exported = export_report(load(path), fmt, lang=lang)
+    if FORMATS[fmt].write is not None:  # a file that holds several dossiers (sqlite)
+        if output is None:
+            raise FormatError(f"{fmt} is written to a file: give one (-o FILE)")
+        write_file([(case_name(p), load(p)) for p in paths], fmt, output, lang)
+        click.echo(f"wrote {output}")
+        return
+    if len(paths) != 1:
+        raise FormatError(f"{fmt} holds one dossier; give one path (sqlite holds several)")
+    exported = export_report(load(paths[0]), fmt, lang=lang)
     if output is None:
         click.echo(exported.text, nl=False)
     else:
@@ -380,6 +406,29 @@ def brief_(path: Path, side: str, motion: str | None, lang: str, as_of: _dt.date
     else:
         write_brief(dossier, side, output, motion=motion, lang=lang, as_of=as_of)
         click.echo(f"wrote {output}")
+
+
+@cli.command(name="site")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="Folder to write the site into (new, empty, or a site written before).")
+@click.option("--lang", default="en", show_default=True, help="Language of the site.")
+@click.option("--map-max-nodes", type=int, default=None,
+              help="Cases whose map would be larger get no map page (default 500).")
+@_reports_errors
+def site_(paths: tuple[Path, ...], output: Path, lang: str, map_max_nodes: int | None) -> None:
+    """One offline static site over many dossiers (each file or folder a case): the cases with
+    their tallies, a scorecard per actor, a page per demand, each case's map, one search.
+
+    Example: argmap site claims/mynumber-card.yaml claims/petitions.yaml -o site/
+    """
+    from .site import MAP_MAX_NODES, build_site, load_cases
+
+    result = build_site(load_cases(paths), output, lang=lang,
+                        map_max_nodes=map_max_nodes or MAP_MAX_NODES)
+    for note in result.notes:
+        click.echo(f"note: {note}", err=True)
+    click.echo(f"wrote {result.pages:,} pages ({result.maps} maps) to {output}/")
 
 
 def main() -> None:

@@ -70,9 +70,15 @@ class EventKind(str, Enum):
 
 
 class Said(str, Enum):
-    """What an answer amounts to. ``no_response`` is derived by tracking, never written."""
+    """What an answer amounts to. ``no_response`` is derived by tracking, never written.
+
+    ``not_yet_rated`` is an answer on file that nobody has judged yet (PolitiFact's "Not Yet
+    Rated"), as importers write for answers they copy without reading them: it is answered, but
+    neither on paper only nor a commitment, until someone rates it.
+    """
 
     no_response = "no_response"
+    not_yet_rated = "not_yet_rated"
     acknowledged = "acknowledged"
     deflected = "deflected"
     under_consideration = "under_consideration"

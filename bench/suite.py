@@ -269,6 +269,14 @@ class Suite:
                      met=under(took.median, 5.0) if n == 10_000 else None,
                      note=f"{len(took.result):,} characters"))
 
+    # --- the tracker (petitions, status, site, SQLite) -----------------------------------------
+
+    def tracker_steps(self, n: int, repeat: int) -> None:
+        """Import ``n`` generated petition files, status, the site, SQLite (bench_tracker.py)."""
+        from bench.bench_tracker import tracker_rows
+
+        self.add(*tracker_rows(self.folder, n, repeat, self.log))
+
     # --- AIF -----------------------------------------------------------------------------------
 
     def aif_steps(self, n: int, repeat: int) -> None:

@@ -26,8 +26,9 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "formats"
 
 
 def test_registry():
-    assert IMPORTABLE == ("aif", "microtexts", "kialo", "argdown")
-    assert set(EXPORTABLE) == {"aif", "kialo", "argdown", "claimreview", "graphml", "node-link"}
+    assert IMPORTABLE == ("aif", "microtexts", "kialo", "argdown", "uk-petitions")
+    assert set(EXPORTABLE) == {"aif", "kialo", "argdown", "claimreview", "graphml", "node-link",
+                               "sqlite"}
     assert all(FORMATS[name].sniff for name in IMPORTABLE)
 
 

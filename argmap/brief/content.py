@@ -146,9 +146,9 @@ class AnswerOnRecord:
 
 @dataclass(frozen=True)
 class OpenDemand:
-    """Section 5: a demand still open. ``group`` is ``overdue``, ``unanswered`` or ``on_paper``;
-    ``waiting`` the days since it was made (unanswered ones); ``last`` the latest answer (on
-    paper ones)."""
+    """Section 5: a demand still open. ``group`` is ``overdue``, ``unanswered``, ``on_paper`` or
+    ``not_rated`` (its latest answer is on file but nobody has rated it yet); ``waiting`` the
+    days since it was made (unanswered ones); ``last`` the latest answer (answered ones)."""
 
     entry: Entry
     group: str
@@ -169,7 +169,7 @@ class Day:
 
 
 #: The groups of open demands, in the order shown.
-OPEN_GROUPS: tuple[str, ...] = ("overdue", "unanswered", "on_paper")
+OPEN_GROUPS: tuple[str, ...] = ("overdue", "unanswered", "on_paper", "not_rated")
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from ..model import Done, said_for
+from ..model import Done, Said, said_for
 from ..tracking import DemandStatus, timeline
 from .case import Case
 from .content import AnswerOnRecord, Day, FollowUp, OpenDemand
@@ -60,9 +60,10 @@ def answers(case: Case, mine: list[DemandStatus], family: tuple[str, ...]) -> tu
 
 def open_demands(case: Case, mine: list[DemandStatus],
                  judged_on: _dt.date | None) -> tuple[OpenDemand, ...]:
-    """Section 5: the side's demands that are overdue, unanswered, or answered only on paper
-    (in that order, each group by date made)."""
-    groups: dict[str, list[OpenDemand]] = {"overdue": [], "unanswered": [], "on_paper": []}
+    """Section 5: the side's demands that are overdue, unanswered, answered only on paper, or
+    answered with an answer nobody has rated yet (in that order, each group by date made)."""
+    groups: dict[str, list[OpenDemand]] = {"overdue": [], "unanswered": [], "on_paper": [],
+                                           "not_rated": []}
     for status in mine:
         if status.overdue:
             group = "overdue"
@@ -70,10 +71,12 @@ def open_demands(case: Case, mine: list[DemandStatus],
             group = "unanswered"
         elif status.on_paper:
             group = "on_paper"
+        elif status.said is Said.not_yet_rated:
+            group = "not_rated"
         else:
             continue
         waiting = None
-        if group != "on_paper" and status.made is not None and judged_on is not None:
+        if group in ("overdue", "unanswered") and status.made is not None and judged_on is not None:
             waiting = max(0, (judged_on - status.made).days)
         last = case.entry(status.answers[-1]) if status.answers else None
         groups[group].append(OpenDemand(

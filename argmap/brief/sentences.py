@@ -16,9 +16,11 @@ from .phrases import Phrases
 __all__ = ["COMMITMENT", "DEMAND_WIDTH", "LINE_WIDTH", "REF_WIDTH", "Sentences"]
 
 #: What an answer commits the other side to: nothing (an answer on paper only), part of the
-#: demand, or the demand; refusals and silence need no such note.
+#: demand, or the demand; an answer nobody has rated yet is to be read before it is counted
+#: either way; refusals and silence need no such note.
 COMMITMENT: dict[Said, str] = {**dict.fromkeys(ON_PAPER, "none"),
-                               Said.partially_accepted: "partial", Said.accepted: "full"}
+                               Said.partially_accepted: "partial", Said.accepted: "full",
+                               Said.not_yet_rated: "unrated"}
 
 #: Columns an item's text is cut to where it is named rather than quoted in full.
 REF_WIDTH = 72

@@ -10,6 +10,10 @@ argdown      yes    yes    Argdown source: :mod:`argmap.formats.argdown`
 claimreview  no     yes    schema.org ClaimReview JSON-LD: :mod:`argmap.formats.claimreview`
 graphml      no     yes    GraphML for Gephi and yEd: :mod:`argmap.formats.graphml`
 node-link    no     yes    networkx node-link JSON: :mod:`argmap.formats.graphml`
+uk-petitions yes    no     UK Parliament petitions JSON (a file or a folder):
+                           :mod:`argmap.formats.uk_petitions`
+sqlite       no     yes    a normalised SQLite database with full-text search (a file, several
+                           dossiers in one): :mod:`argmap.formats.sqlite`
 ============ ====== ====== ===================================================================
 
 Every problem with a foreign file is a :class:`~argmap.errors.FormatError` naming the file and,
@@ -26,13 +30,13 @@ count (:class:`Exported`; ``argmap export`` prints its summary).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..dossier import Dossier
 from ..errors import FileError, FormatError
-from . import aif, argdown, claimreview, graphml, kialo, microtexts
+from . import aif, argdown, claimreview, graphml, kialo, microtexts, sqlite, uk_petitions
 from ._common import Exported, FormatWarning, Imported, decode, load_json, slugify
 
 __all__ = [
@@ -40,6 +44,7 @@ __all__ = [
     "FORMATS",
     "IMPORTABLE",
     "Exported",
+    "case_name",
     "Format",
     "FormatWarning",
     "Imported",
@@ -48,8 +53,10 @@ __all__ = [
     "guess_format",
     "import_file",
     "read_bytes",
+    "read_each",
     "read_file",
     "slugify",
+    "write_file",
 ]
 
 
@@ -64,14 +71,24 @@ class Format:
     dump: Callable[[Dossier, str | None], str] | None = None
     sniff: Callable[[bytes], str | None] | None = None  # None: fits; a string: why not
     report: Callable[[Dossier, str | None], Exported] | None = None  # dump, and what it left out
+    # formats whose records come as folders of files, one dossier for all or one per record
+    load_folder: Callable[[Path], Imported] | None = None
+    split: Callable[[Path], tuple[list[tuple[str, Imported]], list[FormatWarning]]] | None = None
+    # formats written straight to a file (binary, or several dossiers into one file)
+    write: Callable[[Sequence[tuple[str, Dossier]], Path, str | None], Path] | None = None
 
 
-def _sniff_aif(data: bytes) -> str | None:
-    try:
-        return aif.sniff(load_json(data, None))
-    except FormatError as exc:
-        where = f" (line {exc.line}, column {exc.column})" if exc.line else ""
-        return exc.message + where
+def _json_sniffer(sniff: Callable[[object], str | None]) -> Callable[[bytes], str | None]:
+    def run(data: bytes) -> str | None:
+        try:
+            return sniff(load_json(data, None))
+        except FormatError as exc:
+            where = f" (line {exc.line}, column {exc.column})" if exc.line else ""
+            return exc.message + where
+    return run
+
+
+_sniff_aif = _json_sniffer(aif.sniff)
 
 
 def _text_sniffer(sniff: Callable[[str], str | None]) -> Callable[[bytes], str | None]:
@@ -114,9 +131,16 @@ FORMATS: dict[str, Format] = {
                       report=_graphml_report),
     "node-link": Format("node-link", "networkx node-link JSON", dump=_node_link,
                         report=_node_link_report),
+    "uk-petitions": Format("uk-petitions", "UK Parliament petitions JSON (petition.parliament.uk)",
+                           uk_petitions.SUFFIXES, uk_petitions.load, None,
+                           _json_sniffer(uk_petitions.sniff), load_folder=uk_petitions.load_folder,
+                           split=uk_petitions.load_each),
+    "sqlite": Format("sqlite", "SQLite database with full-text search (for Datasette)",
+                     (".db", ".sqlite"), write=sqlite.write),
 }
 IMPORTABLE = tuple(name for name, f in FORMATS.items() if f.load is not None)
-EXPORTABLE = tuple(name for name, f in FORMATS.items() if f.dump is not None)
+EXPORTABLE = tuple(name for name, f in FORMATS.items()
+                   if f.dump is not None or f.write is not None)
 
 
 def guess_format(path: Path, data: bytes) -> str:
@@ -141,6 +165,8 @@ def guess_format(path: Path, data: bytes) -> str:
 def _format(fmt: str, want: str) -> Format:
     found = FORMATS.get(fmt)
     names = IMPORTABLE if want == "load" else EXPORTABLE
+    if found is not None and want == "dump" and found.dump is None and found.write is not None:
+        raise FormatError(f"{fmt} is written to a file: give one (-o FILE)")
     if found is None or getattr(found, want) is None:
         raise FormatError(f"unknown format {fmt!r} for {'import' if want == 'load' else 'export'}"
                           f"; known: {', '.join(names)}")
@@ -159,15 +185,72 @@ def read_bytes(data: bytes, fmt: str, file: str | None = None) -> Imported:
                           file=file) from None
 
 
+def _folder_format(path: Path, fmt: str | None, want: str) -> Format:
+    """The format that reads a folder: ``fmt``, else the one format that reads folders."""
+    able = [f for f in FORMATS.values() if getattr(f, want) is not None]
+    if fmt is None and len(able) == 1:
+        return able[0]
+    found = FORMATS.get(fmt) if fmt is not None else None
+    if found is None or getattr(found, want) is None:
+        names = ", ".join(f.name for f in able)
+        what = "reads a folder" if want == "load_folder" else "splits into one dossier per record"
+        raise FormatError(f"{'give --from: ' if fmt is None else f'{fmt} cannot do this: '}"
+                          f"only {names} {what}", file=str(path))
+    return found
+
+
 def read_file(path: str | Path, fmt: str | None = None) -> Imported:
-    """Import a foreign file: the dossier and the warnings (``fmt`` guessed when ``None``)."""
+    """Import a foreign file, or a folder for formats that read folders: the dossier and the
+    warnings (``fmt`` guessed when ``None``)."""
     path = Path(path)
+    if path.is_dir():
+        loader = _folder_format(path, fmt, "load_folder").load_folder
+        assert loader is not None
+        return loader(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise FileError(f"cannot read: {exc.strerror or exc}", file=str(path)) from None
     name = fmt if fmt is not None else guess_format(path, data)
     return read_bytes(data, name, str(path))
+
+
+def read_each(path: str | Path, fmt: str | None = None) -> tuple[list[tuple[str, Imported]],
+                                                                 list[FormatWarning]]:
+    """Import a file or folder as one dossier per record, for formats that hold many (one per
+    petition for ``uk-petitions``): ``([(name, imported), ...], warnings)``."""
+    path = Path(path)
+    if not path.exists():
+        raise FileError("no such file or folder", file=str(path))
+    splitter = _folder_format(path, fmt, "split").split
+    assert splitter is not None
+    return splitter(path)
+
+
+def case_name(path: str | Path) -> str:
+    """The name a dossier file or folder goes by as one case among several (in a database or
+    a site): its file name without the suffix, or the folder's name, as a slug.
+
+    >>> case_name("claims/mynumber-card.yaml")
+    'mynumber-card'
+    """
+    path = Path(path)
+    name = path.name if path.is_dir() or not path.suffix else path.stem
+    return slugify(name or path.resolve().name, "case")
+
+
+def write_file(dossiers: Sequence[tuple[str, Dossier]], fmt: str, path: str | Path,
+               lang: str | None = None) -> Path:
+    """Write ``(name, dossier)`` pairs to ``path`` in ``fmt``: one dossier for text formats,
+    several for formats that hold many (``sqlite``: one case per name)."""
+    found = FORMATS.get(fmt)
+    if found is not None and found.write is not None:
+        return found.write(dossiers, Path(path), lang)
+    if len(dossiers) != 1:
+        raise FormatError(f"{fmt} holds one dossier; give one path (sqlite holds several)")
+    from ..io.atomic import write_atomic
+
+    return write_atomic(path, export(dossiers[0][1], fmt, lang))
 
 
 def import_file(path: str | Path, fmt: str | None = None,

@@ -340,4 +340,6 @@ def dump(dossier: Dossier, path: str | os.PathLike[str]) -> Path:
     if suffix not in SUFFIXES:
         raise FileError(f"unknown suffix '{target.suffix}': expected .yaml, .yml or .json",
                         file=_display(target))
-    return write_atomic(target, dumps(dossier, "json" if suffix == ".json" else "yaml"))
+    with paused_gc():  # tens of thousands of plain dicts for a large dossier: see paused_gc
+        text = dumps(dossier, "json" if suffix == ".json" else "yaml")
+    return write_atomic(target, text)

@@ -75,6 +75,8 @@ SAID: dict[Said, NodeLook] = {
     # Unanswered: the loudest look on the map (double bold border, solid vermillion band).
     Said.no_response: NodeLook(VERMILLION, tint(VERMILLION, 0.12), VERMILLION, "bold", 3.0, 2,
                                "⚠", WHITE),
+    # On file, not yet rated: grey and dotted, neither a warning colour nor a commitment's.
+    Said.not_yet_rated: NodeLook(GREY, WHITE, "#E4E4E4", "dotted", 2.0, 1, "?"),
     Said.refused: NodeLook(VERMILLION, WHITE, tint(VERMILLION, 0.45), "solid", 2.2, 1, "×"),
     Said.acknowledged: NodeLook(ORANGE, WHITE, tint(ORANGE, 0.4), "dashed", 2.0, 1, "△"),
     Said.deflected: NodeLook(ORANGE, WHITE, tint(ORANGE, 0.4), "dashed", 2.0, 1, "▽"),

@@ -21,7 +21,7 @@ from rich.text import Text as RichText
 from ..dates import date_text, precision_of
 from ..dossier import Dossier
 from ..errors import UnknownReferenceError, did_you_mean
-from ..graph import build_graph
+from ..graph import build_graph, paused_gc
 from ..lang import pick
 from ..model import Response, said_by_demand, single_said
 from ..queries import actor_profile
@@ -99,6 +99,12 @@ def status_rows(dossier: Dossier, as_of: DateLike = None, actor: str | None = No
     >>> row["text"], row["said"], row["done"]
     ('中止', 'no_response', 'unrated')
     """
+    with paused_gc():  # thousands of rows of small objects: see paused_gc
+        return _status_rows(dossier, as_of, actor, lang, graph, today)
+
+
+def _status_rows(dossier: Dossier, as_of: DateLike, actor: str | None, lang: str,
+                 graph: nx.MultiDiGraph | None, today: _dt.date | None) -> list[dict[str, Any]]:
     if graph is None:
         graph = build_graph(dossier)
     statuses = demand_status(dossier, as_of, graph=graph, today=today)
@@ -215,7 +221,7 @@ def rows_to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = 
 
 
 _STYLES = {
-    "no_response": "dim", "acknowledged": "yellow", "deflected": "yellow",
+    "no_response": "dim", "not_yet_rated": "italic", "acknowledged": "yellow", "deflected": "yellow",
     "under_consideration": "yellow", "partially_accepted": "cyan", "accepted": "green",
     "refused": "red", "unrated": "dim", "committed": "cyan", "in_progress": "cyan",
     "stalled": "yellow", "delivered": "green", "partially_delivered": "cyan",

@@ -1,0 +1,294 @@
+"""What the tracker counts: each case's demands with their status, and a scorecard per actor.
+
+A *case* is one dossier. Actors with the same id in several cases are one actor on the site (the
+importers keep ids stable: ``uk-government``, a department's name). An actor's scorecard counts
+the demands put to it or to one of its divisions (actors whose ``parent`` chain leads to it).
+
+Demands tagged ``rejected`` or ``withdrawn`` were turned away before they reached the addressee
+(a petition the Petitions Committee rejected, a request taken back): they are shown, but counted
+apart, never as demands the addressee left unanswered.
+
+Every status is judged on the case's latest dated item (as the interactive page does), so the
+same dossiers always give the same figures.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import statistics
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from ..dossier import Dossier
+from ..graph import build_graph
+from ..model import Done, Item, Said
+from ..tracking import DemandStatus, demand_status
+
+#: Tags that mark a demand as turned away before it reached its addressee.
+TURNED_AWAY_TAGS = frozenset({"rejected", "withdrawn"})
+
+#: Done values the scorecard tallies, and the column each goes to.
+DONE_COLUMNS: dict[Done, str] = {Done.delivered: "kept", Done.partially_delivered: "partly_kept",
+                                 Done.not_delivered: "broken", Done.reversed: "reversed"}
+
+
+def latest_date(dossier: Dossier) -> _dt.date | None:
+    """The latest date any item of the dossier bears (its own, or its event's)."""
+    dates = [d for _, _, item in dossier.items() if (d := dossier.date_of(item.id)) is not None]
+    return max(dates) if dates else None
+
+
+@dataclass
+class Case:
+    """One dossier on the site: its name (the folder its pages go in), the dossier, its graph and
+    each demand's status, judged on ``judged_on``; with lookups by id that the pages use
+    thousands of times (plain dicts, built once)."""
+
+    name: str
+    dossier: Dossier
+    graph: nx.MultiDiGraph = field(repr=False)
+    statuses: dict[str, DemandStatus] = field(repr=False)
+    judged_on: _dt.date | None
+    items: dict[str, Item] = field(repr=False, default_factory=dict)
+    dates: dict[str, _dt.date | None] = field(repr=False, default_factory=dict)
+    order: dict[str, int] = field(repr=False, default_factory=dict)
+    away: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, name: str, dossier: Dossier) -> Case:
+        """Build the graph and work out every demand's status."""
+        graph = build_graph(dossier)
+        items = {item.id: item for _, _, item in dossier.items()}
+        dates = {item_id: dossier.date_of(item_id) for item_id in items}
+        known = [d for d in dates.values() if d is not None]
+        judged_on = max(known) if known else None
+        statuses = demand_status(dossier, graph=graph, today=judged_on or _dt.date.min)
+        away = frozenset(d.id for d in dossier.demands if not TURNED_AWAY_TAGS.isdisjoint(d.tags))
+        return cls(name, dossier, graph, statuses, judged_on, items, dates,
+                   {item_id: i for i, item_id in enumerate(items)}, away)
+
+    def get(self, item_id: str) -> Item:
+        """The item with this id (``KeyError`` when none)."""
+        return self.items[item_id]
+
+    def find(self, item_id: str) -> Item | None:
+        """The item with this id, or ``None``."""
+        return self.items.get(item_id)
+
+    def date_of(self, item_id: str) -> _dt.date | None:
+        """The item's date (its own, else its event's)."""
+        return self.dates.get(item_id)
+
+    def turned_away(self, demand: str) -> bool:
+        """Whether the demand was turned away before it reached its addressee."""
+        return demand in self.away
+
+    def first_answer(self, status: DemandStatus) -> _dt.date | None:
+        """The date of the demand's first dated answer."""
+        dates = [c.date for c in status.history if c.axis == "said" and c.date is not None]
+        return min(dates) if dates else None
+
+
+@dataclass(frozen=True)
+class DemandRef:
+    """One demand of one case, with its status (what scorecards and lists are made of)."""
+
+    case: Case
+    status: DemandStatus
+
+    @property
+    def id(self) -> str:
+        return self.status.demand
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    """Counts over a set of demands. Shares are of ``received`` (turned-away demands apart)."""
+
+    received: int
+    turned_away: int
+    answered: int
+    unanswered: int
+    overdue: int
+    on_paper: int
+    not_yet_rated: int
+    median_days: float | None
+    said: dict[str, int]
+    done: dict[str, int]
+    kept: int
+    partly_kept: int
+    broken: int
+    reversed: int
+    last_change: _dt.date | None
+
+    def share(self, n: int) -> float | None:
+        """``n`` as a share of the demands received (``None`` when none were)."""
+        return n / self.received if self.received else None
+
+
+def scorecard(demands: Iterable[DemandRef]) -> Scorecard:
+    """The scorecard of these demands (see :class:`Scorecard`).
+
+    >>> d = Dossier.model_validate({"actors": [{"id": "m", "name": "M", "kind": "ministry"}],
+    ...   "demands": [{"id": "d", "text": "Stop", "to": "m", "date": "2019-07-01"},
+    ...               {"id": "e", "text": "Go", "to": "m", "date": "2019-07-01"}],
+    ...   "responses": [{"id": "r", "by": "m", "to": "d", "said": "not_yet_rated",
+    ...                  "date": "2019-07-11"}]})
+    >>> case = Case.of("c", d)
+    >>> card = scorecard(DemandRef(case, s) for s in case.statuses.values())
+    >>> card.received, card.answered, card.not_yet_rated, card.on_paper, card.median_days
+    (2, 1, 1, 0, 10)
+    """
+    received = turned = answered = overdue = on_paper = unrated = 0
+    said: Counter[str] = Counter()
+    done: Counter[str] = Counter()
+    days: list[int] = []
+    last: _dt.date | None = None
+    for ref in demands:
+        status, case = ref.status, ref.case
+        if case.turned_away(status.demand):
+            turned += 1
+            continue
+        received += 1
+        said[status.said.value] += 1
+        done[status.done.value] += 1
+        if status.answers:
+            answered += 1
+            first = case.first_answer(status)
+            if first is not None and status.made is not None:
+                days.append(max(0, (first - status.made).days))
+        overdue += status.overdue
+        on_paper += status.on_paper
+        unrated += status.said is Said.not_yet_rated
+        change = status.last_change
+        when = change.date if change is not None and change.date is not None else status.made
+        if when is not None and (last is None or when > last):
+            last = when
+    median = statistics.median(days) if days else None
+    return Scorecard(
+        received=received, turned_away=turned, answered=answered,
+        unanswered=received - answered, overdue=overdue, on_paper=on_paper,
+        not_yet_rated=unrated, median_days=median,
+        said={s.value: said[s.value] for s in Said if said[s.value]},
+        done={d.value: done[d.value] for d in Done if done[d.value]},
+        kept=done[Done.delivered.value], partly_kept=done[Done.partially_delivered.value],
+        broken=done[Done.not_delivered.value], reversed=done[Done.reversed.value],
+        last_change=last)
+
+
+# --- actors across cases ---------------------------------------------------------------------
+
+
+@dataclass
+class ActorRecord:
+    """One actor across every case it appears in."""
+
+    id: str
+    cases: list[Case] = field(default_factory=list)
+    received: list[DemandRef] = field(default_factory=list)
+    made: list[DemandRef] = field(default_factory=list)
+    answers: list[tuple[Case, str]] = field(default_factory=list)  # (case, response id)
+    divisions: set[str] = field(default_factory=set)
+
+    def item(self):
+        """The actor item from the first case it appears in (its name, kind, parent)."""
+        return self.cases[0].get(self.id)
+
+
+def _families(case: Case) -> dict[str, set[str]]:
+    """Each actor of a case with itself and every actor below it through ``parent``."""
+    parent = {a.id: a.parent for a in case.dossier.actors}
+    family: dict[str, set[str]] = {a: {a} for a in parent}
+    for actor in parent:
+        seen, up = {actor}, parent.get(actor)
+        while up is not None and up in family and up not in seen:
+            family[up].add(actor)
+            seen.add(up)
+            up = parent.get(up)
+    return family
+
+
+def actor_records(cases: list[Case]) -> dict[str, ActorRecord]:
+    """Every actor of every case, with the demands it received (its own and its divisions'),
+    the demands it made and the answers it gave; in order of first appearance."""
+    records: dict[str, ActorRecord] = {}
+    for case in cases:
+        family = _families(case)
+        above: dict[str, set[str]] = {}
+        for head, members in family.items():
+            for member in members:
+                above.setdefault(member, set()).add(head)
+        for actor in case.dossier.actors:
+            record = records.setdefault(actor.id, ActorRecord(actor.id))
+            record.cases.append(case)
+            record.divisions |= family[actor.id] - {actor.id}
+        for status in case.statuses.values():
+            ref = DemandRef(case, status)
+            heads = set().union(*(above.get(a, {a}) for a in status.to))
+            for head in sorted(heads):
+                if head in records:
+                    records[head].received.append(ref)
+            for maker in status.by:
+                if maker in records:
+                    records[maker].made.append(ref)
+        for response in case.dossier.responses:
+            for actor in response.by:
+                if actor in records:
+                    records[actor].answers.append((case, response.id))
+    return records
+
+
+@dataclass(frozen=True)
+class Bin:
+    """One period of the answers chart: its label, the demands received in it, and the
+    answers given in it by what they said."""
+
+    label: str
+    received: int
+    said: dict[str, int]
+
+
+def answers_over_time(record: ActorRecord) -> tuple[str, list[Bin]]:
+    """The answers the demands put to the actor (or its divisions) got, by date and what they
+    said, and the demands it received, by year, or by month when everything falls within two
+    years. Returns ``(unit, bins)``; undated items are left out, and an answer to several of
+    its demands counts once."""
+    found: dict[tuple[str, str], tuple[_dt.date, str]] = {}
+    for ref in record.received:
+        graph = ref.case.graph
+        for response in ref.status.answers:
+            date = graph.nodes[response].get("date")
+            if date is not None:
+                found[(ref.case.name, response)] = (date, graph.nodes[response]["said"].value)
+    answers = sorted(found.values())
+    received = [r.status.made for r in record.received
+                if r.status.made is not None and not r.case.turned_away(r.id)]
+    dates = [d for d, _ in answers] + received
+    if not dates:
+        return "year", []
+    first, last = min(dates), max(dates)
+    monthly = (last - first).days <= 730
+    unit = "month" if monthly else "year"
+
+    def key(date: _dt.date) -> tuple[int, int]:
+        return (date.year, date.month if monthly else 1)
+
+    periods = []
+    year, month = key(first)
+    while (year, month) <= key(last):
+        periods.append((year, month))
+        if monthly:
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        else:
+            year += 1
+    said: dict[tuple[int, int], Counter[str]] = {p: Counter() for p in periods}
+    got: Counter[tuple[int, int]] = Counter(key(d) for d in received)
+    for date, value in answers:
+        said[key(date)][value] += 1
+    bins = [Bin(f"{y}-{m:02d}" if monthly else str(y), got[(y, m)],
+                {s.value: said[(y, m)][s.value] for s in Said if said[(y, m)][s.value]})
+            for y, m in periods]
+    return unit, bins
