@@ -16,6 +16,7 @@ from ..graph import build_graph, neighbourhood
 from ..lang import pick
 from ..model import SECTIONS, Item, Relation
 from ..tracking import DemandStatus, demand_status, known_as_of
+from . import fonts
 from . import text as tx
 from .backend import layout_settings
 from .options import RenderOptions
@@ -79,7 +80,6 @@ class Context:
         self.lang = options.lang or (info_langs[0] if info_langs else "en")
         self.fallback = tuple(options.fallback) + tuple(info_langs)
         self.color = Palette(options.scheme)
-        self.cjk = self.lang in _CJK_LANGS
         self.kinds = kinds if options.kinds is None else kinds & options.kinds
         self.graph = build_graph(dossier)
         # Overdue is judged on as_of, else on the latest date in the dossier (not the system
@@ -154,11 +154,8 @@ class Context:
     # --- words -----------------------------------------------------------------------------
 
     def t(self, value: str | Mapping[str, str] | None) -> str:
-        """A dossier text in the map's language (noting whether it needs a CJK font)."""
-        out = pick(value, self.lang, self.fallback)
-        if not self.cjk and tx.has_cjk(out):
-            self.cjk = True
-        return out
+        """A dossier text in the map's language."""
+        return pick(value, self.lang, self.fallback)
 
     def w(self, key: str, **fields: object) -> str:
         """A word of the map itself (status names, legend) in the map's language."""
@@ -201,10 +198,9 @@ class Context:
         return stack([tx.html(line) for line in lines], bold=bold, align=align)
 
     def font(self) -> str:
-        """The font family: the option, else a CJK font when any label needs one."""
-        if self.options.font:
-            return self.options.font
-        return self.options.cjk_font if self.cjk else self.options.latin_font
+        """The font families of the labels: the option, else the language's
+        (:func:`argmap.maps.fonts.fontname`: any CJK text in a Latin map has its font)."""
+        return self.options.font or fonts.fontname(self.lang)
 
     def new_graph(self, name: str, rankdir: str) -> graphviz.Digraph:
         """An empty Digraph with the attributes every view shares (fonts are set by finish)."""
