@@ -118,9 +118,21 @@ def test_csp_forbids_loads_and_names_the_inline_script_and_style(small_html):
     scripts = _scripts(small_html)
     assert len(scripts) == 1
     assert f"script-src {_sha(scripts[0])};" in policy
+    fonts = re.search(r'<style id="fonts">(.*?)</style>', small_html, re.DOTALL).group(1)
     style = re.search(r"<style>(.*?)</style>", small_html, re.DOTALL).group(1)
-    assert f"style-src {_sha(style)};" in policy
+    assert f"style-src {_sha(fonts)} {_sha(style)};" in policy
+    assert "font-src data:;" in policy  # only the fonts the page carries
     assert "unsafe" not in policy
+
+
+def test_page_carries_the_fonts_of_both_maps(small_html):
+    fonts = re.search(r'<style id="fonts">(.*?)</style>', small_html, re.DOTALL).group(1)
+    faces = re.findall(r'@font-face\{font-family:"([^"]+)";font-weight:(\d+);'
+                       r'src:url\(data:font/woff2;base64,[A-Za-z0-9+/=]+\) format\("woff2"\);'
+                       r"unicode-range:U\+[0-9A-F, U+-]+\}", fonts)
+    assert len(faces) == fonts.count("@font-face")
+    # the ja map in Noto Sans CJK JP, the en map in Noto Sans (symbols from the CJK font)
+    assert {("Noto Sans CJK JP", "400"), ("Noto Sans", "400"), ("Noto Sans", "700")} <= set(faces)
 
 
 def test_data_holds_every_item_both_languages_and_the_dates(small, small_html):

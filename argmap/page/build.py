@@ -72,11 +72,15 @@ def csp_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def content_security_policy(js: str, css: str) -> str:
-    """The page's policy: nothing loads from anywhere; only the page's own script and style run."""
+def content_security_policy(js: str, css: str, fonts_css: str = "") -> str:
+    """The page's policy: nothing loads from anywhere; only the page's own script and styles run,
+    and the only fonts are those the page carries as ``data:`` (the maps' own, see
+    :mod:`argmap.maps.fonts`)."""
+    styles = " ".join(csp_hash(text) for text in (fonts_css, css) if text)
+    fonts = "data:" if fonts_css else "'none'"
     return ("default-src 'none'; "
-            f"script-src {csp_hash(js)}; style-src {csp_hash(css)}; "
-            "img-src 'none'; font-src 'none'; connect-src 'none'; "
+            f"script-src {csp_hash(js)}; style-src {styles}; "
+            f"img-src 'none'; font-src {fonts}; connect-src 'none'; "
             "base-uri 'none'; form-action 'none'")
 
 
@@ -146,7 +150,7 @@ class PageBuilder:
                  maps: dict[tuple[str, str], Map] | None = None) -> None:
         self.dossier = as_dossier(source)
         # maps already drawn (by argmap.maps.draw_maps, same dossier and options, no as_of)
-        self._maps = maps or {}
+        self._maps = dict(maps or {})
         # The maps are drawn whole; the page's date control shows any earlier date.
         self.options = dataclasses.replace(options or RenderOptions(), as_of=None)
         self.start_date: _dt.date | None = (options or RenderOptions()).as_of
@@ -155,18 +159,26 @@ class PageBuilder:
         self.first = {item_id: rec["first"] for item_id, rec in self.items.items()}
         self._svgs: dict[tuple[str, str], str] = {}
 
+    def map(self, view: str, lang: str) -> Map:
+        """The map of ``view`` in ``lang`` (drawn once, then kept)."""
+        key = (view, lang)
+        if key not in self._maps:
+            opts = dataclasses.replace(self.options, lang=lang)
+            self._maps[key] = Map(draw(self.dossier, view, opts), timeout=opts.timeout)
+        return self._maps[key]
+
     def svg(self, view: str, lang: str) -> str:
-        """The prepared SVG of ``view`` drawn in ``lang`` (drawn once, then kept)."""
+        """The prepared SVG of ``view`` drawn in ``lang`` (its fonts go in the page's style)."""
         key = (view, lang)
         if key not in self._svgs:
-            drawn = self._maps.get(key)
-            if drawn is None:
-                opts = dataclasses.replace(self.options, lang=lang)
-                drawn = Map(draw(self.dossier, view, opts), timeout=opts.timeout)
-            raw = drawn.svg()
-            self._svgs[key] = prepare_svg(raw, self.dossier, self.dates, self.first,
-                                          node_label(self.dossier, lang), lang)
+            self._svgs[key] = prepare_svg(self.map(view, lang).layout(), self.dossier, self.dates,
+                                          self.first, node_label(self.dossier, lang), lang)
         return self._svgs[key]
+
+    def font_faces(self, view: str, langs: tuple[str, ...]) -> str:
+        """The ``@font-face`` rules of the page's maps: each map's, once each."""
+        faces = [self.map(view, lang).font_faces() for lang in langs]
+        return "\n".join(dict.fromkeys(rule for face in faces for rule in face.splitlines()))
 
     def start(self) -> int:
         """The date position the page opens at: the as_of option, else no date limit."""
@@ -195,6 +207,7 @@ class PageBuilder:
         words = page_words()
         title = pick(self.dossier.info.title if self.dossier.info else "argmap", first_lang)
         maps = {code: self.svg(view, code) for code in langs}
+        fonts_css = self.font_faces(view, langs)
         templates = "\n".join(f'<template id="map-{code}">{maps[code]}</template>'
                               for code in langs if code != first_lang)
         buttons = "".join(f'<button type="button" data-lang="{html.escape(code)}" lang="{html.escape(code)}"'
@@ -202,8 +215,10 @@ class PageBuilder:
                           f'{html.escape(pick(words.get("lang." + code, code), code))}</button>'
                           for code in langs)
         values = {
-            "lang": html.escape(first_lang), "csp": html.escape(content_security_policy(js, css)),
+            "lang": html.escape(first_lang),
+            "csp": html.escape(content_security_policy(js, css, fonts_css)),
             "title": html.escape(title), "css": css, "js": js,
+            "fonts": f'<style id="fonts">{fonts_css}</style>\n' if fonts_css else "",
             "view_name": html.escape(pick(words[f"view.{view}"], first_lang)),
             "lang_buttons": buttons, "map": maps[first_lang], "templates": templates,
             "last": str(len(self.dates) + 1), "start": str(self.start()),
