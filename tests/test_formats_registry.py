@@ -20,8 +20,8 @@ from argmap.formats import (
     read_bytes,
     slugify,
 )
+from conftest import shared
 
-CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "formats"
 
 
@@ -44,12 +44,11 @@ def test_guess_fixtures(name, fmt, tmp_path):
 
 
 def test_guess_real_files():
-    if not CORPORA.exists():
-        pytest.skip("shared corpora not present")
+    corpora = shared("corpora")
     expected = {"aif": "aif", "xaif": "aif", "kialo": "kialo", "microtexts": "microtexts",
                 "argdown": "argdown"}
     for folder, fmt in expected.items():
-        for path in sorted(p for p in (CORPORA / folder).glob("*") if p.is_file()):
+        for path in sorted(p for p in (corpora / folder).glob("*") if p.is_file()):
             assert guess_format(path, path.read_bytes()) == fmt, path
 
 
