@@ -1,6 +1,6 @@
 """What a map's SVG and PNG bytes depend on besides its DOT source: the Graphviz binary, the
-libraries it measures and draws text with, the font files, and the fontTools that cuts the
-subsets an SVG carries.
+libraries it measures and draws text with, the font files, and the Python packages that cut and
+pack the font subsets an SVG carries.
 
 The DOT source is the same on every machine; the layout is not, since every box is sized from
 the text as this machine's Pango measures it in this machine's font files. ``renders/`` keeps the
@@ -28,7 +28,7 @@ from .fonts import WEIGHTS, file_digest, font_file, named_fonts
 
 #: What the SVG bytes depend on; the PNG bytes depend on the whole record.
 SVG_KEYS = ("graphviz", "pango", "harfbuzz", "cairo", "freetype", "fontconfig", "fonts",
-            "fonttools", "brotli")
+            "uharfbuzz", "fonttools", "brotli")
 
 
 def _c_string(library: str, function: str) -> str | None:
@@ -122,6 +122,7 @@ def environment() -> dict[str, Any]:
         "libpng": _c_string("png16", "png_get_libpng_ver"),
         "zlib": _c_string("z", "zlibVersion"),
         "fonts": _fonts(),
+        "uharfbuzz": _package("uharfbuzz"),
         "fonttools": _package("fonttools"),
         "brotli": _package("brotli"),
     }
