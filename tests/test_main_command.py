@@ -124,8 +124,8 @@ def test_pages_and_html_briefs_match_apart_from_their_maps(built):
 def test_maps_say_what_the_committed_maps_say(built):
     names = _names(built, ".svg")
     assert len(names) == 6
-    stale = [n for n in names
-             if _what_it_says((built / n).read_bytes()) != _what_it_says((RENDERS / n).read_bytes())]
+    stale = [n for n in names if _what_it_says((built / n).read_bytes())
+             != _what_it_says((RENDERS / n).read_bytes())]
     assert stale == [], "renders/ is out of date: run bash scripts/example.sh and commit"
 
 

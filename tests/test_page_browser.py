@@ -281,8 +281,8 @@ OVERFLOWS = """(root) => {
                                                       b: b.y + b.height, a: b.width * b.height}; };
   const shapesOf = (g) => [...g.querySelectorAll("polygon, path, ellipse, rect")].map(box);
   const clusters = [...root.querySelectorAll("g.cluster")].flatMap(shapesOf);
-  const around = (shapes, x, y) => shapes.filter((s) => s.l <= x && x <= s.r && s.t <= y && y <= s.b)
-                                         .sort((p, q) => p.a - q.a)[0];
+  const around = (shapes, x, y) => shapes
+    .filter((s) => s.l <= x && x <= s.r && s.t <= y && y <= s.b).sort((p, q) => p.a - q.a)[0];
   for (const g of root.querySelectorAll("g.node")) {
     const shapes = shapesOf(g);
     const texts = [...g.querySelectorAll("text")].filter((t) => t.textContent.trim())
