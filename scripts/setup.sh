@@ -43,9 +43,12 @@ mapfile -t fonts < <(.venv/bin/python -c \
 for package in "${fonts[@]}"; do
   [ -n "$package" ] && packages+=("$package")
 done
-# the browser tests drive Debian's Chromium (never a downloaded browser)
-if [ $want_test -eq 1 ] && [ ! -x /usr/bin/chromium ]; then
-  packages+=(chromium)
+# the browser tests drive Debian's Chromium (never a downloaded browser) through Playwright,
+# whose driver (a Node.js binary) needs libatomic
+if [ $want_test -eq 1 ]; then
+  [ -x /usr/bin/chromium ] || packages+=(chromium)
+  { ldconfig -p || /sbin/ldconfig -p; } 2>/dev/null | grep -q 'libatomic\.so\.1' \
+    || packages+=(libatomic1)
 fi
 if [ ${#packages[@]} -gt 0 ]; then
   apt_install "${packages[@]}"
