@@ -345,8 +345,17 @@ def brief_(path: Path, side: str, motion: str | None, lang: str, as_of: _dt.date
         click.echo(f"wrote {output}")
 
 
+def _format_warning(message: Warning | str, category: type[Warning], filename: str,
+                    lineno: int, line: str | None = None) -> str:
+    """A warning as one line, like the ones ``argmap import`` prints (no file and source line)."""
+    return f"warning: {message}\n"
+
+
 def main() -> None:
     """Entry point of the ``argmap`` console script."""
+    import warnings
+
+    warnings.formatwarning = _format_warning
     try:
         cli.main(prog_name="argmap")
     except KeyboardInterrupt:  # pragma: no cover - interactive only

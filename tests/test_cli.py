@@ -223,3 +223,13 @@ def test_the_argmap_console_script():
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 1 and done.stdout == ""
     assert done.stderr.startswith("unknown actor 'nobody'") and "Traceback" not in done.stderr
+
+
+def test_a_missing_font_is_a_one_line_warning(tmp_path):
+    done = _program("render", str(EXAMPLE), "--lang", "en", "--font", "No Such Font", "-o",
+                    str(tmp_path / "map.svg"))
+    assert done.returncode == 0, done.stderr
+    assert sorted(done.stderr.splitlines()) == [
+        f"warning: font 'No Such Font' ({weight}) is not installed: the map is drawn with another "
+        "font, and cannot carry its own" for weight in ("bold", "normal")]
+    assert (tmp_path / "map.svg").read_text(encoding="utf-8").count("@font-face") == 0
