@@ -47,8 +47,8 @@ done
 # whose driver (a Node.js binary) needs libatomic
 if [ $want_test -eq 1 ]; then
   [ -x /usr/bin/chromium ] || packages+=(chromium)
-  { ldconfig -p || /sbin/ldconfig -p; } 2>/dev/null | grep -q 'libatomic\.so\.1' \
-    || packages+=(libatomic1)
+  libraries=$(ldconfig -p 2>/dev/null || /sbin/ldconfig -p 2>/dev/null || true)
+  [[ $libraries == *libatomic.so.1* ]] || packages+=(libatomic1)
 fi
 if [ ${#packages[@]} -gt 0 ]; then
   apt_install "${packages[@]}"
