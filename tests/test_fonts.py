@@ -103,7 +103,7 @@ def test_setup_installs_the_package_of_each_missing_font(only):
 def test_every_character_of_the_example_maps_has_a_named_font(maps):
     uncovered: dict[str, set[str]] = {}
     for (view, lang), drawn in maps.items():
-        for names, weight, text in fonts._texts(drawn.layout()):
+        for names, weight, text in fonts.texts(drawn.layout()):
             assert names == tuple(fontname(lang).split(",")), (view, lang)
             files = [font_file(name, weight) for name in names]
             for ch in set(text):

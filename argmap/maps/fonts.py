@@ -31,8 +31,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
-__all__ = ["DEFAULT", "FONTS", "Font", "FontFile", "FontWarning", "embed", "families",
-           "font_faces", "fontname", "font_file", "missing_packages", "named_fonts"]
+__all__ = ["DEFAULT", "FONTS", "Font", "FontFile", "FontWarning", "embed", "faces_for",
+           "families", "font_faces", "fontname", "font_file", "missing_packages", "named_fonts",
+           "texts"]
 
 
 class Font(NamedTuple):
@@ -218,7 +219,10 @@ def _unicode_range(codepoints: Iterable[int]) -> str:
     return ",".join(f"U+{a:X}" if a == b else f"U+{a:X}-{b:X}" for a, b in ranges)
 
 
-def _texts(svg: str) -> Iterable[tuple[tuple[str, ...], str, str]]:
+Text = tuple[tuple[str, ...], str, str]  # (families, weight, text), as an SVG text sets it
+
+
+def texts(svg: str) -> Iterable[Text]:
     """``(families, weight, text)`` of every text element of a Graphviz SVG."""
     root = ET.fromstring(svg)
     for el in root.iter(f"{{{SVG_NS}}}text"):
@@ -241,9 +245,14 @@ def font_faces(svg: str) -> str:
     Each rule names its family and weight as the SVG does, with a ``unicode-range`` of exactly
     the characters it holds. Characters no named font has are left to the viewer's fonts.
     """
+    return faces_for(texts(svg))
+
+
+def faces_for(shown: Iterable[Text]) -> str:
+    """The ``@font-face`` rules (see :func:`font_faces`) for texts ``(families, weight, text)``."""
     wanted: dict[tuple[str, str], set[int]] = {}
     missing: set[tuple[str, str]] = set()
-    for names, weight, text in _texts(svg):
+    for names, weight, text in shown:
         files = [(name, font_file(name, weight)) for name in names if _SAFE_FAMILY.match(name)]
         missing.update((name, weight) for name, file in files if file is None)
         for cp in {ord(ch) for ch in text}:

@@ -27,7 +27,9 @@ from ..model import Done, Said
 from ..maps.context import Source, as_dossier
 from ..maps.options import RenderOptions
 from ..maps.output import Map
+from ..maps import fonts
 from ..maps.style import DONE, SAID, Palette
+from ..maps.words import word
 from ..maps.views import draw
 from .data import item_records, page_dates, position
 from .svg import node_label, prepare_svg
@@ -82,6 +84,14 @@ def content_security_policy(js: str, css: str, fonts_css: str = "") -> str:
             f"script-src {csp_hash(js)}; style-src {styles}; "
             f"img-src 'none'; font-src {fonts}; connect-src 'none'; "
             "base-uri 'none'; form-action 'none'")
+
+
+def band_labels(lang: str) -> str:
+    """Every text a demand's said and done bands can show in ``lang`` as the date changes
+    (the page script writes ``glyph word`` and `` · overdue``, as the map does)."""
+    said = [f"{SAID[s].glyph} {word('said.' + s.value, lang)}" for s in Said]
+    done = [f"{DONE[d].glyph} {word('done.' + d.value, lang)}" for d in Done]
+    return "".join(said + done) + " · " + word("overdue", lang)
 
 
 def _looks(scheme: str) -> dict[str, dict[str, dict[str, str]]]:
@@ -176,8 +186,18 @@ class PageBuilder:
         return self._svgs[key]
 
     def font_faces(self, view: str, langs: tuple[str, ...]) -> str:
-        """The ``@font-face`` rules of the page's maps: each map's, once each."""
+        """The ``@font-face`` rules of the page's maps: each map's, and rules for the characters
+        a demand's bands show at other dates (see :func:`band_labels`) that the map lacks."""
         faces = [self.map(view, lang).font_faces() for lang in langs]
+        more: list[fonts.Text] = []
+        for lang in langs:
+            shown: dict[tuple[tuple[str, ...], str], set[str]] = {}
+            for names, weight, text in fonts.texts(self.map(view, lang).layout()):
+                shown.setdefault((names, weight), set()).update(text)
+            labels = set(band_labels(lang))
+            more += [(names, weight, "".join(sorted(labels - chars)))
+                     for (names, weight), chars in sorted(shown.items()) if labels - chars]
+        faces.append(fonts.faces_for(more))
         return "\n".join(dict.fromkeys(rule for face in faces for rule in face.splitlines()))
 
     def start(self) -> int:
