@@ -152,13 +152,13 @@ def build(path: Path, outdir: Path, langs: tuple[str, ...], formats: tuple[str, 
 
 
 def _print_rows(rows: list[dict[str, Any]], fmt: str, title: str,
-                columns: tuple[str, ...]) -> None:
+                columns: tuple[str, ...], every_column: tuple[str, ...]) -> None:
     from .reports import rows as reports
 
     if fmt == "json":
         click.echo(reports.rows_to_json(rows), nl=False)
-    elif fmt == "csv":
-        click.echo(reports.rows_to_csv(rows), nl=False)
+    elif fmt == "csv":  # the header line even when no row matches
+        click.echo(reports.rows_to_csv(rows, every_column), nl=False)
     else:
         from rich.console import Console
 
@@ -192,9 +192,9 @@ def status(path: Path, as_of: _dt.date | None, actor: str | None, lang: str, fmt
 
     rows = status_rows(load(path), as_of=as_of, actor=actor, lang=lang)
     when = f" as of {as_of.isoformat()}" if as_of else ""
-    from .reports.rows import STATUS_TABLE_COLUMNS
+    from .reports.rows import STATUS_COLUMNS, STATUS_TABLE_COLUMNS
 
-    _print_rows(rows, fmt, f"demands{when}", STATUS_TABLE_COLUMNS)
+    _print_rows(rows, fmt, f"demands{when}", STATUS_TABLE_COLUMNS, STATUS_COLUMNS)
 
 
 @cli.command()
@@ -213,9 +213,9 @@ def timeline(path: Path, as_of: _dt.date | None, actor: str | None, lang: str, f
     from .reports.rows import timeline_rows
 
     rows = timeline_rows(load(path), as_of=as_of, actor=actor, lang=lang)
-    from .reports.rows import TIMELINE_TABLE_COLUMNS
+    from .reports.rows import TIMELINE_COLUMNS, TIMELINE_TABLE_COLUMNS
 
-    _print_rows(rows, fmt, "timeline", TIMELINE_TABLE_COLUMNS)
+    _print_rows(rows, fmt, "timeline", TIMELINE_TABLE_COLUMNS, TIMELINE_COLUMNS)
 
 
 @cli.command()

@@ -115,6 +115,14 @@ def test_status_csv_joins_lists_and_keeps_the_columns():
     assert rows[0]["last_locator"] == ""
 
 
+@pytest.mark.parametrize("command, columns", [("status", STATUS_COLUMNS),
+                                               ("timeline", TIMELINE_COLUMNS)])
+def test_no_matching_row_still_gives_the_csv_header_and_an_empty_json_list(command, columns):
+    csv_out = run_cli(command, CASE, "--as-of", "2000-01-01", "--format", "csv")
+    assert csv_out.exit_code == 0 and csv_out.stdout == ",".join(columns) + "\n"
+    assert run_cli(command, CASE, "--as-of", "2000-01-01", "--format", "json").stdout == "[]\n"
+
+
 def test_status_as_of_a_date_shows_what_was_known_then():
     rows = json.loads(run_cli("status", CASE, "--as-of", "2023-06-10", "--format", "json").stdout)
     assert [r["demand"] for r in rows] == ["d-no-force", "d-no-survey"]  # autumn not yet made
