@@ -195,13 +195,13 @@ def build(path: Path, outdir: Path, langs: tuple[str, ...], formats: tuple[str, 
 
 
 def _print_rows(rows: list[dict[str, Any]], fmt: str, title: str,
-                columns: tuple[str, ...]) -> None:
+                columns: tuple[str, ...], every_column: tuple[str, ...]) -> None:
     from .reports import rows as reports
 
     if fmt == "json":
         click.echo(reports.rows_to_json(rows), nl=False)
-    elif fmt == "csv":
-        click.echo(reports.rows_to_csv(rows), nl=False)
+    elif fmt == "csv":  # the header line even when no row matches
+        click.echo(reports.rows_to_csv(rows, every_column), nl=False)
     else:
         from rich.console import Console
 
@@ -235,7 +235,9 @@ def status(path: Path, as_of: _dt.date | None, actor: str | None, lang: str, fmt
 
     rows = status_rows(load(path), as_of=as_of, actor=actor, lang=lang)
     when = f" as of {as_of.isoformat()}" if as_of else ""
-    _print_rows(rows, fmt, f"demands{when}", STATUS_TABLE_COLUMNS)
+    from .reports.rows import STATUS_COLUMNS, STATUS_TABLE_COLUMNS
+
+    _print_rows(rows, fmt, f"demands{when}", STATUS_TABLE_COLUMNS, STATUS_COLUMNS)
 
 
 @cli.command(name="timeline")
@@ -255,7 +257,9 @@ def timeline_command(path: Path, as_of: _dt.date | None, actor: str | None, lang
     from .reports.rows import TIMELINE_TABLE_COLUMNS, timeline_rows
 
     rows = timeline_rows(load(path), as_of=as_of, actor=actor, lang=lang)
-    _print_rows(rows, fmt, "timeline", TIMELINE_TABLE_COLUMNS)
+    from .reports.rows import TIMELINE_COLUMNS, TIMELINE_TABLE_COLUMNS
+
+    _print_rows(rows, fmt, "timeline", TIMELINE_TABLE_COLUMNS, TIMELINE_COLUMNS)
 
 
 @cli.command()
@@ -431,8 +435,17 @@ def site_(paths: tuple[Path, ...], output: Path, lang: str, map_max_nodes: int |
     click.echo(f"wrote {result.pages:,} pages ({result.maps} maps) to {output}/")
 
 
+def _format_warning(message: Warning | str, category: type[Warning], filename: str,
+                    lineno: int, line: str | None = None) -> str:
+    """A warning as one line, like the ones ``argmap import`` prints (no file and source line)."""
+    return f"warning: {message}\n"
+
+
 def main() -> None:
     """Entry point of the ``argmap`` console script."""
+    import warnings
+
+    warnings.formatwarning = _format_warning
     try:
         cli.main(prog_name="argmap")
     except KeyboardInterrupt:  # pragma: no cover - interactive only

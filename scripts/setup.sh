@@ -1,45 +1,58 @@
 #!/usr/bin/env bash
 # Install what argmap needs on a Debian machine where only Python is certain (run as root):
-# the Graphviz binary and a CJK font when missing, and argmap itself in .venv/.
+# argmap itself in .venv/, then with apt-get whatever is missing of the Graphviz binary,
+# fontconfig and the fonts the maps name (the packages argmap.maps.fonts lists).
 #   scripts/setup.sh          what the main command needs
-#   scripts/setup.sh --test   and what the tests need
+#   scripts/setup.sh --test   and what the tests need (Python test packages, Chromium)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_test=0
 [ "${1:-}" = "--test" ] && want_test=1
 
-packages=()
-command -v dot >/dev/null 2>&1 || packages+=(graphviz)
-if ! { command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; }; then
-  packages+=(fonts-noto-cjk)
-fi
-# the browser tests drive Debian's Chromium (never a downloaded browser)
-if [ $want_test -eq 1 ] && [ ! -x /usr/bin/chromium ]; then
-  packages+=(chromium)
-fi
-if [ ${#packages[@]} -gt 0 ]; then
+apt_install() {
   if [ "$(id -u)" -ne 0 ]; then
-    echo "argmap needs: ${packages[*]} (run as root, or: sudo apt-get install ${packages[*]})" >&2
+    echo "argmap needs: $* (run as root, or: sudo apt-get install $*)" >&2
     exit 1
   fi
-  echo "installing ${packages[*]} with apt-get" >&2
+  echo "installing $* with apt-get" >&2
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
-fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
 
 if [ ! -x .venv/bin/python ]; then
   if ! python3 -m venv .venv 2>/dev/null; then
     # Debian's own python3 keeps venv in a separate package
     rm -rf .venv
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+    apt_install python3-venv
     python3 -m venv .venv
   fi
 fi
 extra=""
 [ $want_test -eq 1 ] && extra="[test]"
-.venv/bin/python -m pip install -q --disable-pip-version-check -e ".${extra}"
+# constraints.txt pins the packages whose versions change the bytes of renders/
+.venv/bin/python -m pip install -q --disable-pip-version-check -c scripts/constraints.txt \
+  -e ".${extra}"
+
+packages=()
+command -v dot >/dev/null 2>&1 || packages+=(graphviz)
+command -v fc-match >/dev/null 2>&1 || packages+=(fontconfig)
+# every font a map names, from its one table (all of them when fontconfig is not there yet)
+mapfile -t fonts < <(.venv/bin/python -c \
+  'from argmap.maps.fonts import missing_packages; print(*missing_packages(), sep="\n")')
+for package in "${fonts[@]}"; do
+  [ -n "$package" ] && packages+=("$package")
+done
+# the browser tests drive Debian's Chromium (never a downloaded browser) through Playwright,
+# whose driver (a Node.js binary) needs libatomic
+if [ $want_test -eq 1 ]; then
+  [ -x /usr/bin/chromium ] || packages+=(chromium)
+  libraries=$(ldconfig -p 2>/dev/null || /sbin/ldconfig -p 2>/dev/null || true)
+  [[ $libraries == *libatomic.so.1* ]] || packages+=(libatomic1)
+fi
+if [ ${#packages[@]} -gt 0 ]; then
+  apt_install "${packages[@]}"
+fi
 
 # --- Argdown CLI (tests only) -------------------------------------------------------------------
 # The tests check every Argdown export against Argdown's own parser, @argdown/cli, pinned by

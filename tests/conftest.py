@@ -1,23 +1,30 @@
-"""Shared test helpers: where the example case and the shared corpora are, and a dossier writer."""
+"""Shared test helpers: where the example case and the shared corpora are, the command line run
+in this process, and a dossier writer."""
 
 from __future__ import annotations
 
+import contextlib
+import importlib.util
+import os
 import shutil
+import sys
 import textwrap
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "claims" / "mynumber-card.yaml"
-CORPORA = ROOT.parent / "shared" / "corpora"
-SEED = ROOT.parent / "shared" / "seeds" / "000_45601511449ac7f5.txt"
+#: Real files from public sources and the example's article, kept beside the repository (the
+#: tests that read them skip, saying so, where it is absent).
+SHARED = ROOT.parent / "shared"
+CORPORA = SHARED / "corpora"
+SEED = SHARED / "seeds" / "000_45601511449ac7f5.txt"
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Tests marked ``graphviz`` fail loudly in CI when ``dot`` is missing, and skip elsewhere."""
-    import os
-
     if shutil.which("dot"):
         return
     if os.environ.get("CI"):
@@ -28,12 +35,49 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(skip)
 
 
+def shared(name: str) -> Path:
+    """A file or folder of ``../shared`` (``corpora/aif/6064-original.json``); the test skips,
+    saying what it needs and where, when it is absent."""
+    path = SHARED / name
+    if not path.exists():
+        pytest.skip(f"needs ../shared/{name}, the shared corpora and seeds beside the repository "
+                    f"(not found at {path}; see README, Development)")
+    return path
+
+
 def corpus(name: str) -> Path:
     """A file of the shared corpora (``aif/6064-original.json``); the test skips where absent."""
-    path = CORPORA / name
-    if not path.exists():
-        pytest.skip(f"shared corpus file {name} not present")
-    return path
+    return shared(f"corpora/{name}")
+
+
+def load_script(path: Path, name: str) -> ModuleType:
+    """A helper script of the tests (such as a ``regenerate.py``) as a module of its own name."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def run_cli(*args: object, cwd: str | os.PathLike[str] | None = None):
+    """``argmap ARGS`` run in this process by click's CliRunner, from ``cwd`` (the repository by
+    default); returns click's Result (``exit_code``, ``stdout``, ``stderr``).
+
+    An exception other than the command's exit is raised again, so that what would have been a
+    traceback for a user fails the test.
+    """
+    from click.testing import CliRunner
+
+    from argmap.cli import cli
+
+    with contextlib.chdir(cwd or ROOT):
+        result = CliRunner().invoke(cli, [str(a) for a in args], prog_name="argmap")
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result
 
 
 @pytest.fixture

@@ -343,6 +343,7 @@ _spec.loader.exec_module(_regenerate)
 GOLDEN_FILES, render = _regenerate.GOLDEN, _regenerate.render
 
 
+@pytest.mark.golden
 @pytest.mark.parametrize("name", sorted(GOLDEN_FILES))
 def test_golden(name):
     expected = (GOLDEN / name).read_text(encoding="utf-8")

@@ -1,62 +1,243 @@
-"""The command line: each command's output and exit status, and errors as one message, no traceback."""
+"""The command line: each command's output and exit status, and errors as one message, no traceback.
+
+Commands run in this process (click's CliRunner, :func:`conftest.run_cli`); the few tests at the
+end start the real program, where the process itself (entry point, exit status, what reaches
+stderr) is what is tested.
+"""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 
-from click.testing import CliRunner
+import pytest
 
 from argmap.cli import cli
+from argmap.reports.rows import STATUS_COLUMNS, TIMELINE_COLUMNS
 from argmap.schema import schema_text
-from conftest import EXAMPLE, ROOT
+from conftest import EXAMPLE, ROOT, load_script, run_cli
 
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "argmap", *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120)
+CASE = ROOT / "tests" / "fixtures" / "render" / "card-talks.yaml"
+GOLDEN = ROOT / "tests" / "golden" / "reports"
 
 
 def test_validate_ok_prints_one_line():
-    done = run("validate", "claims/mynumber-card.yaml")
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("claims/mynumber-card.yaml: ok (271 items: ")
-    assert done.stdout.count("\n") == 1
+    result = run_cli("validate", "claims/mynumber-card.yaml")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("claims/mynumber-card.yaml: ok (")
+    assert result.stdout.count("\n") == 1 and result.stderr == ""
 
 
 def test_validate_problems_exit_one_without_traceback(write):
     path = write("bad.yaml", "claims:\n  - id: c\n    text: t\n    by: nobody\n  - id: c\n"
                  "    text: u\n")
-    result = CliRunner().invoke(cli, ["validate", str(path)])
+    result = run_cli("validate", path)
     assert result.exit_code == 1
-    assert "unknown actor 'nobody'" in result.output
-    assert "duplicate id 'c'" in result.output
-    assert "2 problems" in result.output
-    assert "Traceback" not in result.output
+    assert result.stdout == ""
+    assert "unknown actor 'nobody'" in result.stderr
+    assert "duplicate id 'c'" in result.stderr
+    assert result.stderr.endswith("2 problems\n")
 
 
+@pytest.mark.golden
 def test_schema_matches_the_committed_file():
-    done = run("schema")
-    assert done.returncode == 0
-    assert done.stdout == schema_text()
-    assert (ROOT / "schema" / "dossier.schema.json").read_text(encoding="utf-8") == done.stdout
-    assert json.loads(done.stdout)["title"] == "argmap dossier"
+    result = run_cli("schema")
+    assert result.exit_code == 0
+    assert result.stdout == schema_text()
+    assert (ROOT / "schema" / "dossier.schema.json").read_text(encoding="utf-8") == result.stdout
+    assert json.loads(result.stdout)["title"] == "argmap dossier"
 
 
 def test_summary_lists_every_demand_with_its_answers():
-    done = run("summary", str(EXAMPLE))
-    assert done.returncode == 0, done.stderr
-    out = done.stdout
-    assert "19 demands" in out and "dates: 2013 to 2020-04-24" in out
-    assert "- 2019-07-23 d-2019-07-23-no-survey (to MIC):" in out
-    assert "MIC: deflected" in out and "MIC: refused" in out
-    assert "2019-07-18 the Federation: refused" in out  # what it said to that demand
-    assert out.count("no response on record") == 8
-    assert "- undated d-pt-dv-victims (to Cabinet Office, MIC):" in out
-    assert "- 2018-02 d-2018-toyohashi-rights" in out  # month precision kept
+    result = run_cli("summary", CASE)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "4 demands" in out and "dates: 2023-05-18 to 2024-12-02" in out
+    assert "- 2023-05-18 d-no-survey (to Prefecture):" in out
+    assert "2023-06-01 Prefecture: deflected" in out
+    assert out.count("no response on record") == 1
 
 
 def test_every_command_has_an_example_in_its_help():
     for name, command in cli.commands.items():
         assert "Example: argmap " + name in (command.help or ""), name
+        result = run_cli(name, "--help")
+        assert result.exit_code == 0 and f"Usage: argmap {name}" in result.stdout
+
+
+# --- status ------------------------------------------------------------------------------------
+
+def _csv(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_status_table_shows_one_row_per_demand():
+    result = run_cli("status", CASE)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].strip() == "demands"
+    header = next(line for line in lines if "made" in line)
+    for column in ("made", "text", "to", "said", "done", "last change"):
+        assert column in header
+    rows = [line for line in lines if line.startswith("│ 2023")]
+    assert len(rows) == 4
+    assert "no_response" in rows[3] and "unrated" in rows[3]
+    assert "refused" in rows[2] and "2024-12-02" in rows[2]
+
+
+def test_status_json_has_every_column_in_order():
+    result = run_cli("status", CASE, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert [row["demand"] for row in rows] == ["d-no-force", "d-no-survey", "d-keep-card",
+                                               "d-leak-report"]
+    assert all(tuple(row) == STATUS_COLUMNS for row in rows)
+    survey = rows[1]
+    assert (survey["said"], survey["done"], survey["on_paper"]) == ("deflected", "not_delivered",
+                                                                    True)
+    assert survey["answers"] == ["r-survey"] and survey["last_item"] == "a-survey"
+    assert rows[3]["overdue"] is True and rows[3]["deadline"] == "2023-10-31"
+    assert rows[3]["to"] == ["mic", "mhlw"]
+
+
+def test_status_csv_joins_lists_and_keeps_the_columns():
+    result = run_cli("status", CASE, "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0] == ",".join(STATUS_COLUMNS)
+    rows = _csv(result.stdout)
+    assert [r["demand"] for r in rows] == ["d-no-force", "d-no-survey", "d-keep-card",
+                                           "d-leak-report"]
+    assert rows[3]["to"] == "mic; mhlw" and rows[3]["overdue"] == "true"
+    assert rows[0]["last_locator"] == ""
+
+
+@pytest.mark.parametrize("command, columns", [("status", STATUS_COLUMNS),
+                                               ("timeline", TIMELINE_COLUMNS)])
+def test_no_matching_row_still_gives_the_csv_header_and_an_empty_json_list(command, columns):
+    csv_out = run_cli(command, CASE, "--as-of", "2000-01-01", "--format", "csv")
+    assert csv_out.exit_code == 0 and csv_out.stdout == ",".join(columns) + "\n"
+    assert run_cli(command, CASE, "--as-of", "2000-01-01", "--format", "json").stdout == "[]\n"
+
+
+def test_status_as_of_a_date_shows_what_was_known_then():
+    rows = json.loads(run_cli("status", CASE, "--as-of", "2023-06-10", "--format", "json").stdout)
+    assert [r["demand"] for r in rows] == ["d-no-force", "d-no-survey"]  # autumn not yet made
+    assert rows[0]["said"] == "accepted" and rows[0]["done"] == "unrated"  # notice came 06-20
+    table = run_cli("status", CASE, "--as-of", "2023-06-10").stdout
+    assert table.splitlines()[0].strip() == "demands as of 2023-06-10"
+
+
+def test_status_for_one_actor_and_in_japanese():
+    rows = json.loads(run_cli("status", CASE, "--actor", "mhlw", "--format", "json").stdout)
+    assert [r["demand"] for r in rows] == ["d-keep-card", "d-leak-report"]
+    rows = json.loads(run_cli("status", CASE, "--lang", "ja", "--format", "json").stdout)
+    assert rows[0]["text"] == "職員にカード取得を強制しないこと"
+
+
+@pytest.mark.parametrize("command", ["status", "timeline"])
+def test_a_bad_as_of_date_is_a_usage_error(command):
+    result = run_cli(command, CASE, "--as-of", "2023-13-01")
+    assert result.exit_code == 2  # click's exit status for a bad option value
+    assert result.stdout == ""
+    assert ("Invalid value for '--as-of': '2023-13-01' is not a date (expected YYYY-MM-DD)"
+            in result.stderr)
+
+
+@pytest.mark.parametrize("command", ["status", "timeline"])
+@pytest.mark.parametrize("fmt", ["table", "json", "csv"])
+def test_an_unknown_actor_is_one_message(command, fmt):
+    result = run_cli(command, CASE, "--actor", "mhwl", "--format", fmt)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == "unknown actor 'mhwl' (did you mean 'mhlw'?)\n"
+
+
+# --- timeline ----------------------------------------------------------------------------------
+
+def test_timeline_json_lists_every_dated_item_in_date_order():
+    result = run_cli("timeline", CASE, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert all(tuple(row) == TIMELINE_COLUMNS for row in rows)
+    assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
+    assert len(rows) == 21
+    by_id = {r["id"]: r for r in rows}
+    assert by_id["r-force"]["said"] == "accepted" and by_id["r-force"]["locator"] == "p. 3"
+    assert by_id["a-survey"]["effects"] == ["contradicts:d-no-survey", "contradicts:r-survey"]
+
+
+def test_timeline_csv_and_table():
+    rows = _csv(run_cli("timeline", CASE, "--format", "csv").stdout)
+    assert rows[0] == {"date": "2023-05-18", "kind": "event", "id": "ev-spring",
+                       "by": "union; pref", "text": "Spring bargaining", "said": "",
+                       "effects": "", "source": "", "locator": ""}
+    table = run_cli("timeline", CASE).stdout
+    assert table.splitlines()[0].strip() == "timeline"
+    assert "New health insurance cards no longer issued" in table
+
+
+def test_timeline_as_of_and_actor():
+    rows = json.loads(run_cli("timeline", CASE, "--as-of", "2023-06-01", "--format",
+                              "json").stdout)
+    assert rows[-1]["date"] == "2023-06-01" and {r["id"] for r in rows} >= {"r-force",
+                                                                             "r-survey"}
+    rows = json.loads(run_cli("timeline", CASE, "--actor", "mhlw", "--format", "json").stdout)
+    assert {r["id"] for r in rows} == {"ev-autumn", "d-keep-card", "d-leak-report", "r-keep",
+                                      "a-abolish"}
+
+
+# --- goldens: the same JSON and CSV whatever the hash seed ----------------------------------
+
+REGENERATE = load_script(ROOT / "tests" / "golden" / "regenerate.py", "golden_regenerate")
+
+
+@pytest.mark.golden
+@pytest.mark.parametrize("name", sorted(REGENERATE.REPORTS))
+def test_reports_match_their_goldens(name):
+    golden = GOLDEN / name
+    assert golden.read_text(encoding="utf-8") == REGENERATE.report(name), (
+        f"{name} differs: if the change is meant, run python tests/golden/regenerate.py")
+
+
+# --- the real program --------------------------------------------------------------------------
+
+def _program(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "argmap", *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_python_m_argmap_exit_status_and_stderr():
+    done = _program("validate", "claims/mynumber-card.yaml")
+    assert done.returncode == 0 and done.stderr == ""
+    assert done.stdout.startswith("claims/mynumber-card.yaml: ok (")
+    bad = ROOT / "tests" / "bad"
+    done = _program("validate", "many-problems.yaml", cwd=bad)
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr == (bad / "many-problems.yaml.expected").read_text(encoding="utf-8")
+    assert "Traceback" not in done.stderr
+
+
+def test_the_argmap_console_script():
+    script = Path(sys.executable).with_name("argmap")
+    if not script.exists():
+        pytest.skip(f"argmap is not installed as a console script beside {sys.executable}")
+    done = subprocess.run([str(script), "--version"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and done.stdout.startswith("argmap, version ")
+    done = subprocess.run([str(script), "status", str(EXAMPLE), "--actor", "nobody"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr.startswith("unknown actor 'nobody'") and "Traceback" not in done.stderr
+
+
+def test_a_missing_font_is_a_one_line_warning(tmp_path):
+    done = _program("render", str(EXAMPLE), "--lang", "en", "--font", "No Such Font", "-o",
+                    str(tmp_path / "map.svg"))
+    assert done.returncode == 0, done.stderr
+    assert sorted(done.stderr.splitlines()) == [
+        f"warning: font 'No Such Font' ({weight}) is not installed: the map is drawn with another "
+        "font, and cannot carry its own" for weight in ("bold", "normal")]
+    assert (tmp_path / "map.svg").read_text(encoding="utf-8").count("@font-face") == 0

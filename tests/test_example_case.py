@@ -53,7 +53,9 @@ SOURCE_ID = "jichiroren-2020"
 PARAGRAPHS: tuple[str, ...] = tuple(
     line for line in ORIGINAL.read_text(encoding="utf-8").splitlines() if line.strip()
 ) if ORIGINAL.is_file() else ()
-needs_article = pytest.mark.skipif(not PARAGRAPHS, reason=f"article not available at {ORIGINAL}")
+needs_article = pytest.mark.skipif(
+    not PARAGRAPHS, reason=f"needs the example's article, ../shared/seeds/{ORIGINAL.name} beside "
+    f"the repository (not found at {ORIGINAL}; see README, Development)")
 LOCATOR = re.compile(r"¶(\d+)(?:-(\d+))?")
 D = dt.date
 

@@ -1,31 +1,22 @@
 """Faults outside argmap's control: Graphviz missing, crashing or hanging; a full disk; a folder
 that cannot be written; an interrupted write. Each is one clear error, and the previous output
-file is left exactly as it was."""
+file is left exactly as it was. The commands run in this process with a changed PATH (the
+Graphviz they start is the real process boundary)."""
 
 from __future__ import annotations
 
 import errno
 import os
 import stat
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from argmap.io import atomic
 from argmap.errors import FileError
-from conftest import EXAMPLE, ROOT
+from conftest import EXAMPLE, run_cli
 
 PREVIOUS = b"<svg>the previous map</svg>\n"
-
-
-def _argmap(*args: str, path: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ)
-    if path is not None:
-        env["PATH"] = path
-    return subprocess.run([sys.executable, "-m", "argmap", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
 
 
 def _fake_dot(folder: Path, body: str) -> str:
@@ -37,38 +28,38 @@ def _fake_dot(folder: Path, body: str) -> str:
     return f"{folder}{os.pathsep}{os.environ.get('PATH', '')}"
 
 
-def _render(out: Path, path: str | None, *extra: str) -> subprocess.CompletedProcess[str]:
-    return _argmap("render", str(EXAMPLE), "--view", "demands", "-o", str(out), *extra, path=path)
+def _render(out: Path, monkeypatch: pytest.MonkeyPatch, path: str, *extra: str):
+    monkeypatch.setenv("PATH", path)
+    return run_cli("render", EXAMPLE, "--view", "demands", "-o", out, *extra)
 
 
-def test_missing_graphviz_is_one_clear_error(tmp_path):
+def test_missing_graphviz_is_one_clear_error(tmp_path, monkeypatch):
     out = tmp_path / "map.svg"
     out.write_bytes(PREVIOUS)
-    done = _render(out, path=str(tmp_path / "empty-bin"))
-    assert done.returncode == 1
-    assert "Traceback" not in done.stderr
-    assert "the Graphviz program 'dot' was not found" in done.stderr
-    assert "apt-get install graphviz fonts-noto-cjk" in done.stderr
+    result = _render(out, monkeypatch, str(tmp_path / "empty-bin"))
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "the Graphviz program 'dot' was not found" in result.stderr
+    assert "apt-get install graphviz fonts-noto-cjk fonts-noto-core" in result.stderr
     assert out.read_bytes() == PREVIOUS
 
 
-def test_crashing_graphviz_leaves_the_previous_file(tmp_path):
+def test_crashing_graphviz_leaves_the_previous_file(tmp_path, monkeypatch):
     out = tmp_path / "map.svg"
     out.write_bytes(PREVIOUS)
-    done = _render(out, _fake_dot(tmp_path / "bin", "echo 'Error: out of memory' >&2; kill -SEGV $$"))
-    assert done.returncode == 1
-    assert "Traceback" not in done.stderr
-    assert "Graphviz 'dot' failed (exit -11): Error: out of memory" in done.stderr
+    fake = _fake_dot(tmp_path / "bin", "echo 'Error: out of memory' >&2; kill -SEGV $$")
+    result = _render(out, monkeypatch, fake)
+    assert result.exit_code == 1
+    assert "Graphviz 'dot' failed (exit -11): Error: out of memory" in result.stderr
     assert out.read_bytes() == PREVIOUS
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bin", "map.svg"]
 
 
-def test_hanging_graphviz_is_stopped_by_the_timeout(tmp_path):
+def test_hanging_graphviz_is_stopped_by_the_timeout(tmp_path, monkeypatch):
     out = tmp_path / "map.svg"
-    done = _render(out, _fake_dot(tmp_path / "bin", "sleep 60"), "--timeout", "1")
-    assert done.returncode == 1
-    assert "took longer than 1 s" in done.stderr
-    assert "focus view" in done.stderr
+    result = _render(out, monkeypatch, _fake_dot(tmp_path / "bin", "sleep 60"), "--timeout", "1")
+    assert result.exit_code == 1
+    assert "took longer than 1 s" in result.stderr
+    assert "focus view" in result.stderr
     assert not out.exists()
 
 
@@ -89,10 +80,9 @@ def test_full_disk_is_a_clear_error_and_keeps_the_previous_file(tmp_path, monkey
 def test_folder_that_cannot_be_written(tmp_path):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where a folder should be", encoding="utf-8")
-    done = _argmap("export", str(EXAMPLE), "--to", "aif", "-o", str(blocker / "out.json"))
-    assert done.returncode == 1
-    assert "Traceback" not in done.stderr
-    assert "cannot write here" in done.stderr
+    result = run_cli("export", EXAMPLE, "--to", "aif", "-o", blocker / "out.json")
+    assert result.exit_code == 1
+    assert "cannot write here" in result.stderr
 
 
 def test_read_only_folder(tmp_path, monkeypatch):

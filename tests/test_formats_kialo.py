@@ -12,17 +12,14 @@ from argmap.dossier import Dossier
 from argmap.errors import FormatError
 from argmap.formats import export, export_report, import_file, kialo
 from argmap.model import Citation, Claim, Relation, Source
+from conftest import CORPORA, corpus
 
-CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "formats"
-HATE = CORPORA / "kialo" / "should-hate-speech-be-illegal-6148.txt"
 
 
 @pytest.fixture
 def hate() -> Path:
-    if not HATE.exists():
-        pytest.skip("shared Kialo corpus file not present")
-    return HATE
+    return corpus("kialo/should-hate-speech-be-illegal-6148.txt")
 
 
 def test_real_discussion_counts(hate):

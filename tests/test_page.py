@@ -15,8 +15,9 @@ from conftest import EXAMPLE
 
 from argmap.errors import RenderError
 from argmap.io.files import load
+from argmap.maps import fonts
 from argmap.page import page_html, script_json, write_page
-from argmap.page.build import PageBuilder
+from argmap.page.build import PageBuilder, band_labels
 from argmap.page.data import as_of_at, demand_states, item_records, page_dates, state_at
 from argmap.maps import RenderOptions
 from argmap.tracking import demand_status, known_as_of
@@ -119,9 +120,21 @@ def test_csp_forbids_loads_and_names_the_inline_script_and_style(small_html):
     scripts = _scripts(small_html)
     assert len(scripts) == 1
     assert f"script-src {_sha(scripts[0])};" in policy
+    fonts = re.search(r'<style id="fonts">(.*?)</style>', small_html, re.DOTALL).group(1)
     style = re.search(r"<style>(.*?)</style>", small_html, re.DOTALL).group(1)
-    assert f"style-src {_sha(style)};" in policy
+    assert f"style-src {_sha(fonts)} {_sha(style)};" in policy
+    assert "font-src data:;" in policy  # only the fonts the page carries
     assert "unsafe" not in policy
+
+
+def test_page_carries_the_fonts_of_both_maps(small_html):
+    fonts = re.search(r'<style id="fonts">(.*?)</style>', small_html, re.DOTALL).group(1)
+    faces = re.findall(r'@font-face\{font-family:"([^"]+)";font-weight:(\d+);'
+                       r'src:url\(data:font/woff2;base64,[A-Za-z0-9+/=]+\) format\("woff2"\);'
+                       r"unicode-range:U\+[0-9A-F, U+-]+\}", fonts)
+    assert len(faces) == fonts.count("@font-face")
+    # the ja map in Noto Sans CJK JP, the en map in Noto Sans (symbols from the CJK font)
+    assert {("Noto Sans CJK JP", "400"), ("Noto Sans", "400"), ("Noto Sans", "700")} <= set(faces)
 
 
 def test_data_holds_every_item_both_languages_and_the_dates(small, small_html):
@@ -233,6 +246,31 @@ def test_unknown_view_is_a_render_error(small, tmp_path):
     with pytest.raises(RenderError, match="unknown view"):
         write_page(small, tmp_path / "x.html", view="nope")
     assert not (tmp_path / "x.html").exists()
+
+
+def _ranges(value: str) -> set[int]:
+    out: set[int] = set()
+    for part in value.split(","):
+        first, _, last = part.removeprefix("U+").partition("-")
+        out.update(range(int(first, 16), int(last or first, 16) + 1))
+    return out
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_page_carries_every_character_its_bands_can_show(example, lang):
+    """Going back in time, a band shows a status the map itself may never show ("× Refused")."""
+    builder = PageBuilder(example)
+    page = builder.html("demands", lang)
+    fonts_css = re.search(r'<style id="fonts">(.*?)</style>', page, re.DOTALL).group(1)
+    carried: dict[tuple[str, str], set[int]] = {}
+    for family, weight, ranges in re.findall(
+            r'font-family:"([^"]+)";font-weight:(\d+);[^}]*unicode-range:([^}]+)\}', fonts_css):
+        carried.setdefault((family, weight), set()).update(_ranges(ranges))
+    weights = {"normal": "400", "bold": "700"}
+    for names, weight, _ in fonts.texts(builder.map("demands", lang).layout()):
+        for ch in set(band_labels(lang)) - {" "}:
+            assert any(ord(ch) in carried.get((n, weights[weight]), ()) for n in names), (ch, names)
+    assert "×" in band_labels("en") and "期限超過" in band_labels("ja")
 
 
 def test_example_pages_are_under_one_megabyte(example):

@@ -1,7 +1,10 @@
 """The interactive page in a real browser: Debian's headless Chromium driven by Playwright.
 
 Pages are opened from disk (file://). Outside CI the module is skipped when Chromium or
-Playwright is missing; in CI (``CI`` set) it must run. One browser serves the whole module.
+Playwright is missing; in CI (``CI`` set) it must run. One browser serves most of the module; a
+second one runs where fontconfig knows no font but DejaVu Sans, as on a machine without the
+maps' fonts, to show that the text of every map stays inside its boxes with the fonts the map
+carries.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import pytest
 from argmap.io.files import load
 from argmap.lang import pick
 from argmap.page import write_page
-from argmap.maps import RenderOptions
+from argmap.maps import VIEWS, Map, RenderOptions, draw
 from argmap.words import word
 from argmap.tracking import demand_status
 
@@ -38,15 +41,20 @@ pytestmark = pytest.mark.graphviz
 
 
 @pytest.fixture(scope="module")
-def browser(tmp_path_factory):
+def playwright():
+    with sync_playwright() as pw:
+        yield pw
+
+
+@pytest.fixture(scope="module")
+def browser(playwright, tmp_path_factory):
     """One Chromium for the module, with a fresh profile and no network."""
     profile = tmp_path_factory.mktemp("chromium-profile")
-    with sync_playwright() as pw:
-        context = pw.chromium.launch_persistent_context(
-            str(profile), executable_path=CHROMIUM, args=ARGS, headless=True,
-            viewport={"width": 1400, "height": 900}, offline=True)
-        yield context
-        context.close()
+    context = playwright.chromium.launch_persistent_context(
+        str(profile), executable_path=CHROMIUM, args=ARGS, headless=True,
+        viewport={"width": 1400, "height": 900}, offline=True)
+    yield context
+    context.close()
 
 
 @pytest.fixture(scope="module")
@@ -277,3 +285,119 @@ def test_an_answer_with_a_said_per_demand_shows_each(open_page, pages):
     assert "Refused" in page.locator("#panel ul.answers li").first.text_content()
     _show(page, "d-2019-07-18-kanshou")
     assert "Deflected" in page.locator("#panel ul.answers li").first.text_content()
+
+
+# --- the text stays inside its boxes, on a machine without the maps' fonts ---------------------
+
+STAND_IN = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+#: For each text of each node, as Chromium lays it out (in the map's units): by how much it passes
+#: the sides of the smallest shape around its centre (the node's own shapes, else a cluster's,
+#: such as the legend's box; a text in no shape, such as a date on the timeline's axis, has no
+#: sides to pass), and whether it runs into another text on the same line of the node.
+OVERFLOWS = """(root) => {
+  const out = [], slack = 0.5;
+  const box = (e) => { const b = e.getBBox(); return {l: b.x, r: b.x + b.width, t: b.y,
+                                                      b: b.y + b.height, a: b.width * b.height}; };
+  const shapesOf = (g) => [...g.querySelectorAll("polygon, path, ellipse, rect")].map(box);
+  const clusters = [...root.querySelectorAll("g.cluster")].flatMap(shapesOf);
+  const around = (shapes, x, y) => shapes
+    .filter((s) => s.l <= x && x <= s.r && s.t <= y && y <= s.b).sort((p, q) => p.a - q.a)[0];
+  for (const g of root.querySelectorAll("g.node")) {
+    const shapes = shapesOf(g);
+    const texts = [...g.querySelectorAll("text")].filter((t) => t.textContent.trim())
+      .map((t) => [t.textContent, box(t), Number(t.getAttribute("y"))]);
+    texts.forEach(([text, b, y], i) => {
+      const s = around(shapes, (b.l + b.r) / 2, (b.t + b.b) / 2)
+             || around(clusters, (b.l + b.r) / 2, (b.t + b.b) / 2);
+      const over = s ? Math.max(s.l - b.l, b.r - s.r) : 0;
+      if (over > slack) out.push([text, "passes its box by", Math.round(over * 10) / 10]);
+      for (const [other, c, y2] of texts.slice(i + 1)) {
+        if (Math.abs(y - y2) < 1 && Math.min(b.r, c.r) - Math.max(b.l, c.l) > slack) {
+          out.push([text, "runs into", other]);
+        }
+      }
+    });
+  }
+  return out;
+}"""
+
+
+@pytest.fixture(scope="module")
+def bare_browser(playwright, tmp_path_factory):
+    """Chromium on a fontconfig that knows only DejaVu Sans (wider than Noto Sans)."""
+    if not STAND_IN.exists():
+        pytest.skip(f"the stand-in font {STAND_IN} (fonts-dejavu-core) is not installed")
+    folder = tmp_path_factory.mktemp("fontconfig")
+    (folder / "fonts").mkdir()
+    (folder / "fonts" / STAND_IN.name).symlink_to(STAND_IN)
+    conf = folder / "fonts.conf"
+    conf.write_text(f'<?xml version="1.0"?><fontconfig><dir>{folder / "fonts"}</dir>'
+                    f"<cachedir>{folder / 'cache'}</cachedir></fontconfig>\n", encoding="utf-8")
+    env = {**os.environ, "FONTCONFIG_FILE": str(conf)}
+    context = playwright.chromium.launch_persistent_context(
+        str(folder / "profile"), executable_path=CHROMIUM, args=ARGS, headless=True,
+        viewport={"width": 1400, "height": 900}, offline=True, env=env)
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def example_maps(example):
+    return {(view, lang): Map(draw(example, view, RenderOptions(lang=lang)))
+            for view in VIEWS for lang in ("ja", "en")}
+
+
+def _overflows(page: Page, selector: str) -> list:
+    page.evaluate("document.fonts.ready")
+    return page.evaluate(f"({OVERFLOWS})(document.querySelector({selector!r}))")
+
+
+def _loaded_fonts(page: Page) -> set[str]:
+    return set(page.evaluate("[...document.fonts].filter((f) => f.status === 'loaded')"
+                             ".map((f) => f.family.replace(/\"/g, ''))"))
+
+
+@pytest.mark.parametrize("view", list(VIEWS))
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_every_map_keeps_its_text_inside_its_boxes(bare_browser, example_maps, tmp_path, view,
+                                                   lang):
+    path = tmp_path / f"{view}-{lang}.svg"
+    path.write_text(example_maps[(view, lang)].svg(), encoding="utf-8")
+    page = bare_browser.new_page()
+    try:
+        page.goto(path.as_uri())
+        over = _overflows(page, "svg")
+        assert over == [], over
+        wanted = {"Noto Sans CJK JP"} if lang == "ja" else {"Noto Sans", "Noto Sans CJK JP"}
+        assert _loaded_fonts(page) == wanted
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_page_keeps_its_text_inside_its_boxes(bare_browser, pages, lang):
+    page = bare_browser.new_page()
+    try:
+        page.goto(pages[lang].as_uri())
+        page.wait_for_selector("html[data-ready]")
+        assert _overflows(page, "svg.map") == []
+        assert "Noto Sans CJK JP" in _loaded_fonts(page)
+        page.click(f'.langs button[data-lang="{"ja" if lang == "en" else "en"}"]')
+        assert _overflows(page, "svg.map") == []  # the other language's map, and its fonts
+    finally:
+        page.close()
+
+
+def test_without_its_fonts_the_english_map_overflows_here(bare_browser, example_maps, tmp_path):
+    """The check above has teeth: the same map without the fonts it carries spills over."""
+    path = tmp_path / "bare.svg"
+    path.write_text(example_maps[("demands", "en")].layout(), encoding="utf-8")
+    page = bare_browser.new_page()
+    try:
+        page.goto(path.as_uri())
+        over = _overflows(page, "svg")
+        assert len(over) > 10 and any(p[0] == "— Done: not rated" for p in over), over
+        assert _loaded_fonts(page) == set()
+    finally:
+        page.close()

@@ -322,7 +322,7 @@ def test_a_dated_demand_takes_the_border_of_its_answer_then(open_page, example):
 
     as_of("2018-03-01")
     said = page.locator(f'g.node[data-id="{demand}"] text.band-said').text_content().strip()
-    assert said == "No answer"
+    assert said == "⚠ No answer"
     assert outer.count() == 1 and outer.is_visible()  # the double border of the unanswered
     assert border.get_attribute("stroke").lower() == "#d55e00"
     as_of("2020-01-01")

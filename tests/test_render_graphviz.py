@@ -75,7 +75,7 @@ def test_hostile_labels_show_literally(tmp_path: Path) -> None:
 def test_missing_dot_binary_says_how_to_install(dossier: Dossier, tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
-    with pytest.raises(RenderError, match=r"apt-get install graphviz fonts-noto-cjk"):
+    with pytest.raises(RenderError, match="apt-get install graphviz fonts-noto-cjk fonts-noto"):
         render(dossier, "demands", tmp_path / "x.svg")
     assert not (tmp_path / "x.svg").exists()
 

@@ -120,7 +120,7 @@ def test_said_per_demand_is_read_in_the_order_of_to(case) -> None:
     ("{d-stance: deflected, d-data: no_response}", "responses[0].said",
      "no_response is derived, never written"),
     ("{d-stance: deflected, d-data: maybe}", "responses[0].said",
-     "'maybe' is not one of: acknowledged"),
+     "'maybe' is not one of: not_yet_rated, acknowledged"),
 ])
 def test_a_bad_said_per_demand_is_one_located_error(write, said, field, message) -> None:
     text = CASE.replace("    said:\n      d-data: refused\n      d-stance: deflected\n",
@@ -148,7 +148,8 @@ def test_said_per_demand_round_trips_through_yaml_and_json(case) -> None:
 def test_the_json_schema_says_what_a_file_may_hold() -> None:
     defs = json.loads(schema_text())["$defs"]
     said = defs["Response"]["properties"]["said"]["anyOf"]
-    assert said[0]["enum"][0] == "acknowledged" and "no_response" not in said[0]["enum"]
+    assert said[0]["enum"][:2] == ["not_yet_rated", "acknowledged"]
+    assert "no_response" not in said[0]["enum"]
     assert said[1]["type"] == "object" and "no_response" not in said[1]["additionalProperties"][
         "enum"]
     assert defs["Figure"]["properties"]["as_of_precision"]["default"] == "day"

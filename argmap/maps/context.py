@@ -16,6 +16,7 @@ from ..lang import pick
 from ..words import word
 from ..tracking import DemandStatus, demand_status, known_as_of
 from .. import text as tx
+from . import fonts
 from .escape import html
 from .backend import layout_settings
 from .options import RenderOptions
@@ -56,7 +57,6 @@ class Context:
         self.lang = options.lang or (info_langs[0] if info_langs else "en")
         self.fallback = tuple(options.fallback) + tuple(info_langs)
         self.color = Palette(options.scheme)
-        self.cjk = self.lang in _CJK_LANGS
         self.kinds = kinds if options.kinds is None else kinds & options.kinds
         self.graph = build_graph(dossier)
         # Overdue is judged on as_of, else on the latest date in the dossier (not the system
@@ -134,11 +134,8 @@ class Context:
     # --- words -----------------------------------------------------------------------------
 
     def t(self, value: str | Mapping[str, str] | None) -> str:
-        """A dossier text in the map's language (noting whether it needs a CJK font)."""
-        out = pick(value, self.lang, self.fallback)
-        if not self.cjk and tx.has_cjk(out):
-            self.cjk = True
-        return out
+        """A dossier text in the map's language."""
+        return pick(value, self.lang, self.fallback)
 
     def w(self, key: str, **fields: object) -> str:
         """A word of the map itself (status names, legend) in the map's language."""
@@ -181,10 +178,9 @@ class Context:
         return stack([html(line) for line in lines], bold=bold, align=align)
 
     def font(self) -> str:
-        """The font family: the option, else a CJK font when any label needs one."""
-        if self.options.font:
-            return self.options.font
-        return self.options.cjk_font if self.cjk else self.options.latin_font
+        """The font families of the labels: the option, else the language's
+        (:func:`argmap.maps.fonts.fontname`: any CJK text in a Latin map has its font)."""
+        return self.options.font or fonts.fontname(self.lang)
 
     def new_graph(self, name: str, rankdir: str) -> graphviz.Digraph:
         """An empty Digraph with the attributes every view shares (fonts are set by finish)."""

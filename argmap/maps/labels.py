@@ -6,7 +6,6 @@ Labels are HTML-like tables. Every string from the dossier passes through
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import graphviz
@@ -16,27 +15,12 @@ from ..dates import date_text
 from ..model import Done, Said, said_by_demand
 from .context import Context, stack
 from .escape import html, plain
-from .style import BLACK, DONE, GREY, KIND_SHAPE, SAID, SYMBOLS, WHITE, NodeLook, tint
+from .style import BLACK, DONE, GREY, KIND_SHAPE, SAID, WHITE, NodeLook, tint
 
 __all__ = [
     "NODE", "action_node", "claim_node", "demand_node", "event_node", "evidence_node",
-    "no_answer_node", "response_node", "source_node", "symbols"
+    "no_answer_node", "response_node", "source_node"
 ]
-
-_SYMBOL_RUN = re.compile("[" + "".join(sorted(SYMBOLS)) + "]+")
-
-
-def symbols(ctx: Context, markup: str) -> str:
-    """``markup`` (an HTML-like label) with every run of status symbols set in the CJK font.
-
-    The Latin fonts lack ``◐ ● ○ ✓ ⚠ →``...: left to the renderer's fallback they come out tiny,
-    wrong, or in whatever font a machine has. Maps drawn in the CJK font need no change.
-    """
-    face = ctx.options.cjk_font
-    if ctx.font() == face:
-        return markup
-    return _SYMBOL_RUN.sub(lambda m: f'<FONT FACE="{face}">{m.group(0)}</FONT>', markup)
-
 
 _TABLE = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">'
 _META = '<FONT POINT-SIZE="{size}" COLOR="{color}">{text}</FONT>'
@@ -88,7 +72,7 @@ def _node(ctx: Context, g: graphviz.Digraph, item_id: str, kind: str, label: str
     if item_id == ctx.options.focus:  # the focused item: a bolder, doubled border
         base["peripheries"] = str(int(base.get("peripheries", 1)) + 1)
         base["penwidth"] = "3"
-    g.node(item_id, label=f"<{symbols(ctx, label)}>", style=",".join(dict.fromkeys(",".join(styles).split(","))),
+    g.node(item_id, label=f"<{label}>", style=",".join(dict.fromkeys(",".join(styles).split(","))),
            tooltip=plain(tooltip), **{k: str(v) for k, v in base.items()})
 
 
@@ -124,7 +108,7 @@ def no_answer_node(ctx: Context, g: graphviz.Digraph, demand_id: str) -> str:
     words = [f"{look.glyph} {ctx.w('said.no_response')}"]
     if st is not None and st.overdue:
         words.append(ctx.w("overdue"))
-    label = symbols(ctx, stack([html(w) for w in words], bold=True, align="CENTER"))
+    label = stack([html(w) for w in words], bold=True, align="CENTER")
     g.node(name, label=f"<{label}>", shape="box", style="dashed,bold,rounded",
            color=ctx.color(look.border), fontcolor=ctx.color(look.border), penwidth="2",
            fontsize="10", tooltip=plain(ctx.w("said.no_response")))

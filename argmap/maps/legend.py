@@ -12,7 +12,6 @@ import graphviz
 from ..model import Done, EffectType, RelationType, Said
 from .escape import html
 from .context import Context
-from .labels import symbols
 from .style import ANSWER, BLACK, DONE, EFFECT, GREY, KIND_SHAPE, LINK, RELATION, SAID, EdgeLook
 
 __all__ = ["add_legend"]
@@ -125,7 +124,7 @@ def add_legend(ctx: Context, g: graphviz.Digraph, at: int | None = None,
             shapes.attr(rank="same")
             # an empty table is a syntax error: a blank point stands in when there are no rows
             shapes.node("_legend__table", shape="plaintext", margin="0",
-                        label=f'<{symbols(ctx, table)}>' if rows else "")
+                        label=f'<{table}>' if rows else "")
             for kind in kinds:
                 shape, fill, extra_style = KIND_SHAPE[kind]
                 shapes.node(f"_legend__kind_{kind}", label=f"<{html(ctx.w('kind.' + kind))}>",

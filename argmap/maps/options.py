@@ -23,13 +23,13 @@ class RenderOptions:
     ``lang`` picks the language of texts (``None``: the dossier's first language, else English),
     with ``fallback`` when a text lacks it. ``as_of`` draws the map as it stood on that date
     (later items and answers are left out). Overdue demands are judged on ``as_of``, else on
-``today``, else on the latest date in the dossier (never the clock: maps are reproducible).
-``kinds`` limits the kinds of item shown. ``wrap`` is
-    the label width in display columns (a CJK character counts two) and ``max_lines`` the lines
-    of text per label before ``…``. ``rankdir``, ``engine`` and ``font`` override the view's
-    choice; ``scheme`` is ``okabe-ito`` or ``grayscale``. ``focus`` and ``radius`` restrict the
-    view to the items within ``radius`` steps of one id. Maps over ``max_nodes`` nodes are
-    refused; Graphviz runs longer than ``timeout`` seconds are stopped.
+    ``today``, else on the latest date in the dossier (never the clock: maps are reproducible).
+    ``kinds`` limits the kinds of item shown. ``wrap`` is the label width in display columns (a
+    CJK character counts two) and ``max_lines`` the lines of text per label before ``…``.
+    ``rankdir``, ``engine`` and ``font`` override the view's choice (each language's fonts are
+    in :mod:`argmap.maps.fonts`); ``scheme`` is ``okabe-ito`` or ``grayscale``. ``focus`` and
+    ``radius`` restrict the view to the items within ``radius`` steps of one id. Maps over
+    ``max_nodes`` nodes are refused; Graphviz runs longer than ``timeout`` seconds are stopped.
 
     >>> RenderOptions(lang="en", as_of="2023-12-31").as_of
     datetime.date(2023, 12, 31)
@@ -46,8 +46,6 @@ class RenderOptions:
     engine: str | None = None
     scheme: str = "okabe-ito"
     font: str | None = None
-    cjk_font: str = "Noto Sans CJK JP"
-    latin_font: str = "Helvetica,Arial,sans-serif"
     focus: str | None = None
     radius: int = 1
     legend: bool = True

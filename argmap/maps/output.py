@@ -12,7 +12,7 @@ import graphviz
 from ..dossier import Dossier
 from ..errors import RenderError
 from ..io.atomic import write_atomic
-from . import backend
+from . import backend, fonts
 from .options import RenderOptions
 from .views import VIEWS, draw
 
@@ -25,13 +25,15 @@ _SUFFIX_ALIASES = {"gv": "dot", "htm": "html"}
 class Map:
     """A drawn map: its Digraph, and (once saved) where it was written.
 
-    In Jupyter it displays itself as SVG; ``str(map)`` is its DOT source.
+    Its SVG carries the fonts it uses (see :mod:`argmap.maps.fonts`), so that it looks the same
+    in any browser. In Jupyter it displays itself as SVG; ``str(map)`` is its DOT source.
     """
 
     digraph: graphviz.Digraph
     timeout: float = 120.0
     path: Path | None = None
-    _svg: str | None = field(default=None, repr=False)
+    _layout: str | None = field(default=None, repr=False)
+    _faces: str | None = field(default=None, repr=False)
 
     @property
     def source(self) -> str:
@@ -55,11 +57,22 @@ class Map:
         self.path = write_atomic(path, self.pipe(fmt))
         return self.path
 
+    def layout(self) -> str:
+        """The SVG Graphviz writes for the map, fonts named but not included (laid out once)."""
+        if self._layout is None:
+            self._layout = backend.run(self.source, "svg", self.engine,
+                                       self.timeout).decode("utf-8")
+        return self._layout
+
+    def font_faces(self) -> str:
+        """CSS ``@font-face`` rules carrying the characters the map shows, in its fonts."""
+        if self._faces is None:
+            self._faces = fonts.font_faces(self.layout())
+        return self._faces
+
     def svg(self) -> str:
-        """The map as SVG text (computed once)."""
-        if self._svg is None:
-            self._svg = backend.run(self.source, "svg", self.engine, self.timeout).decode("utf-8")
-        return self._svg
+        """The map as SVG text, with its fonts in a ``<style>`` of its own."""
+        return fonts.embed(self.layout(), self.font_faces())
 
     def _repr_svg_(self) -> str:
         return self.svg()

@@ -120,10 +120,6 @@ ANSWER: dict[Said, EdgeLook] = {
     for said, look in SAID.items()
 }
 
-#: Symbols the maps draw that Latin fonts lack (Noto Sans has none of them, Helvetica few): every
-#: label draws them in the CJK font, which has them all (tests check both fonts' character maps).
-#: ``×``, ``…``, ``—``, ``‖`` and ``›`` are in the Latin fonts and stay in the label's font.
-SYMBOLS = frozenset("⚠△▽◐◑✓◇▶●○▼★◎━╍┈┫→")
 
 #: Reference edges (an item at an event, an answer to a demand) in the timeline view.
 LINK = EdgeLook(GREY, "solid", 1.0, "vee")

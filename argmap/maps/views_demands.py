@@ -12,7 +12,7 @@ from ..dossier import Dossier
 from ..model import Claim, Done, EffectType, Event, RelationType, Said, said_for
 from .context import Context, stack
 from .escape import html, plain
-from .labels import action_node, demand_node, no_answer_node, response_node, symbols
+from .labels import action_node, demand_node, no_answer_node, response_node
 from .legend import add_legend
 from .options import RenderOptions
 from .style import ANSWER, DONE, EFFECT, GREY, SAID, tint
@@ -47,8 +47,8 @@ def _cluster_label(ctx: Context, key: tuple[Any, ...], members: list[Any]) -> st
         date = ctx.date_text(members[0].id)
         title = ctx.w("no_event")
         who = f"{ctx.who(members[0].by)} → {ctx.who(sorted({a for d in members for a in d.to}))}"
-    return "<" + symbols(ctx, stack([f'<FONT POINT-SIZE="12"><B>{html(date)}  {html(title)}</B></FONT>',
-                                     f'<FONT POINT-SIZE="10">{html(who)}</FONT>'])) + ">"
+    return "<" + stack([f'<FONT POINT-SIZE="12"><B>{html(date)}  {html(title)}</B></FONT>',
+                        f'<FONT POINT-SIZE="10">{html(who)}</FONT>']) + ">"
 
 
 def demands_map(dossier: Dossier, options: RenderOptions | None = None) -> graphviz.Digraph:
@@ -193,4 +193,4 @@ def _summary(ctx: Context, shown: list[Any]) -> str:
         lines.append("<TR>" + cell.format(extra=wide, size="9", text=html(more)) + "</TR>")
     table = ('<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="3" COLOR="#BBBBBB">'
              + "".join(lines) + "</TABLE>")
-    return symbols(ctx, table)
+    return table

@@ -58,9 +58,9 @@ def _height(ctx: Context, kind: str, item: Any) -> float:
     Graphviz sizes each node to its label; the estimate only spaces the stack, so it errs on
     the large side (CJK lines are taller).
     """
-    line = 16.0 if ctx.cjk else 14.0
     text = getattr(item, "text", None) or getattr(item, "title", None) or getattr(
         item, "quote", None) or ""
+    line = 16.0 if ctx.lang.split("-")[0] in ("ja", "zh", "ko") or tx.has_cjk(ctx.t(text)) else 14.0
     limit = 2 if kind in ("event", "source") else (3 if kind in ("response", "action",
                                                                  "evidence") else None)
     lines = len(tx.wrap(ctx.t(text), ctx.options.wrap, limit or ctx.options.max_lines,
@@ -199,7 +199,8 @@ def timeline_map(dossier: Dossier, options: RenderOptions | None = None) -> grap
             words = _gap_words(ctx, apart)
             if words:  # how long the gap is, on the axis halfway between the rows: a break in it
                 gap = f"_gap__{date.isoformat()}"
-                g.node(gap, label=f"<<I>{html(words)}</I>>", shape="plaintext", fontsize="10",
+                # not italic: only the regular and bold faces of the named fonts are installed
+                g.node(gap, label=f"<{html(words)}>", shape="plaintext", fontsize="10",
                        fontcolor=ctx.color(GREY), pos=f"{_AXIS / 2:.0f},{y + _gap(apart) / 2:.0f}!")
                 g.edge(previous[1], gap, **spine)
                 previous = (previous[0], gap)

@@ -24,14 +24,15 @@ from ..dossier import Dossier
 from ..errors import RenderError
 from ..lang import pick
 from ..model import Done, Said
-from ..maps import DONE, SAID, Map, Palette, RenderOptions, draw, need_dossier
+from ..maps import DONE, SAID, Map, Palette, RenderOptions, draw, fonts, need_dossier
+from ..words import word
 from .data import item_records, page_dates, position
 from .svg import node_label, prepare_svg
 from .words import page_words
 
 __all__ = [
-    "PAGE_LANGS", "SCRIPT_PARTS", "PageBuilder", "asset", "content_security_policy", "csp_hash",
-    "page_script", "script_json"
+    "PAGE_LANGS", "SCRIPT_PARTS", "PageBuilder", "asset", "band_labels", "content_security_policy",
+    "csp_hash", "page_script", "script_json"
 ]
 
 #: Languages a page offers (the maps' vocabulary has both).
@@ -73,12 +74,24 @@ def csp_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def content_security_policy(js: str, css: str) -> str:
-    """The page's policy: nothing loads from anywhere; only the page's own script and style run."""
+def content_security_policy(js: str, css: str, fonts_css: str = "") -> str:
+    """The page's policy: nothing loads from anywhere; only the page's own script and styles run,
+    and the only fonts are those the page carries as ``data:`` (the maps' own, see
+    :mod:`argmap.maps.fonts`)."""
+    styles = " ".join(csp_hash(text) for text in (fonts_css, css) if text)
+    fonts = "data:" if fonts_css else "'none'"
     return ("default-src 'none'; "
-            f"script-src {csp_hash(js)}; style-src {csp_hash(css)}; "
-            "img-src 'none'; font-src 'none'; connect-src 'none'; "
+            f"script-src {csp_hash(js)}; style-src {styles}; "
+            f"img-src 'none'; font-src {fonts}; connect-src 'none'; "
             "base-uri 'none'; form-action 'none'")
+
+
+def band_labels(lang: str) -> str:
+    """Every text a demand's said and done bands can show in ``lang`` as the date changes
+    (the page script writes ``glyph word`` and `` · overdue``, as the map does)."""
+    said = [f"{SAID[s].glyph} {word('said.' + s.value, lang)}" for s in Said]
+    done = [f"{DONE[d].glyph} {word('done.' + d.value, lang)}" for d in Done]
+    return "".join(said + done) + " · " + word("overdue", lang)
 
 
 def _looks(scheme: str) -> dict[str, dict[str, dict[str, Any]]]:
@@ -170,12 +183,11 @@ class PageBuilder:
         return drawn
 
     def svg(self, view: str, lang: str) -> str:
-        """The prepared SVG of ``view`` drawn in ``lang`` (drawn once, then kept)."""
+        """The prepared SVG of ``view`` drawn in ``lang`` (its fonts go in the page's style)."""
         key = (view, lang)
         if key not in self._svgs:
-            raw = self.map(view, lang).svg()
-            self._svgs[key] = prepare_svg(raw, self.dossier, self.dates, self.first,
-                                          node_label(self.dossier, lang), lang,
+            self._svgs[key] = prepare_svg(self.map(view, lang).layout(), self.dossier, self.dates,
+                                          self.first, node_label(self.dossier, lang), lang,
                                           self.tab_order() if view == "demands" else ())
         return self._svgs[key]
 
@@ -196,6 +208,21 @@ class PageBuilder:
                 if item not in order:
                     order.append(item)
         return order
+
+    def font_faces(self, view: str, langs: tuple[str, ...]) -> str:
+        """The ``@font-face`` rules of the page's maps: each map's, and rules for the characters
+        a demand's bands show at other dates (see :func:`band_labels`) that the map lacks."""
+        faces = [self.map(view, lang).font_faces() for lang in langs]
+        more: list[fonts.Text] = []
+        for lang in langs:
+            shown: dict[tuple[tuple[str, ...], str], set[str]] = {}
+            for names, weight, text in fonts.texts(self.map(view, lang).layout()):
+                shown.setdefault((names, weight), set()).update(text)
+            labels = set(band_labels(lang))
+            more += [(names, weight, "".join(sorted(labels - chars)))
+                     for (names, weight), chars in sorted(shown.items()) if labels - chars]
+        faces.append(fonts.faces_for(more))
+        return "\n".join(dict.fromkeys(rule for face in faces for rule in face.splitlines()))
 
     def start(self) -> int:
         """The date position the page opens at: the as_of option, else no date limit."""
@@ -224,6 +251,7 @@ class PageBuilder:
         words = page_words()
         title = pick(self.dossier.info.title if self.dossier.info else "argmap", first_lang)
         maps = {code: self.svg(view, code) for code in langs}
+        fonts_css = self.font_faces(view, langs)
         templates = "\n".join(f'<template id="map-{code}">{maps[code]}</template>'
                               for code in langs if code != first_lang)
         buttons = "".join(f'<button type="button" data-lang="{html.escape(code)}" lang="{html.escape(code)}"'
@@ -231,8 +259,10 @@ class PageBuilder:
                           f'{html.escape(pick(words.get("lang." + code, code), code))}</button>'
                           for code in langs)
         values = {
-            "lang": html.escape(first_lang), "csp": html.escape(content_security_policy(js, css)),
+            "lang": html.escape(first_lang),
+            "csp": html.escape(content_security_policy(js, css, fonts_css)),
             "title": html.escape(title), "css": css, "js": js,
+            "fonts": f'<style id="fonts">{fonts_css}</style>\n' if fonts_css else "",
             "view_name": html.escape(pick(words[f"view.{view}"], first_lang)),
             "lang_buttons": buttons, "map": maps[first_lang], "templates": templates,
             "last": str(len(self.dates) + 1), "start": str(self.start()),

@@ -16,8 +16,8 @@ SKIP = {"README.md", "regenerate.py"}
 
 def cases() -> list[Path]:
     """Every bad input here: files and folders, less the expected outputs and these helpers."""
-    return sorted(p for p in HERE.iterdir()
-                  if p.name not in SKIP and p.suffix != ".expected" and not p.name.startswith("."))
+    return sorted(p for p in HERE.iterdir() if p.name not in SKIP and p.suffix != ".expected"
+                  and not p.name.startswith((".", "__")))  # nor .hidden files, __pycache__
 
 
 def main() -> None:

@@ -1,10 +1,12 @@
-"""Rewrite the golden DOT files of the renderer tests (run after a deliberate change of look).
+"""Rewrite the golden files of the maps and of the status and timeline commands (run after a
+deliberate change).
 
     python tests/golden/regenerate.py
 
 Writes ``tests/golden/<case>-<view>-<lang>.dot`` for the renderer's fixture case and the example
-case ``claims/mynumber-card.yaml``. Review the diff before committing: the goldens are the
-specification of the maps.
+case ``claims/mynumber-card.yaml``, and ``tests/golden/reports/`` (what ``argmap status`` and
+``argmap timeline`` print for the fixture case, as JSON and CSV). Review the diff before
+committing: the goldens are the specification of the maps and of the reports.
 """
 
 from __future__ import annotations
@@ -41,10 +43,36 @@ def goldens() -> dict[str, str]:
     return out
 
 
+#: Golden report -> the command line that prints it, run on the renderer's fixture case.
+REPORTS: dict[str, tuple[str, ...]] = {
+    "card-talks-status.json": ("status", "--format", "json"),
+    "card-talks-status.csv": ("status", "--format", "csv"),
+    "card-talks-timeline.json": ("timeline", "--format", "json"),
+    "card-talks-timeline-ja.csv": ("timeline", "--format", "csv", "--lang", "ja"),
+}
+
+
+def report(name: str) -> str:
+    """What the command line of one golden report prints now (run in this process)."""
+    from click.testing import CliRunner
+
+    from argmap.cli import cli
+
+    command, *options = REPORTS[name]
+    result = CliRunner().invoke(cli, [command, str(CASES[0][1]), *options], prog_name="argmap")
+    if result.exit_code != 0:
+        raise SystemExit(f"{name}: exit {result.exit_code}: {result.stderr}")
+    return result.stdout
+
+
 def main() -> None:
     for file_name, source in sorted(goldens().items()):
         (GOLDEN / file_name).write_text(source, encoding="utf-8")
         print(GOLDEN / file_name)
+    (GOLDEN / "reports").mkdir(exist_ok=True)
+    for name in sorted(REPORTS):
+        (GOLDEN / "reports" / name).write_text(report(name), encoding="utf-8", newline="\n")
+        print(GOLDEN / "reports" / name)
 
 
 if __name__ == "__main__":
