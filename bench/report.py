@@ -88,8 +88,8 @@ def slower(rows: Sequence[Row]) -> list[Row]:
 
 def summary(rows: Sequence[Row]) -> str:
     """Every step against its fastest peer and its fastest floor, as a Markdown table."""
-    lines = ["| step | size | argmap | fastest peer or floor | argmap vs it | argmap vs the "
-             "fastest peer |", "|---|---|---:|---|---|---|"]
+    lines = [("| step | size | argmap | fastest peer or floor | argmap vs it | argmap vs the "
+              "fastest peer |"), "|---|---|---:|---|---|---|"]
     for ours, best, peer in comparisons(rows):
         versus = compare(Row("", "", "", best.value, base=ours.value)) or "-"
         against = "-"

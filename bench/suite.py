@@ -25,8 +25,8 @@ import networkx as nx
 import yaml
 
 from argmap.dossier import Dossier
-from argmap.io.files import dump, load
 from argmap.graph import build_graph, neighbourhood
+from argmap.io.files import dump, load
 from argmap.maps import RenderOptions, draw
 from argmap.maps.backend import run as graphviz
 from argmap.tracking import demand_status
