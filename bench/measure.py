@@ -71,13 +71,15 @@ def paused(func: Callable[[], Any]) -> Callable[[], Any]:
     return run
 
 
-def run_python(python: str | Path, code: str, *args: str, timeout: float = 900) -> Any:
+def run_python(python: str | Path, code: str, *args: str, timeout: float = 900,
+               env: dict[str, str] | None = None) -> Any:
     """Run ``code`` with another interpreter; it prints one JSON value last, which is returned.
 
     Raises ``RuntimeError`` with the last lines of its error output when it fails.
     """
     done = subprocess.run([str(python), "-c", code, *args], capture_output=True, text=True,
-                          timeout=timeout, check=False, cwd=ROOT)
+                          timeout=timeout, check=False, cwd=ROOT,
+                          env=None if env is None else {**os.environ, **env})
     if done.returncode != 0:
         tail = " | ".join(done.stderr.strip().splitlines()[-3:])
         raise RuntimeError(tail or f"exit status {done.returncode}")
@@ -115,9 +117,10 @@ print(json.dumps(int(status[0]) * 1024))
 
 
 def peak_memory(path: Path) -> int:
-    """Peak resident bytes of a fresh process that loads ``path`` and builds its graph
-    (the high-water mark from ``/proc/self/status``: Linux only)."""
-    return int(run_python(sys.executable, _PEAK, str(ROOT), str(path)))
+    """Peak resident bytes of a fresh process that loads ``path`` (cache off) and builds its
+    graph (the high-water mark from ``/proc/self/status``: Linux only)."""
+    return int(run_python(sys.executable, _PEAK, str(ROOT), str(path),
+                          env={"ARGMAP_CACHE": "off"}))
 
 
 # --- the machine ----------------------------------------------------------------------------
@@ -204,3 +207,92 @@ def _has_c_loader() -> bool:
     import yaml
 
     return hasattr(yaml, "CSafeLoader")
+
+
+# --- interleaved comparisons -------------------------------------------------------------------
+
+#: The loop a worker runs: ``setup`` once, then one timed ``run()`` per "go" line, each after
+#: gc.collect(), answering [wall seconds, CPU seconds, what run() returned (JSON)].
+_WORKER = """
+import gc, json, sys, time
+namespace = {}
+sys.stdin.readline()  # "code"
+exec(json.loads(sys.stdin.readline()), namespace)
+run = namespace["run"]
+print("ready", flush=True)
+for line in sys.stdin:
+    if line.strip() != "go":
+        break
+    result = None
+    gc.collect()
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = run()
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    print(json.dumps([wall, cpu, result]), flush=True)
+"""
+
+
+class Worker:
+    """A function timed in another interpreter (another venv), run by run on demand, so that its
+    runs can alternate with argmap's: ``code`` defines ``run()``, which returns a JSON value."""
+
+    def __init__(self, python: str | Path, code: str) -> None:
+        self.process = subprocess.Popen([str(python), "-c", _WORKER], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                        text=True, cwd=ROOT)
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.process.stdin.write("code\n" + json.dumps(code) + "\n")
+        self.process.stdin.flush()
+        if self.process.stdout.readline().strip() != "ready":
+            raise RuntimeError(self._error())
+
+    def _error(self) -> str:
+        self.process.kill()
+        _, err = self.process.communicate()
+        return " | ".join(err.strip().splitlines()[-3:]) or "the worker stopped"
+
+    def __call__(self) -> tuple[float, float, Any]:
+        """One run: (wall seconds, CPU seconds, result)."""
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.process.stdin.write("go\n")
+        self.process.stdin.flush()
+        line = self.process.stdout.readline()
+        if not line:
+            raise RuntimeError(self._error())
+        wall, cpu, result = json.loads(line)
+        return wall, cpu, result
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.communicate("stop\n", timeout=60)
+
+
+def here(func: Callable[[], Any]) -> Callable[[], tuple[float, float, Any]]:
+    """``func`` timed in this interpreter, as a :class:`Worker` times its function."""
+
+    def run() -> tuple[float, float, Any]:
+        result = None
+        gc.collect()
+        wall, cpu = time.perf_counter(), time.process_time()
+        result = func()
+        return time.perf_counter() - wall, time.process_time() - cpu, result
+
+    return run
+
+
+def interleaved(sides: dict[str, Callable[[], tuple[float, float, Any]]],
+                repeat: int) -> dict[str, Timing]:
+    """Run every side ``repeat`` times, alternately (a, b, a, b... with the order reversed every
+    other round), so that a burst of load on a shared machine hits all sides alike; the median
+    wall and CPU time of each, and its last result."""
+    walls: dict[str, list[float]] = {name: [] for name in sides}
+    cpus: dict[str, list[float]] = {name: [] for name in sides}
+    results: dict[str, Any] = {}
+    names = list(sides)
+    for round_ in range(max(1, repeat)):
+        for name in (names if round_ % 2 == 0 else names[::-1]):
+            wall, cpu, results[name] = sides[name]()
+            walls[name].append(wall)
+            cpus[name].append(cpu)
+    return {name: Timing(statistics.median(walls[name]), len(walls[name]),
+                         statistics.median(cpus[name]), results[name]) for name in names}

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from bench.measure import ROOT, run_python
+from bench.measure import ROOT, Worker, run_python
 
 #: name -> (venv folder, pip requirement, import name)
 PACKAGES: dict[str, tuple[Path, str, str]] = {
@@ -133,6 +133,28 @@ def formal_grounded(python: Path, arguments: Iterable[str], attacks: Iterable[tu
                                 "attacks": [list(a) for a in attacks]}), encoding="utf-8")
     seconds, runs, extension = run_python(python, _FORMAL, str(path), str(repeat))
     return seconds, runs, frozenset(extension)
+
+
+_FORMAL_WORKER = """
+import json
+from argumentation.core.dung import ArgumentationFramework, grounded_extension
+data = json.load(open(%r, encoding="utf-8"))
+arguments, attacks = data["arguments"], [tuple(a) for a in data["attacks"]]
+def run():
+    framework = ArgumentationFramework(arguments=frozenset(arguments),
+                                       defeats=frozenset(attacks))
+    return sorted(grounded_extension(framework))
+"""
+
+
+def formal_worker(python: Path, arguments: Iterable[str], attacks: Iterable[tuple[str, str]],
+                  folder: Path) -> Worker:
+    """formal-argumentation building its framework from the same arguments and attacks and
+    computing the grounded extension, one run per call (for :func:`bench.measure.interleaved`)."""
+    path = folder / "framework.json"
+    path.write_text(json.dumps({"arguments": list(arguments),
+                                "attacks": [list(a) for a in attacks]}), encoding="utf-8")
+    return Worker(python, _FORMAL_WORKER % str(path))
 
 
 def networkx_grounded(arguments: Iterable[str],

@@ -44,21 +44,70 @@ def _verdict(row: Row) -> str:
     return f"{row.target}: {mark}"
 
 
-HEADER = ("step", "size", "measured", "median", "runs", "argmap vs this", "target", "note")
+HEADER = ("step", "size", "measured", "median", "clock", "runs", "argmap vs this", "target",
+          "note")
+_RIGHT = {3, 5}
 
 
 def cells(row: Row) -> tuple[str, ...]:
     """The row's cells, in :data:`HEADER` order."""
-    what = row.what if row.base is None else f"↳ {row.what}"
-    return (row.step, row.size, what, _value(row), str(row.runs or ""), compare(row),
-            _verdict(row), row.note)
+    what = row.what if row.base is None else f"↳ {'peer: ' if row.peer else ''}{row.what}"
+    flag = " **SLOWER**" if row.peer and row.base is not None and row.value is not None \
+        and row.base > row.value * 1.05 else ""
+    return (row.step, row.size, what, _value(row), row.clock if row.unit == "s" else "",
+            str(row.runs or ""), compare(row) + flag, _verdict(row), row.note)
+
+
+def others_of(rows: Sequence[Row], ours: Row) -> list[Row]:
+    """The floors and peers measured against argmap's row ``ours`` (same step and size)."""
+    return [r for r in rows if r.base is not None and r.base == ours.value
+            and r.step == ours.step and r.size == ours.size and r.value]
+
+
+def comparisons(rows: Sequence[Row]) -> list[tuple[Row, Row, Row | None]]:
+    """Each argmap row that has floors or peers: (argmap's row, the fastest floor or peer,
+    the fastest peer or None)."""
+    out = []
+    for row in rows:
+        if row.base is not None or row.value is None:
+            continue
+        found = others_of(rows, row)
+        if found:
+            peers = [r for r in found if r.peer]
+            out.append((row, min(found, key=lambda r: r.value or 0.0),
+                        min(peers, key=lambda r: r.value or 0.0) if peers else None))
+    return out
+
+
+def slower(rows: Sequence[Row]) -> list[Row]:
+    """argmap's rows that are slower (by more than 5%) than a peer doing the same job."""
+    return [ours for ours, _, peer in comparisons(rows)
+            if peer is not None and ours.value is not None and peer.value is not None
+            and ours.value > peer.value * 1.05]
+
+
+def summary(rows: Sequence[Row]) -> str:
+    """Every step against its fastest peer and its fastest floor, as a Markdown table."""
+    lines = [("| step | size | argmap | fastest peer or floor | argmap vs it | argmap vs the "
+              "fastest peer |"), "|---|---|---:|---|---|---|"]
+    for ours, best, peer in comparisons(rows):
+        versus = compare(Row("", "", "", best.value, base=ours.value)) or "-"
+        against = "-"
+        if peer is not None:
+            against = compare(Row("", "", "", peer.value, base=ours.value))
+            if ours.value is not None and peer.value is not None \
+                    and ours.value > peer.value * 1.05:
+                against += " **SLOWER than a peer**"
+        kind = "peer" if best.peer else "floor"
+        lines.append(f"| {ours.step} | {ours.size} | {_value(ours)} | {kind}: {best.what} "
+                     f"({_value(best)}) | {versus} | {against} |")
+    return "\n".join(lines) + "\n"
 
 
 def markdown(rows: Sequence[Row]) -> str:
     """The rows as a Markdown table."""
     lines = ["| " + " | ".join(HEADER) + " |", "|" + "|".join(["---"] * len(HEADER)) + "|"]
-    right = {3, 4}
-    lines[1] = "|" + "|".join("---:" if i in right else "---" for i in range(len(HEADER))) + "|"
+    lines[1] = "|" + "|".join("---:" if i in _RIGHT else "---" for i in range(len(HEADER))) + "|"
     for row in rows:
         lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells(row)) + " |")
     return "\n".join(lines) + "\n"
@@ -70,7 +119,7 @@ def text(rows: Sequence[Row]) -> str:
     widths = [max(len(r[i]) for r in table) for i in range(len(HEADER) - 1)]
     out = []
     for n, r in enumerate(table):
-        parts = [c.rjust(w) if i in (3, 4) else c.ljust(w)
+        parts = [c.rjust(w) if i in _RIGHT else c.ljust(w)
                  for i, (c, w) in enumerate(zip(r, widths, strict=False))]
         out.append("  ".join(parts + [r[-1]]).rstrip())
         if n == 0:
@@ -88,6 +137,7 @@ def results_file(rows: Sequence[Row], facts: Sequence[tuple[str, str]], command:
                  date: str, load: tuple[str, str], log: Sequence[str], seconds: float) -> str:
     """The whole of ``bench/results.md``: what ran, where, the table, the targets."""
     met, missed = targets(rows)
+    behind = slower(rows)
     lines = [
         "# argmap benchmark results",
         "",
@@ -101,8 +151,18 @@ def results_file(rows: Sequence[Row], facts: Sequence[tuple[str, str]], command:
         *[f"| {what} | {value} |" for what, value in facts],
         f"| load average (1 / 5 / 15 min) | before: {load[0]}; after: {load[1]} |",
         "",
-        "Times are medians of the runs shown, wall clock. The machine may have been shared with "
-        "other work (see the load average): compare medians, not single runs.",
+        "Times are medians of the runs shown: wall clock, or CPU time of the measuring process "
+        "where the clock column says so. Where argmap is compared with another tool, their runs "
+        "alternate (argmap, the others, the others, argmap, ...) so that load from other work "
+        "on the machine falls on every side alike, and the CPU times are compared. See the load "
+        "average: on a shared machine compare medians, not single runs.",
+        "",
+        "## Every step against its fastest peer or floor",
+        "",
+        summary(rows),
+        (f"argmap is slower than a peer in {len(behind)} step(s): "
+         + "; ".join(f"{r.step} {r.size} ({r.what})" for r in behind) + "."
+         if behind else "argmap is not slower than any peer in any step."),
         "",
         "## Results",
         "",

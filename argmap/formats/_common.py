@@ -26,6 +26,8 @@ from ..lang import DEFAULT_FALLBACK
 _NOT_SLUG = re.compile(r"[^a-z0-9\-_.]+")
 _SLUG_OK = re.compile(r"^[a-z0-9][a-z0-9\-_.]*$")
 _MAX_SLUG = 200
+#: many slugs, each followed by a newline (SlugMaker.make_all)
+_SLUGS_OK = re.compile(rf"(?:[a-z0-9][a-z0-9\-_.]{{0,{_MAX_SLUG - 1}}}\n)*")
 
 
 @dataclass(frozen=True)
@@ -174,11 +176,22 @@ class SlugMaker:
 
     def make_all(self, space: str, raws: Iterable[str]) -> dict[str, str]:
         """``{raw: make(space, raw)}`` for many strings, in order: the same slugs, made faster
-        for the common case of a foreign id that is already a free slug.
+        for the common case of foreign ids that are already free slugs (one regular expression
+        over them all, then a few C loops, instead of Python code per id).
 
         >>> SlugMaker().make_all("node", ["12", "No harm", "12"])
         {'12': '12', 'No harm': 'no-harm'}
         """
+        raws = list(raws)
+        if raws and all(raw.__class__ is str for raw in raws):
+            joined = "\n".join(raws) + "\n"
+            keys = list(zip([space] * len(raws), raws))
+            if (joined.count("\n") == len(raws)  # no id holds a newline
+                    and _SLUGS_OK.fullmatch(joined) is not None
+                    and self._taken.isdisjoint(raws) and self._given.keys().isdisjoint(keys)):
+                self._taken.update(raws)
+                self._given.update(zip(keys, raws))
+                return dict(zip(raws, raws))
         given, taken, ok = self._given, self._taken, _SLUG_OK.match
         out: dict[str, str] = {}
         for raw in raws:

@@ -58,21 +58,26 @@ with a warning).
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import defaultdict, deque
+from itertools import compress
 from pathlib import Path
 from typing import Any
 
+from msgspec import UNSET
+
 from ..dossier import Dossier
 from ..gc_pause import paused_gc
-from ..errors import FormatError
 from ..lang import pick
+from ..model import MAX_STRING, Actor, Claim, DossierInfo, Event, Relation, Source
+from ..vocab import ActorKind, EventKind, RelationType, SourceKind
+from . import _trusted
+from ._aif_json import EXTENSION, Node, read, sniff
 from ._common import (
     Exported,
     FormatWarning,
     Imported,
     SlugMaker,
     build,
-    load_json,
     parse_date,
     slugify,
 )
@@ -83,47 +88,19 @@ SCHEME_IDS = {"Default Inference": "72", "Default Conflict": "71", "Default Reph
               "Asserting": "74", "Default Transition": "82", "Arguing": "80",
               "Default Preference": "161"}
 SCHEME_NAMES = {v: k for k, v in SCHEME_IDS.items()}
-#: The key of argmap's own fields, in nodes and at the top level of files argmap writes.
-EXTENSION = "argmap"
 EXTENSION_VERSION = 1
 _DEFAULT_TEXT = {"RA": "Default Inference", "CA": "Default Conflict", "MA": "Default Rephrase"}
-_RELATION_NODE = {"RA", "CA", "MA"}
-_KNOWN = {"I", "L", "RA", "CA", "MA", "PA", "YA", "TA"}
-_LINKED = {"RA", "CA", "MA", "PA", "YA", "TA"}  # node types whose edges the importer reads
+_RELATION_NODE = frozenset({"RA", "CA", "MA"})
+_SLUGGED = frozenset({"I", "RA", "CA", "MA"})  # node types whose ids become item ids
+_KNOWN = frozenset({"I", "L", "RA", "CA", "MA", "PA", "YA", "TA"})
+_LINKED = frozenset({"RA", "CA", "MA", "PA", "YA", "TA"})  # types whose edges the importer reads
 #: the illocution a relation of each type has unless said otherwise (not tagged on import)
 _DEFAULT_ILLOCUTION = {"supports": "Arguing", "attacks": "Disagreeing",
                        "undercuts": "Disagreeing", "rephrases": "Restating"}
 _SECTIONS = ("claims", "demands", "responses", "evidence", "actions")
 
-
-def sniff(data: Any) -> str | None:
-    """None when parsed JSON looks like AIF or xAIF, else why not."""
-    if isinstance(data, dict):
-        inner = data.get("AIF", data)
-        if isinstance(inner, dict) and isinstance(inner.get("nodes"), list) \
-                and isinstance(inner.get("edges"), list):
-            return None
-    return "JSON without 'nodes' and 'edges' lists (nor an 'AIF' object holding them)"
-
-
-def _aif_parts(obj: Any, file: str | None) -> tuple[list, list, list, list, dict[str, str]]:
-    reason = sniff(obj)
-    if reason is not None:
-        raise FormatError(f"not AIF: {reason}", file=file)
-    inner = obj.get("AIF", obj)
-    lists = []
-    for key in ("nodes", "edges", "locutions", "participants"):
-        value = inner.get(key) or []
-        if not isinstance(value, list):
-            raise FormatError(f"'{key}' must be a list", file=file, path=(key,))
-        lists.append(value)
-    fulfils: dict[str, str] = {}
-    for entry in inner.get("schemefulfillments") or []:
-        if isinstance(entry, dict) and "nodeID" in entry:
-            name = SCHEME_NAMES.get(str(entry.get("schemeID")))
-            if name:
-                fulfils[str(entry["nodeID"])] = name
-    return lists[0], lists[1], lists[2], lists[3], fulfils
+__all__ = ["EXTENSION", "EXTENSION_VERSION", "NAME", "SCHEME_IDS", "SCHEME_NAMES", "SUFFIXES",
+           "dump", "dump_report", "load", "sniff"]
 
 
 class _LeftOut:
@@ -154,69 +131,41 @@ def load(data: bytes | str, file: str | None = None) -> Imported:
         return _load(data, file)
 
 
-def _load(data: bytes | str, file: str | None) -> Imported:
-    obj = load_json(data, file)
-    raw_nodes, raw_edges, raw_locs, raw_parts, fulfils = _aif_parts(obj, file)
-    stored = obj.get("AIF", obj).get(EXTENSION)
+def _run_all(lists: Any, items: Any) -> None:
+    """``lists[i].append(items[i])`` for all i, in C loops (no Python code per item)."""
+    deque(map(list.append, lists, items), maxlen=0)
+
+
+def _load(data: bytes | str, file: str | None, trusted: bool = True) -> Imported:
+    """The import; ``trusted=False`` validates every item with pydantic and checks the whole
+    dossier even where the importer vouches for it (the tests compare the two)."""
+    parts = read(data, file, SCHEME_NAMES)
+    stored = parts.stored
     if not (isinstance(stored, dict) and stored.get("version") == EXTENSION_VERSION):
         stored = None
     warnings: list[FormatWarning] = []
     left = _LeftOut()
 
-    # Files of 100,000 nodes are common: each list below is walked once, each node's type read
-    # once (``types``), the later passes visit only the nodes of the types they need, in file
-    # order, and only the edges of the node types read later (_LINKED) are kept.
-    nodes: dict[str, dict[str, Any]] = {}
-    types: dict[str, str] = {}
+    # Files of 100,000 nodes are common: the work per node and per edge is done in bulk (C
+    # loops over whole lists: map, zip, compress); a Python loop runs only over the nodes of
+    # the types a step needs, or over a file with repeated nodes or unknown types.
+    raw_nodes = parts.nodes
+    nids = list(map(str, [node.nodeID for node in raw_nodes]))
+    kinds = [node.type for node in raw_nodes]
+    nodes: dict[str, Node] = dict(zip(nids, raw_nodes))
+    try:
+        plain = len(nodes) == len(raw_nodes) and _KNOWN.issuperset(kinds)
+    except TypeError:  # a type that is a list or an object
+        plain = False
+    if not plain:
+        nids, kinds, nodes = _sift_nodes(raw_nodes, nids, kinds, left)
+    types: dict[str, str] = dict(zip(nids, kinds))
     by_type: dict[str, list[str]] = {kind: [] for kind in _KNOWN}
-    relation_nodes: list[str] = []  # RA, CA and MA nodes, in file order
-    slugged: list[str] = []  # I, RA, CA and MA nodes, in file order
-    listed = {kind: found.append for kind, found in by_type.items()}
-    for i, node in enumerate(raw_nodes):
-        try:  # one lookup, not a type test and a membership test first: this loop is hot
-            nid = node["nodeID"]
-            kind = node.get("type")
-        except (KeyError, TypeError, AttributeError):
-            raise FormatError("node without 'nodeID'", file=file, path=("nodes", i)) from None
-        if nid.__class__ is not str:
-            nid = str(nid)
-        if nid in nodes:
-            left.add("repeated nodes (the first is kept)", nid)
-            continue
-        add = listed.get(kind) if kind.__class__ is str else None
-        if add is None:
-            left.add(f"nodes of unknown type {kind!r}", nid)
-            continue
-        nodes[nid] = node
-        types[nid] = kind
-        add(nid)
-        if kind in _RELATION_NODE:
-            relation_nodes.append(nid)
-            slugged.append(nid)
-        elif kind == "I":
-            slugged.append(nid)
+    _run_all(map(by_type.__getitem__, kinds), nids)
+    relation_nodes = list(compress(nids, map(_RELATION_NODE.__contains__, kinds)))
+    slugged = list(compress(nids, map(_SLUGGED.__contains__, kinds)))
 
-    inc: dict[str, list[str]] = defaultdict(list)
-    out: dict[str, list[str]] = defaultdict(list)
-    get_type = types.get
-    for i, edge in enumerate(raw_edges):
-        try:
-            src, dst = edge["fromID"], edge["toID"]
-        except (KeyError, TypeError):
-            raise FormatError("edge without 'fromID' or 'toID'", file=file,
-                              path=("edges", i)) from None
-        if src.__class__ is not str:
-            src = str(src)
-        if dst.__class__ is not str:
-            dst = str(dst)
-        src_type, dst_type = get_type(src), get_type(dst)
-        if src_type is None or dst_type is None:
-            left.add("edges joining unknown nodes", str(edge.get("edgeID", i)))
-            continue
-        if src_type in _LINKED:
-            out[src].append(dst)
-        if dst_type in _LINKED:
-            inc[dst].append(src)
+    inc, out = _adjacency(parts.edges, types, left)
 
     ids = SlugMaker()
     if stored is not None:
@@ -228,21 +177,24 @@ def _load(data: bytes | str, file: str | None) -> Imported:
 
     claims: dict[str, dict[str, Any]] = {}
     for nid in by_type["I"]:
-        text = nodes[nid].get("text")
-        claims[nid] = {"id": sid[nid], "text": "" if text is None else str(text)}
+        text = nodes[nid].text
+        claims[nid] = {"id": sid[nid], "text": text if text.__class__ is str
+                       else "" if text is None else str(text)}
 
-    relations = _relations(nodes, types, relation_nodes, inc, out, sid, fulfils, ids, left)
+    relations = _relations(nodes, types, relation_nodes, inc, out, sid, parts.fulfils, ids,
+                           left)
     tags: dict[str, list[str]] = defaultdict(list)  # node id -> tags (PA, illocution)
     for nid in by_type["PA"]:
-        winners = [s for s in inc[nid] if types[s] in ("I", "RA", "CA", "MA")]
-        losers = [t for t in out[nid] if types[t] in ("I", "RA", "CA", "MA")]
+        winners = [s for s in inc[nid] if types[s] in _SLUGGED]
+        losers = [t for t in out[nid] if types[t] in _SLUGGED]
         if not winners or not losers:
             left.add("PA nodes without a preferred or a dispreferred node", nid)
         for w in winners:
             tags[w].extend(f"prefers:{sid[lose]}" for lose in losers)
 
     rel_of = {rel["id"]: rel for rel in relations}
-    dialogue = _Dialogue(nodes, types, by_type, inc, out, raw_locs, raw_parts, ids, left)
+    dialogue = _Dialogue(nodes, types, by_type, inc, out, parts.locutions, parts.participants,
+                         ids, left)
     if stored is not None:  # a speaker added in another tool may be an actor argmap wrote
         dialogue.stored = True
         dialogue.aid_of.update(
@@ -250,11 +202,11 @@ def _load(data: bytes | str, file: str | None) -> Imported:
             if isinstance(a, dict) and isinstance(a.get("name"), str) and "id" in a)
     dialogue.read(claims, {nid: rel_of[sid[nid]] for nid in relation_nodes
                            if sid[nid] in rel_of}, tags)
-    for nid, claim in claims.items():
-        if nid in tags:
-            claim["tags"] = sorted(set(tags[nid]))
     for nid, extra in tags.items():
-        if types[nid] in _RELATION_NODE and sid.get(nid) in rel_of:
+        claim = claims.get(nid)
+        if claim is not None:
+            claim["tags"] = sorted(set(extra))
+        elif types[nid] in _RELATION_NODE and sid.get(nid) in rel_of:
             rel_of[sid[nid]]["tags"] = sorted(set(extra))
 
     stem = Path(file).stem if file else None
@@ -266,26 +218,74 @@ def _load(data: bytes | str, file: str | None) -> Imported:
         info = _restore(stored, nodes, claims, relation_nodes, sid, rel_of, sections, warnings,
                         file)
     warnings += left.warnings(file)
+    if trusted and parts.unicode and stored is None and _vouch(sections, info):
+        return Imported(_trusted_dossier(sections, info), warnings)
     return Imported(build(sections, info, file), warnings)
 
 
-def _relations(nodes: dict[str, dict[str, Any]], types: dict[str, str],
+def _sift_nodes(raw_nodes: list[Node], nids: list[str], kinds: list[Any],
+                left: _LeftOut) -> tuple[list[str], list[str], dict[str, Node]]:
+    """The nodes kept, in file order, when some are repeated or of an unknown type."""
+    kept_ids: list[str] = []
+    kept_kinds: list[str] = []
+    nodes: dict[str, Node] = {}
+    for nid, kind, node in zip(nids, kinds, raw_nodes):
+        if nid in nodes:
+            left.add("repeated nodes (the first is kept)", nid)
+        elif kind.__class__ is not str or kind not in _KNOWN:
+            left.add(f"nodes of unknown type {kind!r}", nid)
+        else:
+            nodes[nid] = node
+            kept_ids.append(nid)
+            kept_kinds.append(kind)
+    return kept_ids, kept_kinds, nodes
+
+
+def _adjacency(edges: list[Any], types: dict[str, str],
+               left: _LeftOut) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Edges in and out of the nodes whose edges the importer reads (:data:`_LINKED`), in file
+    order; edges to or from a node the file does not have are left out."""
+    srcs = list(map(str, [edge.fromID for edge in edges]))
+    dsts = list(map(str, [edge.toID for edge in edges]))
+    src_types = list(map(types.get, srcs))
+    dst_types = list(map(types.get, dsts))
+    if None in src_types or None in dst_types:
+        keep = [s is not None and d is not None for s, d in zip(src_types, dst_types)]
+        for i, (edge, kept) in enumerate(zip(edges, keep)):
+            if not kept:
+                left.add("edges joining unknown nodes", str(i if edge.edgeID is UNSET
+                                                             else edge.edgeID))
+        srcs, dsts = list(compress(srcs, keep)), list(compress(dsts, keep))
+        src_types, dst_types = list(compress(src_types, keep)), list(compress(dst_types, keep))
+    inc: dict[str, list[str]] = defaultdict(list)
+    out: dict[str, list[str]] = defaultdict(list)
+    from_linked = list(map(_LINKED.__contains__, src_types))
+    _run_all(map(out.__getitem__, compress(srcs, from_linked)), compress(dsts, from_linked))
+    to_linked = list(map(_LINKED.__contains__, dst_types))
+    _run_all(map(inc.__getitem__, compress(dsts, to_linked)), compress(srcs, to_linked))
+    return inc, out
+
+
+def _relations(nodes: dict[str, Node], types: dict[str, str],
                relation_nodes: list[str], inc: dict[str, list[str]],
                out: dict[str, list[str]], sid: dict[str, str], fulfils: dict[str, str],
                ids: SlugMaker, left: _LeftOut) -> list[dict[str, Any]]:
     """The relations of the RA, CA and MA nodes (see the module docs)."""
     relations: list[dict[str, Any]] = []
     for nid in relation_nodes:
-        node = nodes[nid]
         kind = types[nid]
         targets = out[nid]
         if len(targets) > 1:
             left.add(f"conclusions of {kind} nodes beyond the first", nid)
         target = targets[0] if targets else None
-        sources = list(dict.fromkeys(s for s in inc[nid] if types[s] == "I"))
+        premises = inc[nid]
+        if len(premises) == 1:
+            sources = premises if types[premises[0]] == "I" else []
+        else:
+            sources = list(dict.fromkeys(s for s in premises if types[s] == "I"))
         if target in sources:
             left.add("self-loops (a node that supports, attacks or rephrases itself)", nid)
-            sources.remove(target)
+            sources = [s for s in sources if s != target]
             if not sources:
                 continue
         if not sources or target is None:
@@ -311,7 +311,7 @@ def _relations(nodes: dict[str, dict[str, Any]], types: dict[str, str],
                 left.add(f"MA nodes rephrasing a {target_type} node", nid)
                 continue
             rel_type, groups = "rephrases", [[s] for s in sources]
-        scheme = node.get("scheme") or fulfils.get(nid)
+        scheme = nodes[nid].scheme or fulfils.get(nid)
         rid, to = sid[nid], sid[target]
         for n, group in enumerate(groups):
             rel: dict[str, Any] = {
@@ -337,10 +337,10 @@ def _speaker_and_words(text: str, fallback: str | None) -> tuple[str | None, str
 class _Dialogue:
     """The locution layer of an AIF map: speakers, locutions as events, who said which claim."""
 
-    def __init__(self, nodes: dict[str, dict[str, Any]], types: dict[str, str],
+    def __init__(self, nodes: dict[str, Node], types: dict[str, str],
                  by_type: dict[str, list[str]], inc: dict[str, list[str]],
-                 out: dict[str, list[str]], raw_locs: list, raw_parts: list, ids: SlugMaker,
-                 left: _LeftOut) -> None:
+                 out: dict[str, list[str]], raw_locs: list[Any], raw_parts: list[Any],
+                 ids: SlugMaker, left: _LeftOut) -> None:
         self.nodes, self.types, self.by_type = nodes, types, by_type
         self.inc, self.out, self.ids, self.left = inc, out, ids, left
         self.actors: list[dict[str, Any]] = []
@@ -360,33 +360,40 @@ class _Dialogue:
         self.loc_person: dict[str, str] = {}  # L node id -> participant id
         self.loc_entries: dict[str, list[Any]] = defaultdict(list)
         for loc in raw_locs:
-            if not isinstance(loc, dict) or "nodeID" not in loc:
-                continue
-            lid = str(loc["nodeID"])
-            if loc.get("personID") is not None and lid not in self.loc_person:
-                self.loc_person[lid] = str(loc["personID"])
+            lid = loc.nodeID if loc.nodeID.__class__ is str else str(loc.nodeID)
+            if loc.personID is not None and lid not in self.loc_person:
+                self.loc_person[lid] = str(loc.personID)
             self.loc_entries[lid].append(loc)
 
     def _date(self, stamp: object) -> Any:
         """The date of a timestamp (files repeat the same few stamps: each is parsed once)."""
-        if not isinstance(stamp, str):
+        if stamp.__class__ is not str:  # JSON strings are never of a subclass
             return None
         found = self.dates.get(stamp, self.dates)
         if found is self.dates:
             found = self.dates[stamp] = parse_date(stamp)
         return found
 
-    def _stamp(self, lid: str) -> str | None:
+    def _stamp(self, lid: str, entries: list[Any]) -> str | None:
         """When a locution was spoken: its ``start``, else its node's or entry's timestamp."""
-        entries = self.loc_entries.get(lid, ())
         date = self._date
-        found = [e["start"] for e in entries if e.get("start") and date(e["start"])]
+        if len(entries) == 1:  # the common case, as the general one below
+            entry = entries[0]
+            start = entry.start
+            if start and date(start):
+                return start
+            own = self.nodes[lid].timestamp
+            if date(own):
+                return own
+            stamp = entry.timestamp
+            return stamp if date(stamp) else None
+        found = [e.start for e in entries if e.start and date(e.start)]
         if found:
             return min(found)
-        own = self.nodes[lid].get("timestamp")
+        own = self.nodes[lid].timestamp
         if date(own):
             return own
-        found = [e["timestamp"] for e in entries if date(e.get("timestamp"))]
+        found = [e.timestamp for e in entries if date(e.timestamp)]
         return min(found) if found else None
 
     def read(self, claims: dict[str, dict[str, Any]],
@@ -394,16 +401,18 @@ class _Dialogue:
         """Fill actors and events; add speakers, dates, events and illocutions to items."""
         analysts = self._analysts()
         nodes, aid_of, names, date = self.nodes, self.aid_of, self.people, self._date
-        loc_person, loc_entries, spoken = self.loc_person, self.loc_entries, self.spoken
+        loc_person, spoken, events = self.loc_person, self.spoken, self.events
+        get_entries = self.loc_entries.get
         if analysts or self.stored:
             said = [nid for nid in self.by_type["L"] if nid not in analysts
-                    and not (self.stored and isinstance(nodes[nid].get(EXTENSION), dict))]
+                    and not (self.stored and isinstance(nodes[nid].ext, dict))]
         else:
             said = self.by_type["L"]
         event_ids = self.ids.make_all("node", said)
+        when: dict[str, tuple[Any, str | None]] = {}  # timestamp -> (date, time-of-day tag)
         for nid in said:  # not annotation, nor a speaker argmap wrote (its item has its 'by')
             node = nodes[nid]
-            text = node.get("text")
+            text = node.text
             if text.__class__ is not str:
                 text = "" if text is None else str(text)
             colon = text.find(":")
@@ -419,19 +428,23 @@ class _Dialogue:
                 if aid is None:
                     aid = aid_of[name] = self.ids.make("actor", name, "actor")
                     self.actors.append({"id": aid, "name": name, "kind": "person"})
-            stamp = self._stamp(nid) if nid in loc_entries else node.get("timestamp")
-            day = date(stamp)
+            entries = get_entries(nid)
+            stamp: Any = self._stamp(nid, entries) if entries else node.timestamp
+            found = when.get(stamp) if stamp.__class__ is str else (None, None)
+            if found is None:
+                tag = f"time:{stamp[11:19]}" if len(stamp) >= 19 and stamp[10] in " T" else None
+                found = when[stamp] = (date(stamp), tag)
+            day, tag = found
             if day is None:
                 self.left.add("locutions without a date (no event)", nid)
                 spoken[nid] = (aid, None, None)
                 continue
-            event: dict[str, Any] = {"id": event_ids[nid], "date": day,
-                                     "kind": "statement", "title": words, "tags": ["locution"]}
+            event: dict[str, Any] = {"id": event_ids[nid], "date": day, "kind": "statement",
+                                     "title": words,
+                                     "tags": ["locution"] if tag is None else ["locution", tag]}
             if aid is not None:
                 event["participants"] = [aid]
-            if isinstance(stamp, str) and len(stamp) >= 19 and stamp[10] in " T":
-                event["tags"].append(f"time:{stamp[11:19]}")
-            self.events.append(event)
+            events.append(event)
             spoken[nid] = (aid, day, event)
         self._transitions()
         self._illocutions(claims, relations, tags, analysts)
@@ -446,26 +459,26 @@ class _Dialogue:
         found: set[str] = set()
         names: dict[str, None] = {}
         split: dict[str, tuple[str, str]] = {}  # "name: speaker : words" L node -> (name, rest)
+        nodes = self.nodes
         for nid in self.by_type["L"]:
-            text = self.nodes[nid].get("text")
-            if isinstance(text, str) and text.count(":") > 1:
+            text = nodes[nid].text
+            if text.__class__ is str and text.count(":") > 1:
                 name, rest = text.split(":", 1)
                 split[nid] = (name.strip(), " ".join(rest.split()))
         if split:
-            texts = {" ".join(str(self.nodes[nid].get("text") or "").split())
-                     for nid in self.by_type["L"]}
+            texts = {" ".join(str(nodes[nid].text or "").split()) for nid in self.by_type["L"]}
             for nid, (name, rest) in split.items():
                 if name and rest in texts:
                     found.add(nid)
                     names.setdefault(name)
         for ya in self.by_type["YA"]:
-            node = self.nodes[ya]
-            if str(node.get("text") or node.get("scheme") or "") != "Analysing":
+            node = nodes[ya]
+            if (node.text or node.scheme or "") != "Analysing":
                 continue
             for lid in self.inc[ya]:
                 if self.types[lid] == "L" and lid not in found:
                     found.add(lid)
-                    name, _ = _speaker_and_words(str(self.nodes[lid].get("text") or ""), None)
+                    name, _ = _speaker_and_words(str(nodes[lid].text or ""), None)
                     if name:
                         names.setdefault(name)
         for nid, (name, _) in split.items():
@@ -476,14 +489,15 @@ class _Dialogue:
 
     def _transitions(self) -> None:
         event = {lid: found[2] for lid, found in self.spoken.items() if found[2] is not None}
+        nodes, inc, out = self.nodes, self.inc, self.out
         for ta in self.by_type["TA"]:
-            before = [event[s] for s in self.inc[ta] if s in event]
-            after = [event[t] for t in self.out[ta] if t in event]
+            before = [event[s] for s in inc[ta] if s in event]
+            after = [event[t] for t in out[ta] if t in event]
             if not before or not after:
                 self.left.add("TA nodes between locutions not kept", ta)
                 continue
-            node = self.nodes[ta]
-            scheme = str(node.get("scheme") or node.get("text") or "")
+            node = nodes[ta]
+            scheme = str(node.scheme or node.text or "")
             for later in after:
                 later["tags"].extend(f"replies-to:{earlier['id']}" for earlier in before)
                 if scheme not in ("", "TA", "Default Transition"):
@@ -497,9 +511,9 @@ class _Dialogue:
         nodes, inc, out, spoken, stored = self.nodes, self.inc, self.out, self.spoken, self.stored
         for ya in self.by_type["YA"]:
             node = nodes[ya]
-            if stored and isinstance(node.get(EXTENSION), dict):
+            if stored and isinstance(node.ext, dict):
                 continue  # written by argmap for a speaker: the item keeps its own fields
-            illocution = node.get("text") or node.get("scheme") or ""
+            illocution = node.text or node.scheme or ""
             if illocution.__class__ is not str:
                 illocution = str(illocution)
             sources = inc[ya]
@@ -559,7 +573,7 @@ class _Dialogue:
                  "author": ", ".join(self.annotators)}]
 
 
-def _restore(stored: dict[str, Any], nodes: dict[str, dict[str, Any]],
+def _restore(stored: dict[str, Any], nodes: dict[str, Node],
              claims: dict[str, dict[str, Any]], relation_nodes: list[str], sid: dict[str, str],
              rel_of: dict[str, dict[str, Any]], sections: dict[str, list[dict[str, Any]]],
              warnings: list[FormatWarning], file: str | None) -> dict[str, Any] | None:
@@ -571,7 +585,7 @@ def _restore(stored: dict[str, Any], nodes: dict[str, dict[str, Any]],
         sections[section] = extra + [i for i in sections[section] if i["id"] not in known]
     items: dict[str, list[dict[str, Any]]] = {s: [] for s in _SECTIONS}
     for nid, claim in claims.items():
-        ext = nodes[nid].get(EXTENSION)
+        ext = nodes[nid].ext
         if not isinstance(ext, dict) or ext.get("section") not in items:
             items["claims"].append(claim)  # a proposition added in another tool
             continue
@@ -591,7 +605,7 @@ def _restore(stored: dict[str, Any], nodes: dict[str, dict[str, Any]],
         items[ext["section"]].append(item)
     for nid in relation_nodes:
         rel = rel_of.get(sid[nid])
-        ext = nodes[nid].get(EXTENSION)
+        ext = nodes[nid].ext
         if rel is not None and isinstance(ext, dict):
             structure = {"id": rel["id"], "from": rel["from"], "to": rel["to"],
                          "type": rel["type"]}
@@ -600,6 +614,73 @@ def _restore(stored: dict[str, Any], nodes: dict[str, dict[str, Any]],
     sections.update(items)
     found = stored.get("dossier")
     return found if isinstance(found, dict) else None
+
+
+# --- the dossier of a plain AIF file, built without validating again ----------------------------
+
+_MAX_ID = 200  # the longest slug an id takes (argmap.model.Slug)
+_UNDERCUTTABLE = frozenset({"supports", "attacks", "undercuts"})
+
+
+def _vouch(sections: dict[str, list[dict[str, Any]]], info: dict[str, Any] | None) -> bool:
+    """Whether the items of a plain AIF file (no argmap extension) are valid as they are.
+
+    By construction they are: ids are slugs the :class:`SlugMaker` made, each once; every
+    reference is to an item made in the same import; texts, tags and titles are strings, dates
+    are dates, kinds come from the vocabulary. What construction cannot promise is checked here,
+    in bulk: that no id is longer than 200 characters (a suffix ``-2`` can lengthen one), that
+    no string is longer than a model takes, and that an undercut targets a relation the import
+    kept, not itself. When any of it fails, the import validates and checks as usual, which
+    reports the fault.
+    """
+    relations = sections["relations"]
+    ids = [item["id"] for items in sections.values() for item in items]
+    if max(map(len, ids), default=0) > _MAX_ID:
+        return False
+    types = {rel["id"]: rel["type"] for rel in relations}
+    for rel in relations:
+        if rel["type"] == "undercuts" and (rel["to"] == rel["id"]
+                                           or types.get(rel["to"]) not in _UNDERCUTTABLE):
+            return False
+    claims, events = sections["claims"], sections["events"]
+    longest = max(map(len, [claim["text"] for claim in claims]), default=0)
+    longest = max(longest, max(map(len, [event["title"] for event in events]), default=0))
+    strings = [actor["name"] for actor in sections["actors"]]
+    strings += [rel["scheme"] for rel in relations if "scheme" in rel]
+    for items in (claims, events, relations):
+        strings += [tag for item in items if "tags" in item for tag in item["tags"]]
+    for source in sections["sources"]:
+        strings += [source["title"], source["author"]]
+    if info is not None:
+        strings.append(info["title"])
+    return max(longest, max(map(len, strings), default=0)) <= MAX_STRING
+
+
+_ACTOR_KINDS = {kind.value: kind for kind in ActorKind}
+_EVENT_KINDS = {kind.value: kind for kind in EventKind}
+_RELATION_TYPES = {kind.value: kind for kind in RelationType}
+_SOURCE_KINDS = {kind.value: kind for kind in SourceKind}
+
+
+def _trusted_dossier(sections: dict[str, list[dict[str, Any]]],
+                     info: dict[str, Any] | None) -> Dossier:
+    """The dossier :func:`build` would give for items :func:`_vouch` has vouched for, built
+    without validating them again (see :mod:`argmap.formats._trusted`)."""
+    made: dict[str, list[Any]] = {}
+    for name, model, field, values in (("actors", Actor, "kind", _ACTOR_KINDS),
+                                       ("sources", Source, "kind", _SOURCE_KINDS),
+                                       ("events", Event, "kind", _EVENT_KINDS),
+                                       ("claims", Claim, "", {}),
+                                       ("relations", Relation, "type", _RELATION_TYPES)):
+        items = sections[name]
+        if field:
+            for item in items:
+                item[field] = values[item[field]]
+        if name == "relations":
+            for item in items:
+                item["from_"] = item.pop("from")
+        made[name] = list(map(_trusted.maker(model), items))
+    return _trusted.dossier(made, None if info is None else _trusted.maker(DossierInfo)(info))
 
 
 # --- export ----------------------------------------------------------------------------------

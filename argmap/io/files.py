@@ -16,7 +16,7 @@ from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from . import json_read, yaml_read
+from . import cache, json_read, yaml_read
 from .atomic import write_atomic
 from .yaml_write import dump_yaml
 from ..checks import find_problems
@@ -225,24 +225,38 @@ def _files_in(folder: Path) -> list[Path]:
     return found
 
 
-def load(path: str | os.PathLike[str]) -> Dossier:
+def load(path: str | os.PathLike[str], *, use_cache: bool = True) -> Dossier:
     """Load a dossier from a ``.yaml``/``.yml``/``.json`` file or a folder of them, and check it.
+
+    A large dossier that loaded before, unchanged, comes from the cache without being parsed or
+    checked again (see :mod:`argmap.io.cache`; ``use_cache=False`` or ``ARGMAP_CACHE=off``
+    turn it off).
 
     >>> d = load("claims/mynumber-card.yaml")  # doctest: +SKIP
     >>> d.get("mic").name["en"]  # doctest: +SKIP
     'Ministry of Internal Affairs and Communications'
     """
     with paused_gc():  # parsing and validating build only acyclic objects: see paused_gc
-        return _load(Path(path))
+        return _load(Path(path), use_cache)
 
 
-def _load(root: Path) -> Dossier:
+def _load(root: Path, use_cache: bool = False) -> Dossier:
     try:
         paths = _files_in(root) if root.is_dir() else [root]
     except ArgmapError as exc:
         raise DossierError([exc]) from None
+    key = _cache_key(root, paths) if use_cache else None
+    if key is not None:
+        stored = cache.fetch(key)
+        if stored is not None and len(stored) == len(paths):
+            try:
+                parts = [Dossier.model_validate(data) for data in stored]
+            except ValidationError:  # cannot happen for data that loaded before: load afresh
+                pass
+            else:
+                return parts[0] if len(parts) == 1 else Dossier.merge(parts)
     parsed: list[_Parsed] = []
-    parts: list[Dossier] = []
+    parts = []
     problems: list[ArgmapError] = []
     for file_path in paths:
         try:
@@ -257,7 +271,26 @@ def _load(root: Path) -> Dossier:
         raise DossierError(problems)
     dossier = parts[0] if len(parts) == 1 else Dossier.merge(parts)
     _check_located(dossier, parsed, parts)
+    if key is not None:
+        cache.store(key, [one.data for one in parsed])
     return dossier
+
+
+def _cache_key(root: Path, paths: list[Path]) -> str | None:
+    """The cache key of these files, or None when the cache is off, they are too small to be
+    worth it, or one cannot be read (the load then reports it)."""
+    if cache.folder() is None:
+        return None
+    files = []
+    try:
+        for path in paths:
+            files.append((str(path.relative_to(root)) if path != root else path.name,
+                          path.read_bytes()))
+    except OSError:
+        return None
+    if sum(len(content) for _, content in files) < cache.MIN_BYTES:
+        return None
+    return cache.key(files)
 
 
 def _check_located(dossier: Dossier, parsed: list[_Parsed], parts: list[Dossier]) -> None:

@@ -77,6 +77,15 @@ class Framework:
         self._setup(list(map(str, range(1, n + 1))) if names is None else names, None, n, keys)
         return self
 
+    @classmethod
+    def _from_keys(cls, names: list[str], index: dict[str, int], keys: list[int]) -> Framework:
+        """Arguments ``names`` (distinct, numbered in this order; ``index`` maps them back) and
+        attacks as keys ``attacker * n + target``, numbers already checked: the way in for the
+        mapping from a dossier, which numbers the arguments itself."""
+        self = cls.__new__(cls)
+        self._setup(names, index, len(names), keys)
+        return self
+
     def _setup(self, names: list[str], index: dict[str, int] | None, n: int,
                keys: list[int]) -> None:
         """Attacks come as ``attacker * n + target``: one sort orders them (and shows the

@@ -36,6 +36,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
+from itertools import chain, compress, repeat
+from operator import attrgetter, is_, is_not, or_
 from typing import Any, Literal
 
 from ..dossier import Dossier
@@ -65,6 +67,8 @@ STATUS_TEXT: dict[str, str] = {
 }
 
 _ARGUMENT_TYPES = (RelationType.supports, RelationType.attacks, RelationType.undercuts)
+_SUPPORTS, _UNDERCUTS = RelationType.supports, RelationType.undercuts
+_ID, _FROM, _TO, _TYPE = (attrgetter(name) for name in ("id", "from_", "to", "type"))
 
 
 def _relations(source: Any) -> list[Relation]:
@@ -90,54 +94,71 @@ def framework_from_relations(relations: Iterable[Relation],
     """
     if support not in ("bipolar", "ignore"):
         raise ValueError(f"unknown support mode {support!r}; expected 'bipolar' or 'ignore'")
+    # The fields of every relation are read in bulk (C loops), the arguments numbered once, and
+    # every later step works on numbers: an attack is ``attacker * n + target``, as in Framework.
     rels = [r for r in relations if r.type in _ARGUMENT_TYPES]
-    by_id = {r.id: r for r in rels}
-    undercut = {r.to for r in rels if r.type is RelationType.undercuts}
-    nodes = {r.id for r in rels if r.id in undercut or len(r.from_) > 1}
+    rids = list(map(_ID, rels))
+    froms = list(map(_FROM, rels))
+    tos = list(map(_TO, rels))
+    kinds = list(map(_TYPE, rels))
+    undercut = set(compress(tos, map(is_, kinds, repeat(_UNDERCUTS))))
+    linked = set(compress(rids, map((1).__lt__, map(len, froms))))
+    nodes = (undercut & set(rids)) | linked  # relation arguments (see the module docs)
+    names = set(nodes)
+    names.update(chain.from_iterable(froms))
+    names.update(compress(tos, map(is_not, kinds, repeat(_UNDERCUTS))))
+    order = sorted(names)
+    n = len(order)
+    index = dict(zip(order, range(n)))
+    at = index.__getitem__
 
-    names: set[str] = set(nodes)
-    direct: set[tuple[str, str]] = set()
-    supports: dict[str, set[str]] = {}
-    for r in rels:
-        names.update(r.from_)
-        sources = [r.id] if r.id in nodes else r.from_
-        if r.type is RelationType.undercuts:
-            if r.to not in nodes or r.to not in by_id:
-                continue  # targets no argument relation: nothing to defeat
-            target = r.to
-        else:
-            target = r.to
-            names.add(target)
-        for s in sources:
-            if r.type is RelationType.supports:
-                supports.setdefault(s, set()).add(target)
+    direct: set[int] = set()
+    supports: dict[int, set[int]] = {}
+    for rid, frm, to, kind in zip(rids, froms, tos, kinds):
+        if kind is _UNDERCUTS and to not in nodes:
+            continue  # targets no argument relation: nothing to defeat
+        target = at(to)
+        if rid in nodes:
+            if kind is _SUPPORTS:
+                supports.setdefault(at(rid), set()).add(target)
             else:
-                direct.add((s, target))
-    premises = {n: by_id[n].from_ for n in nodes}
-    attacks = _inherit(direct, premises)
+                direct.add(at(rid) * n + target)
+        elif kind is _SUPPORTS:
+            for s in frm:
+                supports.setdefault(at(s), set()).add(target)
+        else:
+            for s in frm:
+                direct.add(at(s) * n + target)
+    by_id = dict(zip(rids, froms))
+    premises = {at(node): list(map(at, by_id[node])) for node in nodes}
+    attacks = _inherit(direct, premises, n)
     if support == "bipolar" and supports:
-        attacks = _inherit(_bipolar(attacks, supports), premises)
-    return Framework(sorted(names), sorted(attacks))
+        attacks = _inherit(_bipolar(attacks, supports, n), premises, n)
+    return Framework._from_keys(order, index, list(attacks))
 
 
-def _inherit(attacks: set[tuple[str, str]], premises: dict[str, list[str]]) -> set[tuple[str, str]]:
-    """Add ``x -> R`` for a relation argument ``R`` whenever ``x`` attacks one of its premises."""
+def _inherit(attacks: set[int], premises: dict[int, list[int]], n: int) -> set[int]:
+    """Add ``x -> R`` for a relation argument ``R`` whenever ``x`` attacks one of its premises
+    (attacks as ``attacker * n + target``)."""
     if not premises:
         return attacks
-    attackers: dict[str, set[str]] = {}
-    for a, b in attacks:
-        attackers.setdefault(b, set()).add(a)
+    wanted = {p for prem in premises.values() for p in prem}
+    keys = list(attacks)
+    hits = list(compress(keys, map(wanted.__contains__, map(n.__rmod__, keys))))
+    attackers: dict[int, list[int]] = {}
+    for key in hits:
+        attackers.setdefault(key % n, []).append(key // n)
     out = set(attacks)
     for node, prem in premises.items():
         for p in prem:
             for x in attackers.get(p, ()):
-                out.add((x, node))
+                out.add(x * n + node)
     return out
 
 
-def _reach(start: str, edges: dict[str, set[str]]) -> set[str]:
+def _reach(start: int, edges: dict[int, set[int]]) -> set[int]:
     """Everything reachable from ``start`` in one or more steps."""
-    seen: set[str] = set()
+    seen: set[int] = set()
     todo = list(edges.get(start, ()))
     while todo:
         v = todo.pop()
@@ -147,24 +168,29 @@ def _reach(start: str, edges: dict[str, set[str]]) -> set[str]:
     return seen
 
 
-def _bipolar(attacks: set[tuple[str, str]], supports: dict[str, set[str]]) -> set[tuple[str, str]]:
-    """Direct attacks plus supported and secondary attacks (Cayrol & Lagasquie-Schiex)."""
-    backwards: dict[str, set[str]] = {}
+def _bipolar(attacks: set[int], supports: dict[int, set[int]], n: int) -> set[int]:
+    """Direct attacks plus supported and secondary attacks (Cayrol & Lagasquie-Schiex); only
+    attacks that touch a support can add any."""
+    backwards: dict[int, set[int]] = {}
     for a, targets in supports.items():
         for b in targets:
             backwards.setdefault(b, set()).add(a)
-    down: dict[str, set[str]] = {}
-    up: dict[str, set[str]] = {}
+    down: dict[int, set[int]] = {}
+    up: dict[int, set[int]] = {}
     out = set(attacks)
-    for a, c in attacks:
+    keys = list(attacks)
+    ends = list(map(n.__rmod__, keys))
+    starts = list(map(n.__rfloordiv__, keys))
+    touching = list(map(or_, map(supports.__contains__, ends), map(backwards.__contains__, starts)))
+    for a, c in zip(compress(starts, touching), compress(ends, touching)):
         if c not in down:
             down[c] = _reach(c, supports)
         for b in down[c]:
-            out.add((a, b))           # secondary: a attacks c, c supports+ b
+            out.add(a * n + b)           # secondary: a attacks c, c supports+ b
         if a not in up:
             up[a] = _reach(a, backwards)
         for s in up[a]:
-            out.add((s, c))           # supported: s supports+ a, a attacks c
+            out.add(s * n + c)           # supported: s supports+ a, a attacks c
     return out
 
 
