@@ -13,14 +13,16 @@ import datetime as _dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..dates import precision_of
-from ..model import Action, Citation, Event, Evidence, Item, Response, Source
+from ..dates import date_text, precision_of
+from ..model import Action, Citation, Event, Evidence, Item, Response, Source, said_by_demand
 from ..tracking import StatusChange
 from .context import Site
-from .html import Table, badge, day, esc, flag, out_link
+from .html import Table, badge, day, esc, flag, link, out_link
 from .pages import away_badge
 from .tally import Case, DemandRef
 from .words import word
+
+__all__ = ["FEW", "LONG_QUOTE", "CaseIndex", "DemandPage"]
 
 #: A source cited by at most this many items is "one place" as a whole.
 FEW = 40
@@ -63,8 +65,8 @@ class CaseIndex:
             found.add(at)
         found -= skip
         case = self.case
-        keep = [i for i in found if (item := case.find(i)) is not None
-                and item.KIND not in ("actor", "source")]
+        keep = [i for i in found if (other := case.find(i)) is not None
+                and other.KIND not in ("actor", "source")]
         return sorted(keep, key=lambda i: (_date_or_as_of(case, i), case.order[i]))
 
 
@@ -145,8 +147,7 @@ class DemandPage:
         if not ref.status.history:
             return f'<p class="muted">{esc(word("demand.no_history", lang))}</p>'
 
-        def row(change: object) -> list[str]:
-            assert isinstance(change, StatusChange)
+        def row(change: StatusChange) -> list[str]:
             item = case.get(change.item)
             text = (self.site.text(item.quote) or self.site.text(item.text)
                     if isinstance(item, Response) else self.site.text(getattr(item, "text", "")))
@@ -169,10 +170,14 @@ class DemandPage:
             return f'<p class="muted">{esc(word("demand.no_answers", lang))}</p>'
         out = []
         for answer_id in ref.status.answers:
-            answer = case.get(answer_id)
-            assert isinstance(answer, Response)
-            parts = [f'<h3 class="answer-head"><span class="date">{self.when(answer_id)}</span> '
-                     f"{self.actors(answer.by)} {badge('said', answer.said.value, lang)}</h3>"]
+            answer = case.response(answer_id)
+            said = said_by_demand(answer)  # what it said to each demand it answers
+            head = (f'<h3 class="answer-head"><span class="date">{self.when(answer_id)}</span> '
+                    f"{self.actors(answer.by)} {badge('said', said[ref.id].value, lang)}</h3>")
+            parts = [head]
+            others = [(d, s.value) for d, s in said.items() if d != ref.id]
+            if others:
+                parts.append(self.also_answers(others))
             if answer.quote is not None:
                 parts.append(self.quote(answer.quote))
                 parts.append(self.other_languages(answer.quote))
@@ -184,6 +189,19 @@ class DemandPage:
             parts.append(self.cites(answer.cites))
             out.append(f'<article class="answer" id="{esc(answer_id)}">{"".join(parts)}</article>')
         return "".join(out)
+
+    def also_answers(self, others: list[tuple[str, str]]) -> str:
+        """The other demands an answer answers, each with what it said to that one (an answer
+        may deflect one demand and refuse another: the badge above is what it said to this
+        demand, these are what it said to the others)."""
+        rows = []
+        for demand_id, said in others:
+            text = self.site.text(self.case.demand(demand_id).text)
+            short = text if len(text) <= 120 else text[:117].rsplit(" ", 1)[0] + "…"
+            href = self.root + self.site.demand_path(self.case, demand_id)
+            rows.append(f"<li>{badge('said', said, self.lang)} {link(href, short)}</li>")
+        return (f'<div class="also"><span class="label">{esc(word("demand.also_answers", self.lang))}'
+                f':</span><ul>{"".join(rows)}</ul></div>')
 
     def actions(self, ref: DemandRef) -> str:
         lang, case = self.lang, self.case
@@ -228,8 +246,9 @@ class DemandPage:
                 figure = item.value
                 extra = f' <span class="figure">{figure.number:,} {esc(figure.unit)}</span>'
                 text = "" if text.replace(",", "") == f"{figure.number} {figure.unit}" else text
-                if item.date is None and figure.as_of is not None:
-                    when = esc(word("as_of", self.lang, date=figure.as_of.isoformat()))
+                if self.case.date_of(item_id) is None and figure.as_of is not None:
+                    as_of = date_text(figure.as_of, figure.as_of_precision)
+                    when = esc(word("as_of", self.lang, date=as_of))
             note = self.site.text(getattr(item, "note", None))
             sources = ""
             if isinstance(item, Event):
@@ -262,7 +281,7 @@ class DemandPage:
         """The HTML of one demand's page."""
         self.sources = []
         site, lang, case, root = self.site, self.lang, self.case, self.root
-        demand = case.get(ref.id)
+        demand = case.demand(ref.id)
         status = ref.status
         text = site.text(demand.text)
         made = esc(word("demand.made", lang, date="\x00d", by="\x00b", to="\x00t"))
@@ -281,12 +300,12 @@ class DemandPage:
             parts.append(f'<p class="notice">{esc(word("demand.turned_away", lang))}</p>')
         said = (away_badge(ref, lang) if case.turned_away(ref.id) and not status.answers
                 else badge("said", status.said.value, lang))
+        judged = ("" if case.judged_on is None else f'<p class="muted">'
+                  f'{esc(word("case.judged", lang, date=case.judged_on.isoformat()))}</p>')
         parts.append(f'<section class="now" aria-labelledby="now"><h2 id="now">'
                      f'{esc(word("demand.status", lang))}</h2><p class="badges">'
-                     f"{said} "
-                     f"{badge('done', status.done.value, lang)} {' '.join(flags)}</p>"
-                     f'<p class="muted">{esc(word("case.judged", lang, date=case.judged_on.isoformat()))}</p></section>'
-                     if case.judged_on else "</section>")
+                     f"{said} {badge('done', status.done.value, lang)} {' '.join(flags)}</p>"
+                     f"{judged}</section>")
         if demand.tags:
             tags = " ".join(f'<span class="tag">{esc(t)}</span>' for t in demand.tags)
             parts.append(f'<p class="tags"><span class="label">'

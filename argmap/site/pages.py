@@ -13,6 +13,12 @@ from .search import index_block
 from .tally import ActorRecord, Bin, Case, DemandRef, Scorecard, answers_over_time, scorecard
 from .words import word
 
+__all__ = [
+    "actor_pages", "actors_page", "actors_table", "asked", "away_badge", "case_pages",
+    "chart_section", "demand_table", "index_page", "newest_first", "scorecard_html",
+    "search_page", "status_cell",
+]
+
 
 def newest_first(refs: Sequence[DemandRef]) -> list[DemandRef]:
     """Demands by the date they were made, newest first (undated last), then dossier order."""
@@ -43,7 +49,7 @@ def away_badge(ref: DemandRef, lang: str) -> str:
     return f'<span class="badge away">⊘ {esc(word("away", lang) + detail)}</span>'
 
 
-def demand_table(site: Site, root: str, with_case: bool) -> Table:
+def demand_table(site: Site, root: str, with_case: bool) -> Table[DemandRef]:
     """The table of demands used on case and actor pages."""
     lang = site.lang
     columns = [word("col.made", lang), word("col.demand", lang)]
@@ -51,8 +57,7 @@ def demand_table(site: Site, root: str, with_case: bool) -> Table:
     columns += [word("col.to", lang), word("col.said", lang), word("col.done", lang),
                 word("col.last", lang)]
 
-    def row(ref: object) -> list[str]:
-        assert isinstance(ref, DemandRef)
+    def row(ref: DemandRef) -> list[str]:
         status, case = ref.status, ref.case
         text = site.text(case.graph.nodes[ref.id]["text"])
         cells = [f'<td class="date">{day(status.made, lang)}</td>',
@@ -113,8 +118,8 @@ def _tallies_row(site: Site, card: Scorecard) -> list[str]:
                      "</span>")
     return [f'<td class="num">{received}</td>',
             f'<td class="num">{pct(card.answered, card.share(card.answered), lang)}</td>',
-            f'<td class="num">{pct(card.not_yet_rated, card.share(card.not_yet_rated), lang)}'
-            "</td>",
+            (f'<td class="num">{pct(card.not_yet_rated, card.share(card.not_yet_rated), lang)}'
+             "</td>"),
             f'<td class="num">{pct(card.on_paper, card.share(card.on_paper), lang)}</td>',
             f'<td class="num">{pct(card.unanswered, card.share(card.unanswered), lang)}</td>',
             f'<td class="num">{card.kept:,}</td>', f'<td class="num">{card.broken:,}</td>',
@@ -131,10 +136,12 @@ def actors_table(site: Site, root: str, records: Sequence[tuple[ActorRecord, Sco
     columns = [word("col.actor", lang), word("col.received", lang)]
     columns += [word(k, lang) for k in _TALLY_COLUMNS] + [word("col.days", lang)]
 
-    def row(pair: object) -> list[str]:
-        record, card = pair  # type: ignore[misc]
-        days = f"{card.median_days:,.0f}" if card.median_days is not None else "—"
-        return ([f'<th scope="row">{site.actor_link(root, record.id)}</th>'] + _tallies_row(site, card) + [f'<td class="num">{days}</td>'])
+    def row(pair: tuple[ActorRecord, Scorecard]) -> list[str]:
+        record, card = pair
+        days = (f"{card.median_days:,.0f}" if card.median_days is not None
+                else esc(word("none", lang)))
+        return ([f'<th scope="row">{site.actor_link(root, record.id)}</th>']
+                + _tallies_row(site, card) + [f'<td class="num">{days}</td>'])
 
     return Table(columns, row, frozenset(range(1, len(columns)))).html(records)
 
@@ -163,8 +170,8 @@ def index_page(site: Site) -> dict[str, str]:
     columns = [word("col.case", lang), word("col.demands", lang)]
     columns += [word(k, lang) for k in _TALLY_COLUMNS] + [word("col.last", lang)]
 
-    def row(pair: object) -> list[str]:
-        case, card = pair  # type: ignore[misc]
+    def row(pair: tuple[Case, Scorecard]) -> list[str]:
+        case, card = pair
         return ([f'<th scope="row">{link(site.case_path(case), site.title(case))}</th>']
                 + _tallies_row(site, card)
                 + [f'<td class="date">{day(card.last_change, lang)}</td>'])
@@ -268,8 +275,7 @@ def chart_section(site: Site, record: ActorRecord) -> str:
     said_keys = [(value, f"{glyph} {text}") for _, glyph, text, value in keys if value]
     columns = [word("col.year", lang), word("chart.received", lang)] + [t for _, t in said_keys]
 
-    def row(b: object) -> list[str]:
-        assert isinstance(b, Bin)
+    def row(b: Bin) -> list[str]:
         return ([f'<th scope="row">{esc(b.label)}</th>', f'<td class="num">{b.received:,}</td>']
                 + [f'<td class="num">{b.said.get(v, 0):,}</td>' for v, _ in said_keys])
 

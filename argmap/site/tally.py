@@ -24,8 +24,13 @@ import networkx as nx
 
 from ..dossier import Dossier
 from ..graph import build_graph
-from ..model import Done, Item, Said
+from ..model import Actor, Demand, Done, Item, Response, Said, said_for
 from ..tracking import DemandStatus, demand_status
+
+__all__ = [
+    "DONE_COLUMNS", "TURNED_AWAY_TAGS", "ActorRecord", "Bin", "Case", "DemandRef", "Scorecard",
+    "actor_records", "answers_over_time", "latest_date", "scorecard",
+]
 
 #: Tags that mark a demand as turned away before it reached its addressee.
 TURNED_AWAY_TAGS = frozenset({"rejected", "withdrawn"})
@@ -77,6 +82,20 @@ class Case:
     def find(self, item_id: str) -> Item | None:
         """The item with this id, or ``None``."""
         return self.items.get(item_id)
+
+    def demand(self, demand_id: str) -> Demand:
+        """The demand with this id (``KeyError`` when none, ``TypeError`` for another kind)."""
+        item = self.items[demand_id]
+        if not isinstance(item, Demand):
+            raise TypeError(f"{demand_id} is a {item.KIND}, not a demand")
+        return item
+
+    def response(self, response_id: str) -> Response:
+        """The answer with this id (``KeyError`` when none, ``TypeError`` for another kind)."""
+        item = self.items[response_id]
+        if not isinstance(item, Response):
+            raise TypeError(f"{response_id} is a {item.KIND}, not an answer")
+        return item
 
     def date_of(self, item_id: str) -> _dt.date | None:
         """The item's date (its own, else its event's)."""
@@ -193,9 +212,11 @@ class ActorRecord:
     answers: list[tuple[Case, str]] = field(default_factory=list)  # (case, response id)
     divisions: set[str] = field(default_factory=set)
 
-    def item(self):
+    def item(self) -> Actor:
         """The actor item from the first case it appears in (its name, kind, parent)."""
-        return self.cases[0].get(self.id)
+        actor = self.cases[0].get(self.id)
+        assert isinstance(actor, Actor), self.id  # records are made from actors only
+        return actor
 
 
 def _families(case: Case) -> dict[str, set[str]]:
@@ -235,9 +256,9 @@ def actor_records(cases: list[Case]) -> dict[str, ActorRecord]:
                 if maker in records:
                     records[maker].made.append(ref)
         for response in case.dossier.responses:
-            for actor in response.by:
-                if actor in records:
-                    records[actor].answers.append((case, response.id))
+            for answerer in response.by:
+                if answerer in records:
+                    records[answerer].answers.append((case, response.id))
     return records
 
 
@@ -254,16 +275,19 @@ class Bin:
 def answers_over_time(record: ActorRecord) -> tuple[str, list[Bin]]:
     """The answers the demands put to the actor (or its divisions) got, by date and what they
     said, and the demands it received, by year, or by month when everything falls within two
-    years. Returns ``(unit, bins)``; undated items are left out, and an answer to several of
-    its demands counts once."""
-    found: dict[tuple[str, str], tuple[_dt.date, str]] = {}
+    years. Returns ``(unit, bins)``; undated items are left out. An answer counts by what it
+    said to the actor's demands (:func:`~argmap.model.said_for`): an answer to several of them
+    counts once, or once per value when it said different things to them (deflected one,
+    refused another)."""
+    found: dict[tuple[str, str], tuple[_dt.date, dict[str, None]]] = {}
     for ref in record.received:
-        graph = ref.case.graph
+        case = ref.case
         for response in ref.status.answers:
-            date = graph.nodes[response].get("date")
+            date = case.date_of(response)
             if date is not None:
-                found[(ref.case.name, response)] = (date, graph.nodes[response]["said"].value)
-    answers = sorted(found.values())
+                values = found.setdefault((case.name, response), (date, {}))[1]
+                values[said_for(case.response(response), ref.id).value] = None
+    answers = sorted((date, value) for date, values in found.values() for value in values)
     received = [r.status.made for r in record.received
                 if r.status.made is not None and not r.case.turned_away(r.id)]
     dates = [d for d, _ in answers] + received

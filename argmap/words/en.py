@@ -354,6 +354,7 @@ WORDS: dict[str, str] = {
     "site.demand.history": "What was said and done, in order",
     "site.demand.no_history": "Nothing said or done on file yet.",
     "site.demand.answers": "Answers on file",
+    "site.demand.also_answers": "Also an answer to",
     "site.demand.no_answers": "No answer on file.",
     "site.demand.actions": "What was done",
     "site.demand.quote": "Quoted",

@@ -343,6 +343,7 @@ WORDS: dict[str, str] = {
     "site.demand.history": "回答と実行の経過",
     "site.demand.no_history": "回答・行動の記録はまだない。",
     "site.demand.answers": "記録された回答",
+    "site.demand.also_answers": "次の要求への回答でもある",
     "site.demand.no_answers": "回答の記録なし。",
     "site.demand.actions": "その後の行動",
     "site.demand.quote": "引用",
