@@ -76,10 +76,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..gc_pause import paused_gc
 from ..errors import FileError, FormatError
+from ..gc_pause import paused_gc
 from ..model import Said
 from ._common import FormatWarning, Imported, build, decode, load_json, slugify
+
+__all__ = [
+    "COMMITTEE", "COMMONS", "GOVERNMENT", "KNOWN_ATTRIBUTES", "LICENCE", "NAME", "SITE",
+    "SUFFIXES", "PetitionImporter", "department_key", "department_of", "files_in", "load",
+    "load_each", "load_folder", "petitions_in", "sniff",
+]
 
 NAME = "uk-petitions"
 SUFFIXES = (".json",)
@@ -403,9 +409,9 @@ class PetitionImporter:
             elif key not in KNOWN_ATTRIBUTES and p.attrs[key] not in (None, "", [], {}):
                 self.warnings.add(f"attribute '{key}' not held", p.file)
         for part, known in _KNOWN_PARTS.items():
-            value = p.part(part)
-            for key in value or ():
-                if key not in known and value[key] not in (None, "", [], {}):
+            fields = p.part(part) or {}
+            for key, value in fields.items():
+                if key not in known and value not in (None, "", [], {}):
                     self.warnings.add(f"attribute '{part}.{key}' not held", p.file)
 
     def _page(self, p: _Petition, base: str) -> str:
@@ -628,12 +634,13 @@ def _unique(found: Iterable[tuple[dict[str, Any], str | None]],
     return dict(sorted(kept.items()))
 
 
-def _folder_petitions(folder: Path, warnings: _Warnings) -> dict[int, tuple[dict[str, Any], str]]:
-    def each() -> Iterator[tuple[dict[str, Any], str]]:
+def _folder_petitions(folder: Path, warnings: _Warnings) -> dict[int, tuple[dict[str, Any],
+                                                                              str | None]]:
+    def each() -> Iterator[tuple[dict[str, Any], str | None]]:
         for path in files_in(folder):  # named as the user named the folder
             for obj in _read(path):
                 yield obj, str(path)
-    return _unique(each(), warnings)  # type: ignore[return-value]
+    return _unique(each(), warnings)
 
 
 def load_folder(folder: str | os.PathLike[str]) -> Imported:
