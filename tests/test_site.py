@@ -325,3 +325,47 @@ def test_a_case_with_no_date_at_all_still_shows_each_status(tmp_path):
     now = _status_now(page)
     assert "said-refused" in now and "done-not_delivered" in now and "Statuses as of" not in now
     assert "2019" not in page.split("<main")[1]
+
+
+# --- demands owed no answer --------------------------------------------------------------------
+
+
+def test_a_petition_owed_no_answer_is_counted_apart_never_as_unanswered(tmp_path):
+    """A petition short of the 10,000 signatures at which the government responds got no
+    answer because none was due: it is shown as such, and left out of the shares."""
+    dossier = read_file(FIXTURES / "uk-petitions" / "folder").dossier
+    case = Case.of("p", dossier)
+    card = scorecard(DemandRef(case, s) for s in case.statuses.values())
+    assert (card.received, card.not_due, card.answered, card.unanswered) == (1, 1, 1, 0)
+    assert card.share(card.answered) == 1.0
+    _, bins = answers_over_time(actor_records([case])["uk-government"])
+    assert sum(b.received for b in bins) == 1  # the chart leaves it out too
+    build_site([("p", dossier)], tmp_path / "s")
+    page = (tmp_path / "s/cases/p/d/petition-300004.html").read_text(encoding="utf-8")
+    now = _status_now(page)
+    assert "No answer due" in now and "said-no_response" not in now
+    assert "No answer was due to this demand" in page
+    assert "it had 120 as of 2019-01-20" in page  # the importer's note says why
+    index = (tmp_path / "s/index.html").read_text(encoding="utf-8")
+    assert "+1 with no answer due" in index
+    actor = (tmp_path / "s/actors/uk-government.html").read_text(encoding="utf-8")
+    assert "1 more to which no answer was due" in actor
+    listed = re.search(r'<a href="[^"]*petition-300004.html">.*?</tr>', actor, re.DOTALL).group(0)
+    assert "No answer due" in listed and "said-no_response" not in listed
+    search = (tmp_path / "s/search.html").read_text(encoding="utf-8")
+    assert "— No answer due" in search
+
+
+def test_relations_on_file_from_the_same_place_say_what_they_join(site):
+    root, _ = site
+    page = (root / "cases/mynumber-card/d/d-2019-07-18-kanshou.html").read_text(encoding="utf-8")
+    related = re.search(r'<ul class="related">(.*?)</ul>', page, re.DOTALL).group(1)
+    rows = re.findall(r"<li>(.*?)</li>", related, re.DOTALL)
+    relations = [r for r in rows if '<span class="kind">Relation</span>' in r]
+    assert relations, rows
+    for row in relations:
+        assert '<span class="rel">' in row and "undated" not in row  # premise, kind, target
+    assert any("Attacks" in r and "The Federation shifted the responsibility" in r
+               for r in relations)
+    # the relation that supports this demand is under Arguments, not repeated here
+    assert not any("Supports" in r and "State the Federation" in r for r in relations)

@@ -14,11 +14,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..dates import date_text, precision_of
-from ..model import Action, Citation, Event, Evidence, Item, Response, Source, said_by_demand
+from ..model import (
+    Action,
+    Citation,
+    Event,
+    Evidence,
+    Item,
+    Relation,
+    Response,
+    Source,
+    said_by_demand,
+)
 from ..tracking import StatusChange
 from .context import Site
 from .html import Table, badge, day, esc, flag, link, out_link
-from .pages import away_badge
+from .pages import apart_badge
 from .tally import Case, DemandRef
 from .words import word
 
@@ -38,6 +48,7 @@ class CaseIndex:
     by_place: dict[tuple[str, str | None], list[str]] = field(default_factory=dict)
     by_source: dict[str, list[str]] = field(default_factory=dict)
     relations: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
+    touching: dict[str, list[str]] = field(default_factory=dict)  # item -> its relations' ids
 
     @classmethod
     def of(cls, case: Case) -> CaseIndex:
@@ -50,6 +61,8 @@ class CaseIndex:
             for premise in rel.from_:
                 index.relations.setdefault(rel.to, []).append(("in", rel.type.value, premise))
                 index.relations.setdefault(premise, []).append(("out", rel.type.value, rel.to))
+            for end in dict.fromkeys((rel.to, *rel.from_)):
+                index.touching.setdefault(end, []).append(rel.id)
         return index
 
     def related(self, item: Item, skip: set[str]) -> list[str]:
@@ -222,6 +235,19 @@ class DemandPage:
                        "</article>")
         return "".join(out)
 
+    def gist(self, item_id: str, limit: int = 100) -> str:
+        """An item's words (its text, quote or title), cut at a space to about ``limit``."""
+        item = self.case.find(item_id)
+        text = self.site.text(getattr(item, "text", None) or getattr(item, "quote", None)
+                              or getattr(item, "title", None) or item_id)
+        return text if len(text) <= limit else text[:limit - 3].rsplit(" ", 1)[0] + "…"
+
+    def relation(self, rel: Relation) -> str:
+        """What a relation joins: its premises, the kind of relation, what it bears on."""
+        premises = " + ".join(esc(self.gist(p)) for p in rel.from_)
+        kind = esc(word(f"rel.out.{rel.type.value}", self.lang))
+        return f'{premises} <span class="rel">{kind}</span> {esc(self.gist(rel.to))}'
+
     def arguments(self, demand: str) -> str:
         lang, case = self.lang, self.case
         rows = []
@@ -234,7 +260,9 @@ class DemandPage:
         return f'<ul class="args">{"".join(rows)}</ul>' if rows else ""
 
     def related(self, demand: Item, ref: DemandRef) -> str:
-        skip = {demand.id, *ref.status.answers, *ref.status.actions}
+        # what the page shows already: its answers, actions and arguments
+        skip = {demand.id, *ref.status.answers, *ref.status.actions,
+                *self.index.touching.get(demand.id, ())}
         rows = []
         for item_id in self.index.related(demand, skip):
             item = self.case.get(item_id)
@@ -242,6 +270,9 @@ class DemandPage:
                                   or getattr(item, "quote", None))
             extra = ""
             when = self.when(item_id)
+            if isinstance(item, Relation):  # no date of its own: an argument, not an event
+                text, when = "", ""
+                extra = self.relation(item)
             if isinstance(item, Evidence) and item.value is not None:
                 figure = item.value
                 extra = f' <span class="figure">{figure.number:,} {esc(figure.unit)}</span>'
@@ -254,8 +285,8 @@ class DemandPage:
             if isinstance(item, Event):
                 sources = ", ".join(self.source(c.source) for c in item.cites[1:])
             kind = esc(word(f"kind.{item.KIND}", self.lang))
-            rows.append(f'<li><span class="date">{when}</span> '
-                        f'<span class="kind">{kind}</span> {esc(text)}{extra}'
+            date = f'<span class="date">{when}</span> ' if when else ""
+            rows.append(f'<li>{date}<span class="kind">{kind}</span> {esc(text)}{extra}'
                         + (f" — {sources}" if sources else "")
                         + (self.quote(note, "note") if note else "") + "</li>")
         return f'<ul class="related">{"".join(rows)}</ul>' if rows else ""
@@ -298,8 +329,9 @@ class DemandPage:
             parts.append(f'<p>{esc(word("demand.deadline", lang, date=demand.deadline.isoformat()))}</p>')
         if case.turned_away(ref.id):
             parts.append(f'<p class="notice">{esc(word("demand.turned_away", lang))}</p>')
-        said = (away_badge(ref, lang) if case.turned_away(ref.id) and not status.answers
-                else badge("said", status.said.value, lang))
+        if case.no_answer_due(ref.id):
+            parts.append(f'<p class="notice">{esc(word("demand.not_due", lang))}</p>')
+        said = apart_badge(ref, lang) or badge("said", status.said.value, lang)
         judged = ("" if case.judged_on is None else f'<p class="muted">'
                   f'{esc(word("case.judged", lang, date=case.judged_on.isoformat()))}</p>')
         parts.append(f'<section class="now" aria-labelledby="now"><h2 id="now">'

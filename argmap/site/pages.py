@@ -14,7 +14,7 @@ from .tally import ActorRecord, Bin, Case, DemandRef, Scorecard, answers_over_ti
 from .words import word
 
 __all__ = [
-    "actor_pages", "actors_page", "actors_table", "asked", "away_badge", "case_pages",
+    "actor_pages", "actors_page", "actors_table", "apart_badge", "asked", "case_pages",
     "chart_section", "demand_table", "index_page", "newest_first", "scorecard_html",
     "search_page", "status_cell",
 ]
@@ -30,10 +30,11 @@ def newest_first(refs: Sequence[DemandRef]) -> list[DemandRef]:
 
 
 def status_cell(site: Site, ref: DemandRef) -> str:
-    """The said badge and the overdue / on-paper / turned-away flags of a demand."""
+    """The said badge and the overdue / on-paper flags of a demand (or why it is apart)."""
     status, lang = ref.status, site.lang
-    if ref.case.turned_away(ref.id) and not status.answers:
-        return away_badge(ref, lang)
+    apart = apart_badge(ref, lang)
+    if apart is not None:
+        return apart
     out = badge("said", status.said.value, lang)
     if status.overdue:
         out += " " + flag("overdue", lang)
@@ -42,9 +43,15 @@ def status_cell(site: Site, ref: DemandRef) -> str:
     return out
 
 
-def away_badge(ref: DemandRef, lang: str) -> str:
-    """A demand turned away before it reached its addressee: never shown as "no answer"."""
-    tags = [t for t in ref.case.get(ref.id).tags if t.startswith(("rejected-", "withdrawn-"))]
+def apart_badge(ref: DemandRef, lang: str) -> str | None:
+    """The badge of an unanswered demand counted apart, never shown as "no answer": turned
+    away before it reached its addressee, or owed no answer; ``None`` for any other."""
+    case = ref.case
+    if case.no_answer_due(ref.id):
+        return f'<span class="badge away">{esc(word("not_due", lang))}</span>'
+    if not case.turned_away(ref.id) or ref.status.answers:
+        return None
+    tags = [t for t in case.get(ref.id).tags if t.startswith(("rejected-", "withdrawn-"))]
     detail = f" ({', '.join(tags)})" if tags else ""
     return f'<span class="badge away">⊘ {esc(word("away", lang) + detail)}</span>'
 
@@ -99,8 +106,9 @@ def scorecard_html(site: Site, card: Scorecard, heading: str) -> str:
         figure("col.broken", f"{card.broken:,}", "done-not_delivered"),
         figure("col.reversed", f"{card.reversed:,}", "done-reversed"),
     ]
-    away = (f'<p class="note">{esc(word("scorecard.turned_away", lang, n=f"{card.turned_away:,}"))}'
-            "</p>" if card.turned_away else "")
+    away = "".join(f'<p class="note">{esc(word(key, lang, n=f"{n:,}"))}</p>'
+                   for key, n in (("scorecard.turned_away", card.turned_away),
+                                  ("scorecard.not_due", card.not_due)) if n)
     said = " ".join(f"{badge('said', value, lang)} {n:,}" for value, n in card.said.items())
     return (f'<section class="scorecard" aria-labelledby="sc"><h2 id="sc">{esc(heading)}</h2>'
             f'<dl class="figs">{"".join(figures)}</dl>{away}'
@@ -113,9 +121,9 @@ def _tallies_row(site: Site, card: Scorecard) -> list[str]:
     """The tally cells of a case or an actor row (received, then each share and count)."""
     lang = site.lang
     received = f"{card.received:,}"
-    if card.turned_away:
-        received += (f'<br><span class="muted">{esc(word("turned_away.short", lang, n=f"{card.turned_away:,}"))}'
-                     "</span>")
+    for key, n in (("turned_away.short", card.turned_away), ("not_due.short", card.not_due)):
+        if n:
+            received += f'<br><span class="muted">{esc(word(key, lang, n=f"{n:,}"))}</span>'
     return [f'<td class="num">{received}</td>',
             f'<td class="num">{pct(card.answered, card.share(card.answered), lang)}</td>',
             (f'<td class="num">{pct(card.not_yet_rated, card.share(card.not_yet_rated), lang)}'
@@ -154,7 +162,8 @@ def asked(site: Site, records: list[ActorRecord] | None = None,
         refs = [r for r in record.received if case is None or r.case is case]
         if refs:
             out.append((record, scorecard(refs)))
-    out.sort(key=lambda pair: (-(pair[1].received + pair[1].turned_away), site.name(pair[0].id)))
+    out.sort(key=lambda pair: (-(pair[1].received + pair[1].turned_away + pair[1].not_due),
+                               site.name(pair[0].id)))
     return out
 
 

@@ -70,6 +70,8 @@ def entries(site: Site) -> list[list[str]]:
             said, context = status.said.value, title
             if case.turned_away(demand_id) and not status.answers:
                 said, context = "", f"{title} — {word('away', site.lang)}"  # never "no answer"
+            elif case.no_answer_due(demand_id):
+                said, context = "", f"{title} — {word('not_due', site.lang)}"
             out.append(["demand", site.demand_path(case, demand_id), site.text(demand.text),
                         context, said, fold(" ".join(words))])
     return out

@@ -6,7 +6,10 @@ the demands put to it or to one of its divisions (actors whose ``parent`` chain 
 
 Demands tagged ``rejected`` or ``withdrawn`` were turned away before they reached the addressee
 (a petition the Petitions Committee rejected, a request taken back): they are shown, but counted
-apart, never as demands the addressee left unanswered.
+apart, never as demands the addressee left unanswered. So are demands tagged ``no-answer-due``
+while they have no answer: no answer was owed (a petition short of the signatures at which the
+government responds, as :mod:`argmap.formats.uk_petitions` tags it), so none is missing; one
+that got an answer anyway counts as answered.
 
 Every status is judged on the case's latest dated item (as the interactive page does), so the
 same dossiers always give the same figures.
@@ -28,12 +31,15 @@ from ..model import Actor, Demand, Done, Item, Response, Said, said_for
 from ..tracking import DemandStatus, demand_status
 
 __all__ = [
-    "DONE_COLUMNS", "TURNED_AWAY_TAGS", "ActorRecord", "Bin", "Case", "DemandRef", "Scorecard",
+    "DONE_COLUMNS", "NOT_DUE_TAGS", "TURNED_AWAY_TAGS", "ActorRecord", "Bin", "Case", "DemandRef", "Scorecard",
     "actor_records", "answers_over_time", "latest_date", "scorecard",
 ]
 
 #: Tags that mark a demand as turned away before it reached its addressee.
 TURNED_AWAY_TAGS = frozenset({"rejected", "withdrawn"})
+
+#: Tags that mark a demand to which no answer was due.
+NOT_DUE_TAGS = frozenset({"no-answer-due"})
 
 #: Done values the scorecard tallies, and the column each goes to.
 DONE_COLUMNS: dict[Done, str] = {Done.delivered: "kept", Done.partially_delivered: "partly_kept",
@@ -61,6 +67,7 @@ class Case:
     dates: dict[str, _dt.date | None] = field(repr=False, default_factory=dict)
     order: dict[str, int] = field(repr=False, default_factory=dict)
     away: frozenset[str] = frozenset()
+    not_due: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, name: str, dossier: Dossier) -> Case:
@@ -72,8 +79,10 @@ class Case:
         judged_on = max(known) if known else None
         statuses = demand_status(dossier, graph=graph, today=judged_on or _dt.date.min)
         away = frozenset(d.id for d in dossier.demands if not TURNED_AWAY_TAGS.isdisjoint(d.tags))
+        not_due = frozenset(d.id for d in dossier.demands if not NOT_DUE_TAGS.isdisjoint(d.tags)
+                            and not statuses[d.id].answers)
         return cls(name, dossier, graph, statuses, judged_on, items, dates,
-                   {item_id: i for i, item_id in enumerate(items)}, away)
+                   {item_id: i for i, item_id in enumerate(items)}, away, not_due)
 
     def get(self, item_id: str) -> Item:
         """The item with this id (``KeyError`` when none)."""
@@ -105,6 +114,14 @@ class Case:
         """Whether the demand was turned away before it reached its addressee."""
         return demand in self.away
 
+    def no_answer_due(self, demand: str) -> bool:
+        """Whether no answer was due to the demand, and none came."""
+        return demand in self.not_due
+
+    def counted_apart(self, demand: str) -> bool:
+        """Whether the demand is left out of the shares: turned away, or owed no answer."""
+        return demand in self.away or demand in self.not_due
+
     def first_answer(self, status: DemandStatus) -> _dt.date | None:
         """The date of the demand's first dated answer."""
         dates = [c.date for c in status.history if c.axis == "said" and c.date is not None]
@@ -125,10 +142,12 @@ class DemandRef:
 
 @dataclass(frozen=True)
 class Scorecard:
-    """Counts over a set of demands. Shares are of ``received`` (turned-away demands apart)."""
+    """Counts over a set of demands. Shares are of ``received``: turned-away demands and those
+    owed no answer (and given none) are counted apart."""
 
     received: int
     turned_away: int
+    not_due: int
     answered: int
     unanswered: int
     overdue: int
@@ -161,7 +180,7 @@ def scorecard(demands: Iterable[DemandRef]) -> Scorecard:
     >>> card.received, card.answered, card.not_yet_rated, card.on_paper, card.median_days
     (2, 1, 1, 0, 10)
     """
-    received = turned = answered = overdue = on_paper = unrated = 0
+    received = turned = not_due = answered = overdue = on_paper = unrated = 0
     said: Counter[str] = Counter()
     done: Counter[str] = Counter()
     days: list[int] = []
@@ -170,6 +189,9 @@ def scorecard(demands: Iterable[DemandRef]) -> Scorecard:
         status, case = ref.status, ref.case
         if case.turned_away(status.demand):
             turned += 1
+            continue
+        if case.no_answer_due(status.demand):
+            not_due += 1
             continue
         received += 1
         said[status.said.value] += 1
@@ -188,7 +210,7 @@ def scorecard(demands: Iterable[DemandRef]) -> Scorecard:
             last = when
     median = statistics.median(days) if days else None
     return Scorecard(
-        received=received, turned_away=turned, answered=answered,
+        received=received, turned_away=turned, not_due=not_due, answered=answered,
         unanswered=received - answered, overdue=overdue, on_paper=on_paper,
         not_yet_rated=unrated, median_days=median,
         said={s.value: said[s.value] for s in Said if said[s.value]},
@@ -289,7 +311,7 @@ def answers_over_time(record: ActorRecord) -> tuple[str, list[Bin]]:
                 values[said_for(case.response(response), ref.id).value] = None
     answers = sorted((date, value) for date, values in found.values() for value in values)
     received = [r.status.made for r in record.received
-                if r.status.made is not None and not r.case.turned_away(r.id)]
+                if r.status.made is not None and not r.case.counted_apart(r.id)]
     dates = [d for d, _ in answers] + received
     if not dates:
         return "year", []
