@@ -209,6 +209,13 @@ def test_site_language(tmp_path, example):
     page = (tmp_path / "ja/index.html").read_text(encoding="utf-8")
     assert '<html lang="ja">' in page and "要求と回答の記録" in page
     assert "マイナンバー" in (tmp_path / "ja/cases/case/index.html").read_text(encoding="utf-8")
+    # an actor's kind in the site's language, for every kind there is
+    assert "種類：省庁" in (tmp_path / "ja/actors/mic.html").read_text(encoding="utf-8")
+    from argmap.vocab import ActorKind
+    from argmap.words import TABLES
+
+    for lang in ("en", "ja"):
+        assert all(f"site.actor.kind.{k.value}" in TABLES[lang] for k in ActorKind), lang
 
 
 def test_nice_steps():

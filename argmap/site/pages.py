@@ -229,7 +229,8 @@ def actor_pages(site: Site, record: ActorRecord) -> dict[str, str]:
     name = site.name(record.id)
     crumbs = [(root + "index.html", word("nav.home", lang)),
               (root + "actors.html", word("nav.actors", lang))]
-    about = [esc(word("actor.kind", lang, kind=actor.kind.value))]
+    kind = word(f"actor.kind.{actor.kind.value}", lang)
+    about = [esc(word("actor.kind", lang, kind=kind))]
     if actor.parent and actor.parent in site.actors:
         about.append(say("actor.part_of", lang, name=site.actor_link(root, actor.parent)))
     cases = ", ".join(link(root + site.case_path(c), site.title(c)) for c in record.cases)
