@@ -50,9 +50,12 @@ def test_summary_lists_every_demand_with_its_answers():
     out = done.stdout
     assert "19 demands" in out and "dates: 2013 to 2020-04-24" in out
     assert "- 2019-07-23 d-2019-07-23-no-survey (to MIC):" in out
-    assert "MIC: deflected" in out and "MIC: refused" in out
-    assert "2019-07-18 the Federation: refused" in out  # what it said to that demand
-    assert out.count("no response on record") == 8
+    assert "MIC: Deflected — “" in out and "MIC: Refused — “" in out
+    assert "2019-07-18 the Federation: Refused" in out  # what it said to that demand
+    assert out.count("now: No answer; Nothing done on file") == 8
+    # a deflection and then a refusal: nothing promised, so nothing kept or broken
+    survey = out[out.index("d-2019-07-23-no-survey"):].splitlines()[1]
+    assert survey == "    now: Refused; Nothing done on file"
     assert "- undated d-pt-dv-victims (to Cabinet Office, MIC):" in out
     assert "- 2018-02 d-2018-toyohashi-rights" in out  # month precision kept
 

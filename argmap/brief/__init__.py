@@ -64,8 +64,9 @@ def build_brief(dossier: Dossier, side: str, motion: str | None = None, lang: st
 
 def _build(dossier: Dossier, side: str, motion: str | None, lang: str,
            as_of: _dt.date | None, today: _dt.date | None, timeout: float) -> Brief:
-    family = side_family(dossier, side)
     cut = as_it_stood(dossier, as_of)
+    graph: nx.MultiDiGraph = build_graph(cut)  # built once: every section reads this graph
+    family = side_family(graph, side)  # actors are never cut: the side is known on any date
     # a motion given is checked against the whole dossier, so that one made after the as-of
     # date is reported as such rather than as unknown
     chosen, others = choose_motion(cut if motion is None else dossier, family, motion)
@@ -75,7 +76,6 @@ def _build(dossier: Dossier, side: str, motion: str | None, lang: str,
             path=("motion",))
     others = tuple(o for o in others if o in cut)
     judged_on = as_of or today or latest_date(cut)
-    graph: nx.MultiDiGraph = build_graph(cut)  # built once: every section reads this graph
     standings = Standings(cut, timeout=timeout)
     case = Case(cut, graph, lang, Registry(cut, lang), standings.label, family)
     # Sections are built in the order they are shown, so sources number in order of first use.

@@ -20,6 +20,7 @@ WORDS: dict[str, str] = {
     "said.accepted": "Accepted",
     "said.refused": "Refused",
     "said.not_yet_rated": "Answer on file, not yet rated",
+    "said.overdue": "No answer, overdue",
     # --- what was done about a demand (done)
     "done.unrated": "Done: not rated",
     "done.committed": "Committed",
@@ -29,6 +30,25 @@ WORDS: dict[str, str] = {
     "done.partially_delivered": "Partly delivered",
     "done.not_delivered": "Not delivered",
     "done.reversed": "Reversed",
+    # --- what was done, worded by what was said before it (argmap.reports.outcome): only an
+    # answer that committed to something (accepted, partly accepted) is kept or broken
+    "outcome": "{said}; {done}",
+    "outcome.promise.unrated": "Nothing done on file yet",
+    "outcome.promise.committed": "Confirmed by an act",
+    "outcome.promise.in_progress": "In progress",
+    "outcome.promise.stalled": "Stalled",
+    "outcome.promise.delivered": "Kept (delivered)",
+    "outcome.promise.partially_delivered": "Partly kept (partly delivered)",
+    "outcome.promise.not_delivered": "Broken (not delivered)",
+    "outcome.promise.reversed": "Broken (reversed)",
+    "outcome.answer.unrated": "Nothing done on file",
+    "outcome.answer.committed": "Committed to later, by an act",
+    "outcome.answer.in_progress": "In progress",
+    "outcome.answer.stalled": "Stalled",
+    "outcome.answer.delivered": "Delivered, though not promised",
+    "outcome.answer.partially_delivered": "Partly delivered, though not promised",
+    "outcome.answer.not_delivered": "Not delivered",
+    "outcome.answer.reversed": "Reversed",
     # --- the effects of actions
     "effect.commits": "commits",
     "effect.progresses": "progresses",
@@ -68,6 +88,8 @@ WORDS: dict[str, str] = {
     "undated_left_out": "{n} undated items not shown",
     "deadline": "deadline {date}",
     "as_of": "as of {date}",
+    "quote": "“{text}”",  # words quoted verbatim from a source, and only those
+    "our_words": "In our words: {text}",  # the writer's summary: never in quotation marks
     # --- The maps (the page shows the same maps and reuses these)
     "view.demands": "Demands, answers and what followed",
     "view.arguments": "The argument",
@@ -238,7 +260,6 @@ WORDS: dict[str, str] = {
     "brief.answered": "{who}, {date}: {said}",
     "brief.to_demand": "In answer to: {demand}",
     "brief.to_demand.said": "In answer to: {demand} — {said}",
-    "brief.summary": "In our words: {text}",
     "brief.then": "They said this on {said_date}, then on {did_date} {who}: {action} — {verdict}.",
     "brief.no_followup": "No later action on file.",
     "brief.commitment.none": "{said} (no commitment)",
@@ -263,7 +284,6 @@ WORDS: dict[str, str] = {
     "brief.source_sep": ". ",
     "brief.source_end": ".",
     "brief.aka": "{name} ({short})",
-    "brief.quote": "“{text}”",
     # --- The tracker site only: site.<key> (argmap.site.words looks the key up here first)
     "site.title": "Demands and answers: the record",
     "site.lead": "{cases} cases, {demands} demands. Each demand shows what was said in answer and what was done afterwards, with its sources.",

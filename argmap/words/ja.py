@@ -17,6 +17,7 @@ WORDS: dict[str, str] = {
     "said.accepted": "受入れ",
     "said.refused": "拒否",
     "said.not_yet_rated": "回答あり・未評価",
+    "said.overdue": "回答なし・期限超過",
     # --- what was done about a demand (done)
     "done.unrated": "実行: 未評価",
     "done.committed": "実施を約束",
@@ -26,6 +27,24 @@ WORDS: dict[str, str] = {
     "done.partially_delivered": "一部実現",
     "done.not_delivered": "実現せず",
     "done.reversed": "後退・撤回",
+    # --- what was done, worded by what was said before it (argmap.reports.outcome)
+    "outcome": "{said}、{done}",
+    "outcome.promise.unrated": "実行の記録はまだない",
+    "outcome.promise.committed": "行動で約束を確認",
+    "outcome.promise.in_progress": "進行中",
+    "outcome.promise.stalled": "停滞",
+    "outcome.promise.delivered": "約束どおり実現",
+    "outcome.promise.partially_delivered": "約束の一部を実現",
+    "outcome.promise.not_delivered": "約束違反（実現せず）",
+    "outcome.promise.reversed": "約束違反（撤回）",
+    "outcome.answer.unrated": "実行の記録なし",
+    "outcome.answer.committed": "のちに行動で実施を約束",
+    "outcome.answer.in_progress": "進行中",
+    "outcome.answer.stalled": "停滞",
+    "outcome.answer.delivered": "実現（約束はしていない）",
+    "outcome.answer.partially_delivered": "一部実現（約束はしていない）",
+    "outcome.answer.not_delivered": "実現せず",
+    "outcome.answer.reversed": "後退・撤回",
     # --- the effects of actions
     "effect.commits": "約束",
     "effect.progresses": "前進",
@@ -65,6 +84,8 @@ WORDS: dict[str, str] = {
     "undated_left_out": "日付不明の {n} 件は載せていない",
     "deadline": "期限 {date}",
     "as_of": "{date} 時点",
+    "quote": "「{text}」",  # words quoted verbatim from a source, and only those
+    "our_words": "要旨：{text}",  # the writer's summary: never in quotation marks
     # --- The maps (the page shows the same maps and reuses these)
     "view.demands": "要求と回答・その後",
     "view.arguments": "論点の構造",
@@ -227,7 +248,6 @@ WORDS: dict[str, str] = {
     "brief.answered": "{who}、{date}：{said}",
     "brief.to_demand": "対象の要求：{demand}",
     "brief.to_demand.said": "対象の要求：{demand}—{said}",
-    "brief.summary": "要旨：{text}",
     "brief.then": "{said_date}にこう回答し、{did_date}、{who}は{action}—{verdict}。",
     "brief.no_followup": "その後の行動の記録なし。",
     "brief.commitment.none": "{said}（約束なし）",
@@ -252,7 +272,6 @@ WORDS: dict[str, str] = {
     "brief.source_sep": "。",
     "brief.source_end": "。",
     "brief.aka": "{name}（{short}）",
-    "brief.quote": "「{text}」",
     # --- The tracker site only: site.<key> (argmap.site.words looks the key up here first)
     "site.title": "要求と回答の記録",
     "site.lead": "{cases} 件の事例、{demands} 件の要求。各要求について、何と回答され、その後何が行われたかを出典とともに示します。",
