@@ -1,6 +1,10 @@
 """A brief as one self-contained HTML file: inline CSS (with print rules), the demands map as
 inline SVG, no scripts, no external resources.
 
+Printed (Chromium's print to PDF, A4 or Letter), headings keep with what follows them, a long
+nested item may break across pages (only items with no list inside are kept whole), the demands
+table repeats its head on each page, and the map takes a page of its own, scaled to fit it.
+
 Every dossier string goes through ``html.escape``; labels too. Citations link to their entry in
 the source list. The SVG comes from :mod:`argmap.maps` (Graphviz escapes the labels it draws);
 its XML prologue, doctype and comments are dropped so it can sit inside the page.
@@ -31,7 +35,8 @@ def _link(number: int, text: str) -> str:
 
 
 STYLE = Style(escape=escape, strong=lambda s: f"<strong>{s}</strong>",
-              em=lambda s: f"<em>{s}</em>", link=_link)
+              em=lambda s: f"<em>{s}</em>", link=_link,
+              ref=lambda s: f'<span class="ref">{s}</span>')
 
 CSS = """
 :root { --ink: #1a1a1a; --muted: #555; --rule: #c8c8c8; --flag: #a40000; --band: #f3f3f3; }
@@ -49,17 +54,32 @@ blockquote { margin: .4rem 0 .5rem; padding: .3rem .8rem; border-left: 3px solid
 ol, ul { padding-left: 1.5rem; margin: .3rem 0 .6rem; }
 li { margin: .2rem 0; }
 .flag { color: var(--flag); font-weight: bold; }
-.status { color: var(--flag); }
+.settled { color: var(--muted); font-style: italic; }
+.ref { font-style: italic; }
+:lang(ja) em, :lang(zh) em, :lang(ko) em, :lang(ja) .ref, :lang(zh) .ref, :lang(ko) .ref,
+:lang(ja) .settled, :lang(zh) .settled, :lang(ko) .settled { font-style: normal; }
+:lang(ja) .ref, :lang(zh) .ref, :lang(ko) .ref { color: var(--muted); }
 a.cite { color: inherit; text-decoration: none; border-bottom: 1px dotted var(--muted); }
+table.glance { width: 100%; border-collapse: collapse; font-size: .9em; margin: .3rem 0 .8rem; }
+table.glance th, table.glance td { text-align: left; vertical-align: top; padding: .25rem .4rem;
+  border-bottom: 1px solid var(--rule); }
+table.glance th { border-bottom: 2px solid var(--ink); }
+table.glance td:first-child { white-space: nowrap; }
+.method p { color: var(--muted); }
 .sources li { margin: .15rem 0; }
 figure.map { margin: 1rem 0; }
-figure.map svg { max-width: 100%; height: auto; }
+figure.map svg { display: block; width: 100%; height: auto; }
 @media print {
-  body { max-width: none; margin: 0; font-size: 10pt; }
-  h2 { break-after: avoid; page-break-after: avoid; }
-  h3 { break-after: avoid; page-break-after: avoid; }
-  li, blockquote { break-inside: avoid; page-break-inside: avoid; }
-  section.map { break-before: page; page-break-before: always; }
+  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
+  h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+  h2 + *, h3 + * { break-before: avoid; page-break-before: avoid; }
+  li:not(:has(li)), blockquote, tr, p.position { break-inside: avoid; page-break-inside: avoid; }
+  thead { display: table-header-group; }
+  section.map { break-before: page; page-break-before: always; break-after: page;
+    page-break-after: always; }
+  section.map h2 { margin-top: 0; }
+  figure.map { margin: 0; break-inside: avoid; page-break-inside: avoid; }
+  figure.map svg { max-height: 225mm; }
   a.cite { border-bottom: none; }
   @page { margin: 16mm 14mm; }
 }
@@ -82,13 +102,23 @@ def to_html(brief: Brief, dossier: Dossier | None = None) -> str:
     if meta:
         out.append('<p class="meta">' + "<br>".join(meta) + "</p>")
 
+    _open_section(out, s, "sec.glance", "glance")
+    if brief.glance:
+        head = "".join(f'<th scope="col">{h}</th>' for h in s.glance_head())
+        rows = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in s.glance_row(row)) + "</tr>"
+                       for row in brief.glance)
+        out.append(f'<table class="glance"><thead><tr>{head}</tr></thead>'
+                   f"<tbody>{rows}</tbody></table>")
+    else:
+        out.append(f"<p>{s.word('glance.none')}</p>")
+    out.append("</section>")
+
     _open_section(out, s, "sec.position")
     out.append(f'<p class="position">{s.holds(brief)}</p>')
     if brief.position.motion is not None:
         out.append(f"<p>{s.standing(brief)}</p>")
         if brief.position.defeaters:
-            out.append(f"<p>{s.word('defeated_by')}</p>")
-            out.append(_list(s.item(d) for d in brief.position.defeaters))
+            out.append(_list(s.against_us(d) for d in brief.position.defeaters))
         out.append(f"<p>{s.tally(brief)}</p>")
         if brief.position.others:
             out.append(f"<p>{s.word('other_main')}</p>")
@@ -96,24 +126,30 @@ def to_html(brief: Brief, dossier: Dossier | None = None) -> str:
     out.append("</section>")
 
     _open_section(out, s, "sec.support")
+    if not brief.support and not brief.more_support:
+        out.append(f"<p>{s.word('support.none')}</p>")
+    if brief.support and brief.more_support:
+        out.append(f"<h3>{s.word('support.position')}</h3>")
     if brief.support:
         out.append(_list((_ground(s, g, top=True) for g in brief.support), "ol"))
-    else:
-        out.append(f"<p>{s.word('support.none')}</p>")
+    if brief.more_support:
+        out.append(f"<h3>{s.word('support.more')}</h3>")
+        out.append(_list((s.root(r) + (_list(_ground(s, c) for c in r.children)
+                                       if r.children else "")
+                          for r in brief.more_support), "ol"))
     out.append("</section>")
 
     _open_section(out, s, "sec.counter")
     if brief.counters:
         rows = []
         for counter in brief.counters:
-            inner = []
+            inner = [s.their_ground(g) for g in counter.grounds]
             for target in counter.targets:
                 undercuts = [s.undercut(u) for u in target.undercut_by]
                 inner.append(s.target(target) + (_list(undercuts) if undercuts else ""))
             inner += [s.rebuttal(r) for r in counter.rebuttals]
-            mutual, flag = s.mutual(counter), s.flag(counter)
-            inner += [mutual] if mutual else []
-            inner += [f'<span class="flag">{flag}</span>'] if flag else []
+            verdict, flag = s.verdict(counter)
+            inner.append(f'<span class="{"flag" if flag else "settled"}">{verdict}</span>')
             rows.append(s.counter(counter) + _list(inner))
         out.append(_list(rows, "ol"))
     else:
@@ -125,7 +161,9 @@ def to_html(brief: Brief, dossier: Dossier | None = None) -> str:
         out.append(f"<p>{s.word('answers.none')}</p>")
     for answer in brief.answers:
         out.append(f"<h3>{s.answered(answer)}</h3>")
-        out.append(f"<blockquote>{s.words(answer)}</blockquote>")
+        words = s.words(answer)
+        if words is not None:
+            out.append(f"<blockquote>{words}</blockquote>")
         out.append(_list(s.details(answer)))
     out.append("</section>")
 
@@ -153,6 +191,10 @@ def to_html(brief: Brief, dossier: Dossier | None = None) -> str:
 
     if dossier is not None:
         _map(out, s, brief, dossier)
+
+    _open_section(out, s, "sec.method", "method")
+    out += [f"<p>{paragraph}</p>" for paragraph in s.method(brief)]
+    out.append("</section>")
 
     _open_section(out, s, "sec.sources")
     rows = []

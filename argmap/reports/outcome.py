@@ -26,7 +26,7 @@ from ..queries import COMMITTING
 from ..tracking import DemandStatus
 from ..words import word
 
-__all__ = ["demand_outcome", "done_words", "outcome_line", "outcome_words", "promised",
+__all__ = ["demand_outcome", "done_after", "done_words", "outcome_line", "outcome_words", "promised",
            "said_words"]
 
 
@@ -46,11 +46,16 @@ def said_words(said: Said, lang: str, overdue: bool = False) -> str:
     return word(f"said.{said.value}", lang)
 
 
+def done_after(done: Done, lang: str, promise: bool) -> str:
+    """What was done, in words, after an answer that did (``promise``) or did not commit to it:
+    ``Kept (delivered)`` or ``Delivered, though not promised``."""
+    return word(f"outcome.{'promise' if promise else 'answer'}.{done.value}", lang)
+
+
 def done_words(said: Said, done: Done, lang: str, *, promise: bool | None = None) -> str:
     """What was done, in words, after an answer that said ``said`` (``promise`` overrides
     whether that answer counts as a commitment, see :func:`promised`)."""
-    group = "promise" if (promised(said) if promise is None else promise) else "answer"
-    return word(f"outcome.{group}.{done.value}", lang)
+    return done_after(done, lang, promised(said) if promise is None else promise)
 
 
 def outcome_words(said: Said, done: Done, lang: str, *, overdue: bool = False,
