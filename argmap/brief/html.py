@@ -3,7 +3,9 @@ inline SVG, no scripts, no external resources.
 
 Printed (Chromium's print to PDF, A4 or Letter), headings keep with what follows them, a long
 nested item may break across pages (only items with no list inside are kept whole), the demands
-table repeats its head on each page, and the map takes a page of its own, scaled to fit it.
+table repeats its head on each page, and the map comes last, on pages of its own: the whole
+drawing when it fits one page at the page's width, else page-sized windows of it cut between
+its boxes (:mod:`.printmap`).
 
 Every dossier string goes through ``html.escape``; labels too. Citations link to their entry in
 the source list. The SVG comes from :mod:`argmap.maps` (Graphviz escapes the labels it draws);
@@ -20,6 +22,7 @@ from ..dossier import Dossier
 from ..errors import RenderError
 from .content import OPEN_GROUPS, Brief, Ground
 from .phrases import Style
+from .printmap import windows
 from .sentences import Sentences
 
 __all__ = ["CSS", "STYLE", "escape", "inline_svg", "to_html"]
@@ -60,26 +63,33 @@ li { margin: .2rem 0; }
 :lang(ja) .settled, :lang(zh) .settled, :lang(ko) .settled { font-style: normal; }
 :lang(ja) .ref, :lang(zh) .ref, :lang(ko) .ref { color: var(--muted); }
 a.cite { color: inherit; text-decoration: none; border-bottom: 1px dotted var(--muted); }
-table.glance { width: 100%; border-collapse: collapse; font-size: .9em; margin: .3rem 0 .8rem; }
+table.glance { width: 100%; border-collapse: collapse; font-size: .9em; margin: .3rem 0 .8rem;
+  table-layout: fixed; }
+table.glance th:nth-child(1) { width: 15%; } table.glance th:nth-child(2) { width: 41%; }
+table.glance th:nth-child(3) { width: 17%; } table.glance th:nth-child(4) { width: 13%; }
+table.glance th:nth-child(5) { width: 14%; }
 table.glance th, table.glance td { text-align: left; vertical-align: top; padding: .25rem .4rem;
   border-bottom: 1px solid var(--rule); }
 table.glance th { border-bottom: 2px solid var(--ink); }
-table.glance td:first-child { white-space: nowrap; }
 .method p { color: var(--muted); }
 .sources li { margin: .15rem 0; }
 figure.map { margin: 1rem 0; }
 figure.map svg { display: block; width: 100%; height: auto; }
+.map-pages { display: none; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
   h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
   h2 + *, h3 + * { break-before: avoid; page-break-before: avoid; }
   li:not(:has(li)), blockquote, tr, p.position { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
-  section.map { break-before: page; page-break-before: always; break-after: page;
-    page-break-after: always; }
+  section.map { break-before: page; page-break-before: always; }
   section.map h2 { margin-top: 0; }
-  figure.map { margin: 0; break-inside: avoid; page-break-inside: avoid; }
-  figure.map svg { max-height: 225mm; }
+  figure.map { display: none; }
+  .map-pages { display: block; }
+  figure.map-page { margin: 0; break-inside: avoid; page-break-inside: avoid; }
+  figure.map-page + figure.map-page { break-before: page; page-break-before: always; }
+  figure.map-page svg { display: block; width: 100%; height: auto; max-height: 228mm; }
+  figure.map-page figcaption { text-align: right; color: var(--muted); font-size: 9pt; }
   a.cite { border-bottom: none; }
   @page { margin: 16mm 14mm; }
 }
@@ -189,9 +199,6 @@ def to_html(brief: Brief, dossier: Dossier | None = None) -> str:
         out.append(f"<p>{s.word('timeline.none')}</p>")
     out.append("</section>")
 
-    if dossier is not None:
-        _map(out, s, brief, dossier)
-
     _open_section(out, s, "sec.method", "method")
     out += [f"<p>{paragraph}</p>" for paragraph in s.method(brief)]
     out.append("</section>")
@@ -209,6 +216,9 @@ def to_html(brief: Brief, dossier: Dossier | None = None) -> str:
                     f"{s.source(source, url)}</li>")
     out.append('<ol class="sources">' + "".join(rows) + "</ol>")
     out.append("</section>")
+
+    if dossier is not None:  # last: printed, it takes pages of its own
+        _map(out, s, brief, dossier)
 
     return (f'<!DOCTYPE html>\n<html lang="{escape(brief.lang)}">\n<head>\n'
             '<meta charset="utf-8">\n'
@@ -233,14 +243,33 @@ def _ground(s: Sentences, ground: Ground, top: bool = False) -> str:
     return line
 
 
+#: The id the embedded drawing is given, for the printed pages to ``<use>`` it.
+MAP_ID = "argmap-brief-map"
+
+
 def _map(out: list[str], s: Sentences, brief: Brief, dossier: Dossier) -> None:
     from ..maps import Map, RenderOptions, draw  # Graphviz only for a brief with a map
 
     _open_section(out, s, "sec.map", "map")
     try:
+        # no title: the section's heading is the map's
         drawn = Map(draw(dossier, "demands", RenderOptions(
-            lang=brief.lang, as_of=brief.as_of, today=brief.judged_on)))
-        out.append(f'<figure class="map">{inline_svg(drawn.svg())}</figure>')
+            lang=brief.lang, as_of=brief.as_of, today=brief.judged_on, title=False)))
+        svg = inline_svg(drawn.svg())
     except RenderError as exc:  # a map too large, or Graphviz missing: the brief still stands
         out.append(f"<p>{s.say('map.failed', reason=exc.message)}</p>")
+        out.append("</section>")
+        return
+    named = svg.replace('id="graph0"', f'id="{MAP_ID}"', 1)
+    out.append(f'<figure class="map">{named}</figure>')
+    pages = windows(svg)
+    figures = []
+    for number, (x, y, width, height) in enumerate(pages, 1):
+        caption = f"<figcaption>{number}/{len(pages)}</figcaption>" if len(pages) > 1 else ""
+        figures.append(
+            f'<figure class="map-page"><svg xmlns="http://www.w3.org/2000/svg" '
+            f'viewBox="{x:.2f} {y:.2f} {width:.2f} {height:.2f}" '
+            f'preserveAspectRatio="xMidYMin meet" role="img" aria-hidden="true">'
+            f'<use href="#{MAP_ID}"/></svg>{caption}</figure>')
+    out.append('<div class="map-pages">' + "".join(figures) + "</div>")
     out.append("</section>")

@@ -99,7 +99,8 @@ class Sentences(Phrases):
         plural = motion.plural if motion.who else brief.side_plural
         text = (self.style.strong(self.style.escape(motion.text)) + self.byline(motion, who=False)
                 + " " + self.cites(motion.cites))
-        return self.say("holds.plural" if plural else "holds", who=who, text=Raw(text))
+        return self._heading_case(
+            self.say("holds.plural" if plural else "holds", who=who, text=Raw(text)))
 
     def standing(self, brief: Brief) -> str:
         """Whether the position stands, in plain words (the method is explained at the end)."""
@@ -211,10 +212,12 @@ class Sentences(Phrases):
         """The demands it answered, its gist in our words, the arguments about it, and what was
         done afterwards."""
         if len(set(answer.said)) == 1:
-            out = [self.say("to_demand", demand=Raw(self.item(d, width=DEMAND_WIDTH)))
+            out = [self.say("to_demand", demand=Raw(self.item(d, width=DEMAND_WIDTH,
+                                                              status=False)))
                    for d in answer.demands]
         else:  # it said different things to its demands: say which to which
-            out = [self.say("to_demand.said", demand=Raw(self.item(d, width=DEMAND_WIDTH)),
+            out = [self.say("to_demand.said", demand=Raw(self.item(d, width=DEMAND_WIDTH,
+                                                                   status=False)),
                             said=Raw(self.style.strong(self.term(f"said.{s.value}"))))
                    for d, s in zip(answer.demands, answer.said)]
         entry = answer.entry
@@ -276,7 +279,7 @@ class Sentences(Phrases):
         if last.quote is not None:
             return head + self.word("colon") + self.quoted(last, LINE_WIDTH)
         if last.text:
-            return (head + self.word("colon") + self.ours(clip(last.text, LINE_WIDTH)) + " "
+            return (head + self.word("full_stop") + self.ours(clip(last.text, LINE_WIDTH)) + " "
                     + self.cites(last.cites))
         return head + " " + self.cites(last.cites)
 

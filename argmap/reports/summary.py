@@ -14,6 +14,7 @@ from ..dates import date_range, date_text, precision_of
 from ..dossier import Dossier
 from ..lang import pick
 from ..model import Demand, Response, said_for
+from ..brief.words import clip
 from ..text import shorten
 from ..tracking import demand_status
 from ..words import word
@@ -34,34 +35,27 @@ def _precision(dossier: Dossier, item_id: str) -> str:
     return precision_of(dossier.get(item_id), dossier.find)
 
 
-def _credit(answer: Response, labels: dict[str, str]) -> str:
-    """``(SAGA Tatsuya 2020, ¶47)``: the source the answer is on record in, by its label."""
+def _credit(answer: Response) -> str:
+    """``(jichiroren-2020, ¶47)``: the source the answer is on record in, by its id."""
     if not answer.cites:
         return ""
     cite = answer.cites[0]
-    parts = [labels.get(cite.source, cite.source)] + ([cite.locator] if cite.locator else [])
-    return " (" + ", ".join(parts) + ")"
+    return " (" + ", ".join([cite.source] + ([cite.locator] if cite.locator else [])) + ")"
 
 
-def _words(answer: Response, lang: str, labels: dict[str, str]) -> str:
+def _words(answer: Response, lang: str) -> str:
     """What the answer said in words: its quote, quoted and credited; else its text as ours."""
-    if answer.quote is not None:
-        quoted = word("quote", lang, text=shorten(pick(answer.quote, lang), WORDS_WIDTH))
-        return f" — {quoted}{_credit(answer, labels)}"
+    if answer.quote is not None and answer.cites:
+        quoted = word("quote", lang, text=clip(pick(answer.quote, lang), WORDS_WIDTH))
+        return f" — {quoted}{_credit(answer)}"
     if answer.text is not None:
-        ours = word("our_words", lang, text=shorten(pick(answer.text, lang), WORDS_WIDTH))
+        ours = word("our_words", lang, text=clip(pick(answer.text, lang), WORDS_WIDTH))
         return f" — {ours}"
     return ""
 
 
 def summary_text(dossier: Dossier, lang: str = "en") -> str:
     """Counts per kind, the date range, and every demand with the answers it got, in date order."""
-    from ..brief.cites import unique_labels  # how every output names a source
-
-    # labels told apart among the sources the summary credits, as the brief does among its own
-    credited = {r.cites[0].source for r in dossier.responses if r.cites and r.quote is not None}
-    sources = [s for s in dossier.sources if s.id in credited]
-    labels = dict(zip((s.id for s in sources), unique_labels(sources, lang), strict=True))
     lines: list[str] = []
     title = pick(dossier.info.title, lang) if dossier.info else "dossier"
     lines.append(f"{title}")
@@ -88,7 +82,7 @@ def summary_text(dossier: Dossier, lang: str = "en") -> str:
             when = date_text(dossier.date_of(answer_id), _precision(dossier, answer_id), "undated")
             by = ", ".join(_name(dossier, a, lang) for a in answer.by)
             said = said_words(said_for(answer, demand_id), lang)
-            lines.append(f"    {when} {by}: {said}{_words(answer, lang, labels)}")
+            lines.append(f"    {when} {by}: {said}{_words(answer, lang)}")
         if status.done_change is not None:
             change = status.done_change
             when = date_text(change.date, _precision(dossier, change.item), "undated")

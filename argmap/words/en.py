@@ -349,6 +349,7 @@ WORDS: dict[str, str] = {
     "brief.list_sep": ", ",
     "brief.colon": ": ",
     "brief.part_sep": "; ",
+    "brief.full_stop": ". ",
     "brief.sentence_sep": " ",
     "brief.source_sep": ". ",
     "brief.source_end": ".",
