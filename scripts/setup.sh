@@ -18,6 +18,10 @@ fi
 if [ $want_test -eq 1 ] && [ ! -x /usr/bin/chromium ]; then
   packages+=(chromium)
 fi
+# the print tests read Chromium's PDFs with poppler (page count, page images, text per page)
+if [ $want_test -eq 1 ] && ! command -v pdftoppm >/dev/null 2>&1; then
+  packages+=(poppler-utils)
+fi
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "argmap needs: ${packages[*]} (run as root, or: sudo apt-get install ${packages[*]})" >&2
