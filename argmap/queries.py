@@ -336,7 +336,7 @@ def said_then_did(graph: nx.MultiDiGraph,
     """
     wanted = frozenset(effects) if effects is not None else None
     nodes, succ = node_table(graph), edges_out(graph)
-    found: dict[tuple[str, str, str], tuple[str, list[str]]] = {}
+    found: dict[tuple[str, str, str], str] = {}  # (action, answer, effect) -> via
     for action, kind in graph.nodes(data="kind"):
         if kind != "action":
             continue
@@ -346,32 +346,25 @@ def said_then_did(graph: nx.MultiDiGraph,
                 effect = attrs["type"]
                 if attrs.get("field") != "effects" or (wanted is not None and effect not in wanted):
                     continue
-                target_kind = nodes[target].get("kind")
+                target_kind: str = nodes[target].get("kind") or ""
+                pairs: list[tuple[str, str]]  # (answer, via)
                 if target_kind == "response":
-                    pairs = [(target, "response", None)]
+                    pairs = [(target, "response")]
                 else:
-                    if target_kind == "demand":
-                        on, via = [target], "demand"
-                    elif target_kind == "claim":
-                        on, via = _claim_demands(graph, target), "claim"
-                    else:
-                        on, via = [], ""
+                    on = ([target] if target_kind == "demand" else
+                          _claim_demands(graph, target) if target_kind == "claim" else [])
                     pairs = []
                     for demand in on:
                         earlier = answers(graph, demand, did)
-                        if earlier:
-                            pairs.append((earlier[-1], via, demand))
-                for response, how, demand in pairs:
+                        if earlier:  # the answer standing when the act came
+                            pairs.append((earlier[-1], target_kind))
+                for response, via in pairs:
                     said_date = nodes[response]["date"]
                     if said_date is not None and did is not None and said_date > did:
                         continue  # the action came first: not a change of course
-                    key = (action, response, effect)
-                    if key not in found:
-                        found[key] = (how, [])
-                    if demand is not None:
-                        found[key][1].append(demand)
+                    found.setdefault((action, response, effect), via)
     out: list[SaidThenDid] = []
-    for (action, response, effect), (via, _named) in found.items():
+    for (action, response, effect), via in found.items():
         answered = _by_date(graph, (
             d for d, ks in succ[response].items()
             if any(a["type"] == "answers" for a in ks.values())))

@@ -115,10 +115,10 @@ def to_html(brief: Brief, dossier: Dossier | None = None) -> str:
     _open_section(out, s, "sec.glance", "glance")
     if brief.glance:
         head = "".join(f'<th scope="col">{h}</th>' for h in s.glance_head())
-        rows = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in s.glance_row(row)) + "</tr>"
+        body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in s.glance_row(row)) + "</tr>"
                        for row in brief.glance)
         out.append(f'<table class="glance"><thead><tr>{head}</tr></thead>'
-                   f"<tbody>{rows}</tbody></table>")
+                   f"<tbody>{body}</tbody></table>")
     else:
         out.append(f"<p>{s.word('glance.none')}</p>")
     out.append("</section>")
