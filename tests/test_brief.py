@@ -251,8 +251,13 @@ def test_html_is_escaped_and_self_contained(case):
 @pytest.mark.graphviz
 def test_html_embeds_the_demands_map_as_inline_svg(case):
     page = brief(case, "union", format="html")
-    assert page.count("<svg") == 1 and "<?xml" not in page and "<!DOCTYPE svg" not in page
-    assert page.index("<svg") < page.index('<ol class="sources">')
+    assert "<?xml" not in page and "<!DOCTYPE svg" not in page
+    # the drawing once, after the sources; the printed pages only <use> it
+    drawing = page.index('<svg width="')
+    assert page.count('<svg width="') == 1 and page.index('<ol class="sources">') < drawing
+    assert 'id="argmap-brief-map"' in page
+    pages = page.count('<use href="#argmap-brief-map"/>')
+    assert pages >= 1 and page.count("<svg") == 1 + pages
     assert page == brief(case, "union", format="html")  # byte-identical
 
 
