@@ -31,7 +31,8 @@ from .outcome import demand_outcome, said_words
 
 __all__ = [
     "STATUS_COLUMNS", "STATUS_TABLE_COLUMNS", "TIMELINE_COLUMNS", "TIMELINE_TABLE_COLUMNS",
-    "rows_to_csv", "rows_to_json", "rows_to_table", "said_text", "status_rows", "timeline_rows"
+    "on_record", "rows_to_csv", "rows_to_json", "rows_to_table", "said_text", "status_rows",
+    "timeline_rows"
 ]
 
 #: Keys of a status row, in order.
