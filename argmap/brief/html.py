@@ -71,6 +71,17 @@ table.glance th:nth-child(5) { width: 14%; }
 table.glance th, table.glance td { text-align: left; vertical-align: top; padding: .25rem .4rem;
   border-bottom: 1px solid var(--rule); }
 table.glance th { border-bottom: 2px solid var(--ink); }
+@media screen and (max-width: 40rem) {  /* a phone: each demand a card, labelled */
+  table.glance, table.glance tbody, table.glance tr, table.glance td { display: block; }
+  table.glance thead { display: none; }
+  table.glance tr { border-bottom: 1px solid var(--rule); padding: .35rem 0; }
+  table.glance td { border: 0; padding: .05rem 0; }
+  table.glance td::before { content: attr(data-label) ": "; color: var(--muted); }
+  :lang(ja) table.glance td::before, :lang(zh) table.glance td::before {
+    content: attr(data-label) "："; }
+  table.glance td:nth-child(2) { font-weight: bold; }
+  table.glance td:nth-child(2)::before { content: none; }
+}
 .method p { color: var(--muted); }
 .sources li { margin: .15rem 0; }
 figure.map { margin: 1rem 0; }
@@ -114,8 +125,10 @@ def to_html(brief: Brief, dossier: Dossier | None = None) -> str:
 
     _open_section(out, s, "sec.glance", "glance")
     if brief.glance:
-        head = "".join(f'<th scope="col">{h}</th>' for h in s.glance_head())
-        body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in s.glance_row(row)) + "</tr>"
+        head = "".join(f'<th scope="col">{h}</th>' for h in s.glance_head())  # escaped words
+        heads = s.glance_head()
+        body = "".join("<tr>" + "".join(f'<td data-label="{h}">{c}</td>'
+                                        for h, c in zip(heads, s.glance_row(row))) + "</tr>"
                        for row in brief.glance)
         out.append(f'<table class="glance"><thead><tr>{head}</tr></thead>'
                    f"<tbody>{body}</tbody></table>")

@@ -26,8 +26,8 @@ from ..queries import COMMITTING
 from ..tracking import DemandStatus
 from ..words import word
 
-__all__ = ["demand_outcome", "done_after", "done_words", "outcome_line", "outcome_words", "promised",
-           "said_words"]
+__all__ = ["demand_outcome", "done_after", "done_words", "outcome_line", "outcome_words",
+           "promised", "said_words"]
 
 
 def promised(said: Said, said_on: _dt.date | None = None, done_on: _dt.date | None = None
