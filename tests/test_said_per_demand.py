@@ -211,9 +211,11 @@ def test_summary_gives_each_demand_what_was_said_to_it(case) -> None:
     lines = summary_text(case).splitlines()
     data = lines.index(next(line for line in lines if " d-data " in line))
     stance = lines.index(next(line for line in lines if " d-stance " in line))
-    assert "Federation: refused" in lines[data + 1]
-    assert "Federation: deflected" in lines[stance + 1]
-    assert "done: not_delivered (undated, a-undated)" in "\n".join(lines)
+    # the latest answer only took note: nothing was promised, so nothing is "broken"
+    assert lines[data + 1] == "    now: Acknowledged only; Not delivered"
+    assert "Federation: Refused" in lines[data + 2]
+    assert "Federation: Deflected" in lines[stance + 2]
+    assert "last act on it: a-undated (undated)" in "\n".join(lines)
 
 
 # --- maps and page -----------------------------------------------------------------------------

@@ -103,7 +103,7 @@ TABLES: dict[str, dict[str, type]] = {
     "items": {"key": _TEXT, "case_id": _TEXT, "id": _TEXT, "kind": _TEXT, "section": _TEXT,
               "position": _INT},
     "actors": {"key": _TEXT, "case_id": _TEXT, "id": _TEXT, "name": _TEXT, "short": _TEXT,
-               "kind": _TEXT, "parent_key": _TEXT, "url": _TEXT, "note": _TEXT},
+               "kind": _TEXT, "plural": _INT, "parent_key": _TEXT, "url": _TEXT, "note": _TEXT},
     "sources": {"key": _TEXT, "case_id": _TEXT, "id": _TEXT, "title": _TEXT, "kind": _TEXT,
                 "author": _TEXT, "publisher": _TEXT, "date": _TEXT, "precision": _TEXT,
                 "url": _TEXT, "locator": _TEXT, "language": _TEXT, "note": _TEXT},
@@ -311,8 +311,8 @@ class _Rows:
     def actor(self, a: Actor) -> None:
         self.rows["actors"].append({**self.base(a), "name": self.text(a, "name", a.name),
                                     "short": self.text(a, "short", a.short),
-                                    "kind": a.kind.value, "parent_key": self.key(a.parent),
-                                    "url": a.url})
+                                    "kind": a.kind.value, "plural": a.plural,
+                                    "parent_key": self.key(a.parent), "url": a.url})
 
     def source(self, s: Source) -> None:
         self.rows["sources"].append(self.dated(s, {

@@ -20,6 +20,7 @@ WORDS: dict[str, str] = {
     "said.accepted": "Accepted",
     "said.refused": "Refused",
     "said.not_yet_rated": "Answer on file, not yet rated",
+    "said.overdue": "No answer, overdue",
     # --- what was done about a demand (done)
     "done.unrated": "Done: not rated",
     "done.committed": "Committed",
@@ -29,6 +30,25 @@ WORDS: dict[str, str] = {
     "done.partially_delivered": "Partly delivered",
     "done.not_delivered": "Not delivered",
     "done.reversed": "Reversed",
+    # --- what was done, worded by what was said before it (argmap.reports.outcome): only an
+    # answer that committed to something (accepted, partly accepted) is kept or broken
+    "outcome": "{said}; {done}",
+    "outcome.promise.unrated": "Nothing done on file yet",
+    "outcome.promise.committed": "Confirmed by an act",
+    "outcome.promise.in_progress": "In progress",
+    "outcome.promise.stalled": "Stalled",
+    "outcome.promise.delivered": "Kept (delivered)",
+    "outcome.promise.partially_delivered": "Partly kept (partly delivered)",
+    "outcome.promise.not_delivered": "Broken (not delivered)",
+    "outcome.promise.reversed": "Broken (reversed)",
+    "outcome.answer.unrated": "Nothing done on file",
+    "outcome.answer.committed": "Committed to later, by an act",
+    "outcome.answer.in_progress": "In progress",
+    "outcome.answer.stalled": "Stalled",
+    "outcome.answer.delivered": "Delivered, though not promised",
+    "outcome.answer.partially_delivered": "Partly delivered, though not promised",
+    "outcome.answer.not_delivered": "Not delivered",
+    "outcome.answer.reversed": "Reversed",
     # --- the effects of actions
     "effect.commits": "commits",
     "effect.progresses": "progresses",
@@ -68,6 +88,8 @@ WORDS: dict[str, str] = {
     "undated_left_out": "{n} undated items not shown",
     "deadline": "deadline {date}",
     "as_of": "as of {date}",
+    "quote": "“{text}”",  # words quoted verbatim from a source, and only those
+    "our_words": "In our words: {text}",  # the writer's summary: never in quotation marks
     # --- The maps (the page shows the same maps and reuses these)
     "view.demands": "Demands, answers and what followed",
     "view.arguments": "The argument",
@@ -189,8 +211,10 @@ WORDS: dict[str, str] = {
     "brief.title": "Debate brief: {side}",
     "brief.case": "Case: {title}",
     "brief.as_of": "As of {date}.",
-    "brief.judged_on": "Deadlines judged on {date}.",
+    "brief.judged_on": "Deadlines judged, and days without an answer counted, on {date}.",
+    "brief.counted_on": "Days without an answer counted to {date}.",
     "brief.motion_given": "Motion: {id}.",
+    "brief.sec.glance": "Our demands at a glance",
     "brief.sec.position": "1. Our position",
     "brief.sec.support": "2. Supporting arguments and evidence",
     "brief.sec.counter": "3. Counter-arguments and rebuttals",
@@ -198,48 +222,76 @@ WORDS: dict[str, str] = {
     "brief.sec.open": "5. Open demands",
     "brief.sec.timeline": "6. Key dates",
     "brief.sec.map": "Map of demands and answers",
+    "brief.sec.method": "How this brief weighs the arguments",
     "brief.sec.sources": "Sources",
+    "brief.glance.date": "Date",
+    "brief.glance.demand": "Demand",
+    "brief.glance.to": "To",
+    "brief.glance.said": "What they said",
+    "brief.glance.done": "What was done",
+    "brief.glance.none": "No demands of ours on file.",
     "brief.holds": "{who} holds: {text}",
-    "brief.stands.in": "On the arguments on file the position stands (grounded semantics: "
-                       "accepted).",
-    "brief.stands.out": "On the arguments on file the position is defeated (grounded semantics: "
-                        "rejected).",
-    "brief.stands.undec": "On the arguments on file the position is contested: neither accepted "
-                          "nor rejected (grounded semantics: undecided).",
-    "brief.preferred.all": "It belongs to every preferred extension (sceptically accepted).",
-    "brief.preferred.some": "It belongs to some preferred extensions but not all (credulously "
-                            "accepted).",
-    "brief.preferred.none": "It belongs to no preferred extension.",
-    "brief.preferred.timeout": "Preferred extensions were not computed (time limit reached).",
-    "brief.semantics.missing": "Whether the position stands was not computed (no argument "
-                               "semantics available).",
-    "brief.defeated_by": "Counter-arguments that stand against it:",
-    "brief.tally": "On file: {support} supporting arguments; {counter} counter-arguments, {open} "
-                   "of them without a rebuttal.",
+    "brief.holds.plural": "{who} hold: {text}",
+    "brief.position.unattacked": "Nothing on file attacks our position: it stands.",
+    "brief.position.stands": "Our position stands on the arguments on file: every attack on it "
+                             "has a reply that holds.",
+    "brief.position.falls.one": "Our position does not stand on the arguments on file: {n} "
+                                "attack on it or on its grounds has no reply that holds:",
+    "brief.position.falls.other": "Our position does not stand on the arguments on file: {n} "
+                                  "attacks on it or on its grounds have no reply that holds:",
+    "brief.position.contested": "Our position is contested on the arguments on file: attacks and "
+                                "replies answer one another in a circle, and none of them wins.",
+    "brief.position.unknown": "Whether our position stands was not worked out (see the end of "
+                              "this brief).",
+    "brief.against_us.none": "no reply on file",
+    "brief.against_us.replied": "every reply on file is itself answered",
+    "brief.tally": "On file: {support} and {counter}.",
+    "brief.n.support.zero": "no supporting argument",
+    "brief.n.support.one": "{n} supporting argument",
+    "brief.n.support.other": "{n} supporting arguments",
+    "brief.n.counter.zero": "no counter-argument",
+    "brief.n.counter.one": "{n} counter-argument",
+    "brief.n.counter.other": "{n} counter-arguments",
+    "brief.need_reply.zero": "Each counter-argument has a reply that holds.",
+    "brief.need_reply.one": "{n} counter-argument still needs a reply (marked ⚠ in section 3).",
+    "brief.need_reply.other": "{n} counter-arguments still need a reply (marked ⚠ in section 3).",
     "brief.other_main": "Other main positions on file:",
     "brief.no_position": "No main position on file for {side}: mark one of its claims 'main: "
                          "true', or choose a motion.",
     "brief.support.none": "No supporting arguments on file.",
+    "brief.support.position": "For our position",
+    "brief.support.more": "For our other positions and our demands",
     "brief.seen": "(see above)",
     "brief.figure": "{measure}{scope}: {value}{as_of}",
     "brief.figure.scope": ", {scope}",
     "brief.figure.as_of": " (as of {date})",
     "brief.jointly": "jointly with {others}",
-    "brief.status.out": "defeated",
+    "brief.status.out": "does not stand",
     "brief.status.undec": "contested",
     "brief.counter.none": "No counter-arguments on file.",
     "brief.against": "Against: {target}",
-    "brief.against.inference": "Against the inference from {premise} to {target}",
+    "brief.against.inference": "Against the step from {premise} to {target}",
     "brief.rebuttal": "Rebuttal:",
     "brief.rebuttal.undercut": "Rebuttal (undercuts this attack):",
-    "brief.prepare": "No rebuttal on file: prepare a reply.",
-    "brief.mutual": "Only the point it attacks contests it in return.",
+    "brief.their_grounds": "Their grounds:",
+    "brief.counter.answered": "Answered: a reply on file holds.",
+    "brief.counter.answered.mutual": "Answered by the point it attacks, which attacks it in "
+                                     "return and holds.",
+    "brief.counter.unanswered": "No reply on file: prepare one.",
+    "brief.counter.unanswered.mutual": "Only the point it attacks contests it, and that point "
+                                       "does not hold: prepare a reply.",
+    "brief.counter.replies_answered": "It still stands: every reply on file is itself answered. "
+                                      "Prepare a stronger one.",
+    "brief.counter.contested": "Undecided: it and the replies on file answer one another with no "
+                               "winner. Prepare a reply that settles it.",
     "brief.answers.none": "No answers on record from the other side.",
     "brief.answered": "{who}, {date}: {said}",
     "brief.to_demand": "In answer to: {demand}",
     "brief.to_demand.said": "In answer to: {demand} — {said}",
-    "brief.summary": "In our words: {text}",
-    "brief.then": "They said this on {said_date}, then on {did_date} {who}: {action} — {verdict}.",
+    "brief.replied_by": "Reply on file:",
+    "brief.backed_by": "Argued for it:",
+    "brief.then": "Then, on {did_date}, {who}: {action} — {verdict}.",
+    "brief.then.same_day": "The same day, {who}: {action} — {verdict}.",
     "brief.no_followup": "No later action on file.",
     "brief.commitment.none": "{said} (no commitment)",
     "brief.commitment.partial": "{said} — a partial commitment on record",
@@ -248,22 +300,60 @@ WORDS: dict[str, str] = {
     "brief.open.none": "No open demands.",
     "brief.open.overdue": "Overdue: deadline passed without an answer",
     "brief.open.unanswered": "Unanswered",
+    "brief.open.refused": "Refused: still to be won",
+    "brief.open.broken": "Promised, then not delivered",
     "brief.open.not_rated": "Answered, not yet rated: read the answer and rate it",
     "brief.made": "made {date} to {to}",
     "brief.made.undated": "made to {to}, undated",
     "brief.waiting": "no answer for {days} days",
     "brief.last_answer": "Last answer, {date}: {said}",
+    "brief.answer_of": "the answer of {who}, {date}",
+    "brief.translated": "our translation",
     "brief.timeline.none": "No dated items.",
     "brief.no_source": "no source on file",
     "brief.map.failed": "The map could not be drawn: {reason}",
+    "brief.method.how": "An argument on file stands when every attack on it is answered by an "
+                        "argument that itself stands; an argument nothing attacks stands. This is "
+                        "worked out over every claim, demand, answer and piece of evidence joined "
+                        "by a support, an attack or an undercut (an attack on the step from a "
+                        "reason to what it supports), a support counting as a defence: to attack "
+                        "a reason is to attack what it supports. The method is grounded semantics "
+                        "(Dung 1995), the most cautious reading: it accepts only what no open "
+                        "disagreement touches.",
+    "brief.method.circle": "Where attacks answer one another in a circle, grounded semantics "
+                           "leaves the arguments undecided. The brief then asks whether the "
+                           "position belongs to every, some or none of the largest sets of "
+                           "arguments that defend themselves against every attack (preferred "
+                           "semantics).",
+    "brief.method.verdict": "For this brief: {verdict}",
+    "brief.method.said": "Kept and broken are said only of an answer that committed to something "
+                         "(accepted or partly accepted). After any other answer (acknowledged, "
+                         "deflected, under consideration, refused, or none) the brief says what "
+                         "was done, never that a promise was kept. Answered on paper only: every "
+                         "answer acknowledged, deflected or put under consideration.",
+    "brief.method.quotes": "Words in quotation marks are the source's own, verbatim, followed by "
+                           "the source and the place in it; a quotation given in another language "
+                           "than its source's is marked as our translation. Everything else is "
+                           "the dossier writer's wording; where it sums up an answer it is marked "
+                           "as in our words.",
+    "brief.stands.in": "grounded semantics accepts the position;",
+    "brief.stands.out": "grounded semantics rejects the position;",
+    "brief.stands.undec": "grounded semantics leaves the position undecided;",
+    "brief.preferred.all": "it belongs to every preferred extension (sceptically accepted).",
+    "brief.preferred.some": "it belongs to some preferred extensions but not all (credulously "
+                            "accepted).",
+    "brief.preferred.none": "it belongs to no preferred extension.",
+    "brief.preferred.timeout": "preferred extensions were not computed (time limit reached).",
+    "brief.semantics.missing": "whether the position stands was not computed (no argument "
+                               "semantics available).",
     "brief.list_sep": ", ",
     "brief.colon": ": ",
     "brief.part_sep": "; ",
+    "brief.full_stop": ". ",
     "brief.sentence_sep": " ",
     "brief.source_sep": ". ",
     "brief.source_end": ".",
     "brief.aka": "{name} ({short})",
-    "brief.quote": "“{text}”",
     # --- The tracker site only: site.<key> (argmap.site.words looks the key up here first)
     "site.title": "Demands and answers: the record",
     "site.lead": "{cases} cases, {demands} demands. Each demand shows what was said in answer and what was done afterwards, with its sources.",
@@ -383,6 +473,7 @@ WORDS: dict[str, str] = {
     "site.actor.kind.media": "media",
     "site.actor.kind.expert": "expert",
     "site.actor.kind.person": "person",
+    "site.actor.kind.group": "group of people",
     "site.actor.kind.other": "other",
     "site.actor.part_of": "Part of {name}",
     "site.actor.cases": "Cases: {cases}",
