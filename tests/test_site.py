@@ -376,3 +376,23 @@ def test_relations_on_file_from_the_same_place_say_what_they_join(site):
                for r in relations)
     # the relation that supports this demand is under Arguments, not repeated here
     assert not any("Supports" in r and "State the Federation" in r for r in relations)
+
+
+def test_only_a_commitment_is_kept_or_broken():
+    """What follows a deflection is what happened, never a promise kept (the brief's rule)."""
+    from argmap.dossier import Dossier
+
+    d = Dossier.model_validate({
+        "actors": [{"id": "m", "name": "M", "kind": "ministry"}],
+        "demands": [{"id": f"d{i}", "text": f"Demand {i}", "to": "m", "date": "2020-01-01"}
+                    for i in range(3)],
+        "responses": [{"id": "r0", "by": "m", "to": "d0", "said": "deflected", "date": "2020-02-01"},
+                      {"id": "r1", "by": "m", "to": "d1", "said": "accepted", "date": "2020-02-01"},
+                      {"id": "r2", "by": "m", "to": "d2", "said": "accepted", "date": "2020-02-01"}],
+        "actions": [{"id": f"a{i}", "by": "m", "kind": "decision", "date": "2020-03-01",
+                     "text": "Done", "effects": [{"on": f"d{i}", "type": effect}]}
+                    for i, effect in enumerate(["fulfils", "fulfils", "fails"])]})
+    case = Case.of("c", d)
+    card = scorecard(DemandRef(case, s) for s in case.statuses.values())
+    assert card.done == {"delivered": 2, "not_delivered": 1}
+    assert (card.kept, card.broken) == (1, 1)  # the deflected demand's delivery is neither

@@ -28,6 +28,7 @@ import networkx as nx
 from ..dossier import Dossier
 from ..graph import build_graph
 from ..model import Actor, Demand, Done, Item, Response, Said, said_for
+from ..reports.outcome import promised
 from ..tracking import DemandStatus, demand_status
 
 __all__ = [
@@ -183,6 +184,7 @@ def scorecard(demands: Iterable[DemandRef]) -> Scorecard:
     received = turned = not_due = answered = overdue = on_paper = unrated = 0
     said: Counter[str] = Counter()
     done: Counter[str] = Counter()
+    kept_or_broken: Counter[str] = Counter()
     days: list[int] = []
     last: _dt.date | None = None
     for ref in demands:
@@ -196,6 +198,8 @@ def scorecard(demands: Iterable[DemandRef]) -> Scorecard:
         received += 1
         said[status.said.value] += 1
         done[status.done.value] += 1
+        if promised(status.said):  # only a commitment can be kept or broken (reports.outcome)
+            kept_or_broken[status.done.value] += 1
         if status.answers:
             answered += 1
             first = case.first_answer(status)
@@ -215,8 +219,9 @@ def scorecard(demands: Iterable[DemandRef]) -> Scorecard:
         not_yet_rated=unrated, median_days=median,
         said={s.value: said[s.value] for s in Said if said[s.value]},
         done={d.value: done[d.value] for d in Done if done[d.value]},
-        kept=done[Done.delivered.value], partly_kept=done[Done.partially_delivered.value],
-        broken=done[Done.not_delivered.value], reversed=done[Done.reversed.value],
+        kept=kept_or_broken[Done.delivered.value],
+        partly_kept=kept_or_broken[Done.partially_delivered.value],
+        broken=kept_or_broken[Done.not_delivered.value], reversed=done[Done.reversed.value],
         last_change=last)
 
 
