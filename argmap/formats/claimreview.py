@@ -32,6 +32,8 @@ from ..lang import pick
 from ..model import Actor, Claim, Source
 from ._common import Exported, Tally, count_fields_left_out, count_languages_left_out
 
+__all__ = ["NAME", "dump", "dump_report", "review"]
+
 NAME = "claimreview"
 
 
