@@ -318,7 +318,10 @@ def test_rows_cut_dates_to_their_precision() -> None:
                     "title": "Some time in 2016"}],
         "claims": [{"id": "c", "text": "x", "by": "u", "at": "e"}],
         "demands": [{"id": "d", "text": "y", "by": "u", "to": "m", "date": "2018-02-01",
-                     "precision": "month"}]}))
-    assert status_rows(dossier, today=TODAY)[0]["made"] == "2018-02"
+                     "precision": "month"}],
+        "responses": [{"id": "r", "by": "m", "to": ["d"], "said": "accepted",
+                       "text": "Agreed", "date": "2018-04-01", "precision": "month"}]}))
+    row = status_rows(dossier, today=TODAY)[0]
+    assert (row["made"], row["last_change"], row["last_item"]) == ("2018-02", "2018-04", "r")
     assert [(r["id"], r["date"]) for r in timeline_rows(dossier)] == [
-        ("e", "2016"), ("c", "2016"), ("d", "2018-02")]
+        ("e", "2016"), ("c", "2016"), ("d", "2018-02"), ("r", "2018-04")]

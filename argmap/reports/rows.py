@@ -172,7 +172,7 @@ def _status_rows(dossier: Dossier, as_of: DateLike, actor: str | None, lang: str
             "deadline": _iso(status.deadline),
             "answers": list(status.answers),
             "actions": list(status.actions),
-            "last_change": _iso(last.date) if last else None,
+            "last_change": _iso(last.date, _precision(graph, last.item)) if last else None,
             "last_item": last.item if last else None,
             "last_source": last.source if last else None,
             "last_locator": last.locator if last else None,
