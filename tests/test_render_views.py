@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -350,3 +351,106 @@ def test_the_summary_of_a_long_case_lists_forty_demands_and_counts_them_all() ->
     label = draw(d, "demands", RenderOptions(lang="en")).graph_attr["label"]
     assert f"{n} demands" in label and f"{n} ⚠ No answer" in label  # all of them counted unanswered
     assert label.count('HREF="#d') == SUMMARY_ROWS and "… and 5 more" in label
+
+
+# --- laid out by Graphviz: what the reader sees -------------------------------------------------
+
+needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz dot not installed")
+
+
+def _layout(digraph) -> str:
+    from argmap.maps import Map
+
+    return Map(digraph).layout()
+
+
+def _boxes(svg: str, kind: str) -> dict[str, tuple[float, float, float, float]]:
+    """``{title: (left, top, right, bottom)}`` of each node or cluster of a laid-out SVG."""
+    import html as _html
+
+    found = {}
+    for part in re.split(r'(?=<g id="[^"]*" class="(?:node|edge|cluster)">)', svg):
+        head = re.match(rf'<g id="[^"]*" class="{kind}">\s*<title>(.*?)</title>', part)
+        numbers = [float(n) for shape in re.findall(r'\s(?:points|d)="([^"]*)"', part)
+                   for n in re.findall(r"-?\d+\.?\d*", shape)]
+        if head and numbers:
+            xs, ys = numbers[0::2], numbers[1::2]
+            found[_html.unescape(head.group(1))] = (min(xs), min(ys), max(xs), max(ys))
+    return found
+
+
+def _meetings_top_down(svg: str) -> list[str]:
+    clusters = _boxes(svg, "cluster")
+    return sorted((n for n in clusters if n.startswith(("cluster_at__", "cluster_on__"))),
+                  key=lambda n: clusters[n][1])
+
+
+@pytest.mark.graphviz
+@needs_dot
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_demands_map_reads_in_date_order_down_the_page(example, lang) -> None:
+    """Meetings run from the earliest at the top to the latest (the undated last), and the
+    demands of a meeting as the dossier lists them, though answers join different meetings."""
+    svg = _layout(draw(example, "demands", RenderOptions(lang=lang)))
+    order = _meetings_top_down(svg)
+    events = {e.id: e for e in example.events}
+    dates = []
+    for name in order:
+        ref = name.split("__")[1]
+        dates.append(str(events[ref].date) if ref in events else ref)
+    assert dates == sorted(dates) and dates[-1] == "9999-12-31"  # undated last
+    assert "e-2019-07-23-mic-request" in order[order.index(
+        "cluster_at__e-2019-07-18-federation-request") + 1]
+    nodes = _boxes(svg, "node")
+    listed = [d.id for d in example.demands if d.at == "e-2019-07-23-mic-request"]
+    assert sorted(listed, key=lambda d: nodes[d][1]) == listed
+    # the answer to demands of two meetings is still drawn from both
+    assert {"d-2019-07-23-no-survey->resp-2019-10-15-no-competition",
+            "d-2019-10-15-no-competition->resp-2019-10-15-no-competition"} <= set(
+                _boxes(svg, "edge"))
+
+
+def _tangled_case(seed: int):
+    """Meetings listed out of order, answers and actions that join meetings far apart."""
+    import random
+
+    from argmap.dossier import Dossier
+
+    rng = random.Random(seed)
+    days = sorted(rng.sample(range(1, 360), 9))
+    events = [{"id": f"e{i}", "date": (dt.date(2020, 1, 1) + dt.timedelta(days=d)).isoformat(),
+               "kind": "request", "title": f"Meeting {i}"} for i, d in enumerate(days)]
+    rng.shuffle(events)
+    demands, responses, actions = [], [], []
+    for i in range(9):
+        for j in range(rng.randint(1, 3)):
+            demands.append({"id": f"d{i}-{j}", "text": f"Demand {j} of meeting {i}", "by": "u",
+                            "to": "m", "at": f"e{i}"})
+    for k in range(12):
+        late = rng.randint(1, 8)
+        early = rng.randint(0, late - 1)
+        to = sorted({f"d{early}-0", f"d{late}-0"})
+        responses.append({"id": f"r{k}", "by": "m", "to": to, "at": f"e{late}",
+                          "said": rng.choice(["refused", "accepted", "deflected"])})
+    for k in range(4):
+        on = sorted({f"d{rng.randint(0, 8)}-0", f"d{rng.randint(0, 8)}-0"})
+        actions.append({"id": f"a{k}", "text": f"Action {k}", "by": ["m"], "date": "2021-03-01",
+                        "kind": "amendment", "effects": [{"on": d, "type": "fulfils"} for d in on]})
+    return Dossier.model_validate({
+        "actors": [{"id": "u", "name": "Union", "kind": "union"},
+                   {"id": "m", "name": "Ministry", "kind": "ministry"}],
+        "events": events, "demands": demands, "responses": responses, "actions": actions})
+
+
+@pytest.mark.graphviz
+@needs_dot
+@pytest.mark.parametrize("seed", range(4))
+def test_meetings_stay_in_date_order_however_answers_join_them(seed) -> None:
+    case = _tangled_case(seed)
+    svg = _layout(draw(case, "demands", RenderOptions(lang="en")))
+    dates = {e.id: e.date for e in case.events}
+    order = [name.split("__")[1] for name in _meetings_top_down(svg)]
+    assert [dates[e] for e in order] == sorted(dates.values())
+    nodes, lines = _boxes(svg, "node"), set(_boxes(svg, "edge"))
+    for r in case.responses:  # every answer drawn, and every line to it
+        assert r.id in nodes and {f"{d}->{r.id}" for d in r.to} <= lines

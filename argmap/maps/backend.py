@@ -5,6 +5,13 @@ crossing minimisation, both of which grow much faster than the map. Above a few 
 settings below cap those passes (``nslimit``, ``mclimit``, ``searchsize``, ``remincross``), which
 keeps layouts of thousands of nodes to seconds at a small cost in crossings. Every run of the
 binary has a timeout; every failure is a :class:`~argmap.errors.RenderError`.
+
+``dot`` lays out the connected parts of a graph one after another, in the order of the source,
+and reorders the boxes (clusters) inside one part as it sees fit. A view that needs parts in a
+set order (the demands map: meetings by date) keeps them unconnected and puts the lines that
+join them in a subgraph named :data:`AFTER_LAYOUT`: ``dot`` places everything else, then
+``neato -n2`` keeps those places and draws the joining lines (:func:`run` does both). The DOT
+source stays one plain graph that ``dot`` alone also draws.
 """
 
 from __future__ import annotations
@@ -17,11 +24,13 @@ import subprocess
 from ..errors import RenderError
 from .fonts import named_fonts
 
-__all__ = ["DOT_LIMITS", "ENGINES", "INSTALL_HINT", "MAP_FORMATS", "check_engine", "find_binary",
-           "graphviz_env", "layout_settings", "pinned", "run"]
+__all__ = ["AFTER_LAYOUT", "DOT_LIMITS", "ENGINES", "INSTALL_HINT", "MAP_FORMATS", "check_engine",
+           "find_binary", "graphviz_env", "layout_settings", "pinned", "run", "split_after_layout"]
 
 #: Output formats :func:`run` accepts (``dot`` is the DOT source itself, not laid out).
 MAP_FORMATS = ("svg", "png", "pdf", "dot")
+#: The subgraph whose edges are drawn after everything else is laid out (see the module's notes).
+AFTER_LAYOUT = "after_layout"
 ENGINES = ("dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork")
 
 INSTALL_HINT = (
@@ -45,6 +54,21 @@ def pinned(source: str) -> bool:
     head = source.split("\n", 3)[:3]
     return any(line.lstrip().startswith("graph [") and "notranslate=true" in line
                for line in head)
+
+
+def split_after_layout(source: str) -> tuple[str, str]:
+    """``source`` without its :data:`AFTER_LAYOUT` subgraph, and that subgraph's statements
+    (``""`` when it has none).
+
+    >>> split_after_layout('digraph {\n\ta\n\tsubgraph after_layout {\n\t\ta -> b\n\t}\n}\n')
+    ('digraph {\n\ta\n}\n', '\t\ta -> b\n')
+    """
+    start = f"\tsubgraph {AFTER_LAYOUT} {{\n"
+    begin = source.find(start)
+    if begin < 0:
+        return source, ""
+    end = source.index("\n\t}\n", begin)  # labels never hold a newline (escape.html)
+    return source[:begin] + source[end + 4:], source[begin + len(start):end + 1]
 
 
 def layout_settings(n_nodes: int, engine: str = "dot") -> dict[str, str]:
@@ -97,11 +121,26 @@ def run(source: str, fmt: str = "svg", engine: str = "dot", timeout: float = 60.
         return source.encode("utf-8")
     if fmt not in MAP_FORMATS:
         raise RenderError(f"unknown format '{fmt}' (choose one of {', '.join(MAP_FORMATS)})")
+    check_engine(engine)
+    flag = "-n2" if pinned(source) else None
+    rest, after = split_after_layout(source)
+    if after and engine == "dot":
+        # dot places all but the joining lines; neato -n2 keeps those places and draws them
+        placed = _graphviz(rest, "dot", "dot", timeout).decode("utf-8").rstrip()
+        source = f"{placed[:-1]}\tsubgraph {AFTER_LAYOUT} {{\n{after}\t}}\n}}\n"
+        engine, flag = "neato", "-n2"
+    out = _graphviz(source, fmt, engine, timeout, flag)
+    if fmt == "svg":
+        return _GENERATOR.sub(b"", out, count=1)
+    return out
+
+
+def _graphviz(source: str, fmt: str, engine: str, timeout: float,
+              flag: str | None = None) -> bytes:
+    """One run of the Graphviz binary: ``source`` laid out by ``engine``, written as ``fmt``."""
     binary = find_binary()
     try:
-        args = [binary, f"-K{check_engine(engine)}", f"-T{fmt}"]
-        if pinned(source):
-            args.append("-n2")
+        args = [binary, f"-K{engine}", f"-T{fmt}", *([flag] if flag else [])]
         done = subprocess.run(args, input=source.encode("utf-8"), env=graphviz_env(),
                               capture_output=True, timeout=timeout, check=False)
     except subprocess.TimeoutExpired:
@@ -115,6 +154,4 @@ def run(source: str, fmt: str = "svg", engine: str = "dot", timeout: float = 60.
         detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise RenderError(f"Graphviz '{engine}' failed (exit {done.returncode}): "
                           + ("; ".join(detail[-3:]) or "no output"))
-    if fmt == "svg":
-        return _GENERATOR.sub(b"", done.stdout, count=1)
     return done.stdout

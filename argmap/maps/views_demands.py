@@ -10,6 +10,7 @@ import graphviz
 from .. import text as tx
 from ..dossier import Dossier
 from ..model import Claim, Done, EffectType, Event, RelationType, Said, said_for
+from .backend import AFTER_LAYOUT
 from .context import Context, stack
 from .escape import html, plain
 from .labels import action_node, demand_node, no_answer_node, response_node
@@ -68,6 +69,12 @@ def demands_map(dossier: Dossier, options: RenderOptions | None = None) -> graph
     position = {d.id: i for i, d in enumerate(ctx.dossier.demands)}
     legend_at = len(g.body)  # the legend goes first: with rankdir LR the first is drawn lowest
     groups = _groups(ctx, shown)
+    # Each meeting is a band of its own: its demands, and the answers and actions placed beside
+    # them. Bands are not joined for dot (which lays unjoined parts out in the order given, but
+    # reorders joined ones), so they read in date order; the lines between bands are drawn
+    # once all is placed (backend.AFTER_LAYOUT).
+    band = {d.id: i for i, (_, members) in enumerate(groups) for d in members}
+    edges: list[tuple[str, str, dict[str, str]]] = []
     for key, members in reversed(groups) if ctx.bottom_up else groups:
         name = (f"cluster_at__{key[2]}" if key[1] == "at"
                 else f"cluster_on__{key[0].isoformat()}__{key[2]}")
@@ -75,8 +82,15 @@ def demands_map(dossier: Dossier, options: RenderOptions | None = None) -> graph
             c.attr(label=_cluster_label(ctx, key, members), style="rounded,filled",
                    fillcolor=ctx.color(tint(GREY, 0.07)), color=ctx.color(GREY),
                    labeljust="l", margin="10")
-            for d in sorted(members, key=lambda d: position[d.id]):  # as the dossier lists them
+            listed = sorted(members, key=lambda d: position[d.id])  # as the dossier lists them
+            for d in listed:
                 demand_node(ctx, c, d)
+            if len(listed) > 1:  # and in that order down the box (a chain of unseen links)
+                with c.subgraph() as order:
+                    order.attr(rank="same")
+                    chain = listed[::-1] if ctx.bottom_up else listed
+                    for a, b in zip(chain, chain[1:]):
+                        order.edge(a.id, b.id, style="invis", minlen="0")
     answered: set[str] = set()
     if "response" in ctx.kinds:
         for r in ctx.items("responses"):
@@ -84,19 +98,22 @@ def demands_map(dossier: Dossier, options: RenderOptions | None = None) -> graph
             if not targets:
                 continue
             response_node(ctx, g, r)
+            band[r.id] = max(band[t] for t in targets)  # beside the latest demand it answers
             for t in sorted(targets):  # each line in what was said to that demand
                 said = said_for(r, t)
                 ctx.used.add(f"answer.{said.value}")
                 look = ANSWER[said]
                 answered.add(t)
-                g.edge(t, r.id, color=ctx.color(look.color), style=look.style,
-                       penwidth=str(look.penwidth))
+                edges.append((t, r.id, {"color": ctx.color(look.color), "style": look.style,
+                                        "penwidth": str(look.penwidth)}))
         for d in shown:
             if d.id not in answered:
                 ghost = no_answer_node(ctx, g, d.id)
+                band[ghost] = band[d.id]
                 unanswered = SAID[Said.no_response]
-                g.edge(d.id, ghost, color=ctx.color(unanswered.border), style="dotted",
-                       penwidth="1.6", arrowhead="none")
+                edges.append((d.id, ghost, {"color": ctx.color(unanswered.border),
+                                            "style": "dotted", "penwidth": "1.6",
+                                            "arrowhead": "none"}))
     if "action" in ctx.kinds:
         drawn = shown_ids | {r.id for r in ctx.items("responses") if set(r.to) & answered}
         behind = _claims_behind(ctx, shown_ids)
@@ -107,6 +124,7 @@ def demands_map(dossier: Dossier, options: RenderOptions | None = None) -> graph
             if not effects and not via:
                 continue
             action_node(ctx, g, a)
+            band[a.id] = max([band[e.on] for e in effects] + [band[d] for d, _ in via])
             for d, e in sorted(via, key=lambda v: (v[0], v[1].on)):
                 # the action bears on a claim the demand rests on: that is why the demand's
                 # done band changed, so the map draws it and says so on the line
@@ -116,17 +134,28 @@ def demands_map(dossier: Dossier, options: RenderOptions | None = None) -> graph
                 assert isinstance(reason, Claim)
                 claim = tx.shorten(ctx.t(reason.text), 34)
                 words = ctx.w("via", effect=ctx.w("effect." + e.type.value))
-                g.edge(d, a.id, label=f'<{html(words)}<BR/><FONT POINT-SIZE="8">'
-                                      f'“{html(claim)}”</FONT>>',
-                       color=ctx.color(look.color), fontcolor=ctx.color(look.color),
-                       style=look.style, penwidth=str(look.penwidth),
-                       arrowhead=look.arrowhead, tooltip=plain(ctx.t(reason.text)))
+                edges.append((d, a.id, {
+                    "label": f'<{html(words)}<BR/><FONT POINT-SIZE="8">“{html(claim)}”</FONT>>',
+                    "color": ctx.color(look.color), "fontcolor": ctx.color(look.color),
+                    "style": look.style, "penwidth": str(look.penwidth),
+                    "arrowhead": look.arrowhead, "tooltip": plain(ctx.t(reason.text))}))
             for e in sorted(effects, key=lambda e: (e.on, e.type.value)):
                 look = EFFECT[e.type]
                 ctx.used.add(f"effect.{e.type.value}")
-                g.edge(e.on, a.id, label=f"<{html(ctx.w('effect.' + e.type.value))}>",
-                       color=ctx.color(look.color), fontcolor=ctx.color(look.color),
-                       style=look.style, penwidth=str(look.penwidth), arrowhead=look.arrowhead)
+                edges.append((e.on, a.id, {
+                    "label": f"<{html(ctx.w('effect.' + e.type.value))}>",
+                    "color": ctx.color(look.color), "fontcolor": ctx.color(look.color),
+                    "style": look.style, "penwidth": str(look.penwidth),
+                    "arrowhead": look.arrowhead}))
+    for tail, head, attrs in edges:
+        if band.get(tail, -1) == band.get(head, -1):
+            g.edge(tail, head, **attrs)
+    across = [(t, h, attrs) for t, h, attrs in edges if band.get(t, -1) != band.get(h, -1)]
+    if across:
+        g.graph_attr["splines"] = "true"  # neato, drawing these, routes them round the boxes
+        with g.subgraph(name=AFTER_LAYOUT) as later:
+            for tail, head, attrs in across:
+                later.edge(tail, head, **attrs)
     if options.focus is not None:
         ctx.used.add("focus")
     add_legend(ctx, g, at=legend_at if ctx.bottom_up else None)
