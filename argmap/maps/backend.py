@@ -60,8 +60,8 @@ def split_after_layout(source: str) -> tuple[str, str]:
     """``source`` without its :data:`AFTER_LAYOUT` subgraph, and that subgraph's statements
     (``""`` when it has none).
 
-    >>> split_after_layout('digraph {\n\ta\n\tsubgraph after_layout {\n\t\ta -> b\n\t}\n}\n')
-    ('digraph {\n\ta\n}\n', '\t\ta -> b\n')
+    >>> split_after_layout('digraph {\\n\\ta\\n\\tsubgraph after_layout {\\n\\t\\ta -> b\\n\\t}\\n}\\n')
+    ('digraph {\\n\\ta\\n}\\n', '\\t\\ta -> b\\n')
     """
     start = f"\tsubgraph {AFTER_LAYOUT} {{\n"
     begin = source.find(start)
