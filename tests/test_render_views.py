@@ -114,7 +114,7 @@ def test_arguments_view_puts_the_main_positions_in_the_middle_and_lines_in_boxes
     assert any({"e-rate", "rel-rate-gov", "c-rate-reflects-pressure"} <= ids
                for ids in holding.values())
     assert not any("c-main" in ids or "c-gov" in ids for ids in holding.values())
-    assert "Reason · 1 items" in source and "Objection" in source
+    assert "Reason · 1 item" in source and "Objection" in source
     # objections are drawn on the right of the middle: laid out from the main position outward
     assert '"c-gov" -> "e-leak" [arrowhead=none arrowtail=tee' in source
 

@@ -24,13 +24,16 @@ import subprocess
 from ..errors import RenderError
 from .fonts import named_fonts
 
-__all__ = ["AFTER_LAYOUT", "DOT_LIMITS", "ENGINES", "INSTALL_HINT", "MAP_FORMATS", "check_engine",
+__all__ = ["AFTER_LAYOUT", "DOT_LIMITS", "ROUTED_UP_TO", "ENGINES", "INSTALL_HINT", "MAP_FORMATS", "check_engine",
            "find_binary", "graphviz_env", "layout_settings", "pinned", "run", "split_after_layout"]
 
 #: Output formats :func:`run` accepts (``dot`` is the DOT source itself, not laid out).
 MAP_FORMATS = ("svg", "png", "pdf", "dot")
 #: The subgraph whose edges are drawn after everything else is laid out (see the module's notes).
 AFTER_LAYOUT = "after_layout"
+#: Up to this many nodes, those edges are routed round the boxes (splines=true); above it they
+#: are drawn straight, as routing round thousands of nodes takes minutes.
+ROUTED_UP_TO = 600
 ENGINES = ("dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork")
 
 INSTALL_HINT = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,7 @@ from . import backend, fonts
 from .options import RenderOptions
 from .views import VIEWS, draw
 
-__all__ = ["Map", "draw_maps", "map_format"]
+__all__ = ["Map", "draw_maps", "map_format", "pages_pdf"]
 
 _SUFFIX_ALIASES = {"gv": "dot", "htm": "html"}
 
@@ -119,3 +120,16 @@ def draw_maps(dossier: Dossier, langs: tuple[str, ...] = ("ja", "en"),
         for view in VIEWS:
             maps[(view, lang)] = Map(draw(dossier, view, opts), timeout=opts.timeout)
     return maps
+
+
+def pages_pdf(maps: list[Map]) -> bytes:
+    """``maps`` as one PDF file, a page each, to print: Graphviz draws each page, pypdf puts
+    them together (with no date and no random id: the same maps give the same bytes)."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for drawn in maps:
+        writer.append(PdfReader(io.BytesIO(drawn.pipe("pdf"))))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

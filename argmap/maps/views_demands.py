@@ -10,7 +10,7 @@ import graphviz
 from .. import text as tx
 from ..dossier import Dossier
 from ..model import Claim, Done, EffectType, Event, RelationType, Said, said_for
-from .backend import AFTER_LAYOUT
+from .backend import AFTER_LAYOUT, ROUTED_UP_TO
 from .context import Context, stack
 from .escape import html, plain
 from .labels import action_node, demand_node, no_answer_node, response_node
@@ -152,7 +152,8 @@ def demands_map(dossier: Dossier, options: RenderOptions | None = None) -> graph
             g.edge(tail, head, **attrs)
     across = [(t, h, attrs) for t, h, attrs in edges if band.get(t, -1) != band.get(h, -1)]
     if across:
-        g.graph_attr["splines"] = "true"  # neato, drawing these, routes them round the boxes
+        if ctx.size <= ROUTED_UP_TO:  # neato, drawing these, routes them round the boxes
+            g.graph_attr["splines"] = "true"
         with g.subgraph(name=AFTER_LAYOUT) as later:
             for tail, head, attrs in across:
                 later.edge(tail, head, **attrs)
