@@ -454,3 +454,141 @@ def test_meetings_stay_in_date_order_however_answers_join_them(seed) -> None:
     nodes, lines = _boxes(svg, "node"), set(_boxes(svg, "edge"))
     for r in case.responses:  # every answer drawn, and every line to it
         assert r.id in nodes and {f"{d}->{r.id}" for d in r.to} <= lines
+
+
+#: The measure of a page: at 96 dpi (4/3 px a point) at most this many px on its long side,
+#: with the text of every item at least 10 px.
+LONG_SIDE_PX = 2500
+BODY_PX = 10.0
+
+
+def _size_px(svg: str) -> tuple[float, float]:
+    width, height = re.search(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"', svg).groups()
+    return float(width) * 4 / 3, float(height) * 4 / 3
+
+
+def _item_text_px(svg: str) -> list[float]:
+    """The size in px (96 dpi) of every text inside an item's box."""
+    sizes = []
+    for part in re.split(r'(?=<g id="[^"]*" class="(?:node|edge|cluster)">)', svg):
+        if re.match(r'<g id="[^"]*" class="node">\s*<title>(?!_)', part):
+            sizes += [float(s) * 4 / 3 for s in re.findall(r'<text[^>]*font-size="([\d.]+)"', part)]
+    return sizes
+
+
+def _node_names(svg: str) -> set[str]:
+    import html as _html
+
+    return {_html.unescape(n) for n in re.findall(
+        r'<g id="[^"]*" class="node">\s*<title>(.*?)</title>', svg)}
+
+
+def _drawn_items(svg: str) -> set[str]:
+    return {n for n in _node_names(svg) if not n.startswith("_")}
+
+
+def _check_pages(case, view: str, lang: str = "en") -> list[str]:
+    from argmap.maps import draw_pages
+
+    svgs = [_layout(g) for g in draw_pages(case, view, RenderOptions(lang=lang))]
+    for k, svg in enumerate(svgs, 1):
+        width, height = _size_px(svg)
+        assert max(width, height) <= LONG_SIDE_PX, (view, lang, k, width, height)
+        sizes = _item_text_px(svg)
+        assert sizes and min(sizes) >= BODY_PX, (view, lang, k, min(sizes))
+    return svgs
+
+
+@pytest.mark.graphviz
+@needs_dot
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_argument_of_the_example_comes_in_pages_that_each_fit_the_measure(example, lang):
+    from argmap.maps.views_arguments import case_of
+
+    svgs = _check_pages(example, "arguments", lang)
+    assert len(svgs) > 1 and "page 1 of" in svgs[0] if lang == "en" else "1/" in svgs[0]
+    # page 1 is the overview: every line of argument by its first claims, with where it goes on
+    case = case_of(example, RenderOptions(lang=lang))
+    heads = {m for g in case.groups if g.kind not in ("apart", "loose")
+             for m in g.members if g.depth[m] == 1}
+    assert heads <= _drawn_items(svgs[0]) and set(case.mains) <= _drawn_items(svgs[0])
+    # and every item is drawn in full on a page after it
+    everything = {i for g in case.groups for i in g.members if i in example}
+    assert everything <= set().union(*(_drawn_items(svg) for svg in svgs[1:]))
+    whole = _layout(draw(example, "arguments", RenderOptions(lang=lang)))
+    assert _drawn_items(whole) == set().union(*(_drawn_items(svg) for svg in svgs))
+
+
+def _big_argument():
+    """One main position with 30 lines of argument, one of them of 70 items in three levels,
+    20 arguments apart and 15 items linked to nothing."""
+    import random
+
+    from argmap.dossier import Dossier
+
+    rng = random.Random(7)
+    words = "the card the ministry staff data rules union survey consent office".split()
+    claims = [{"id": "main", "text": "The main position of the case", "main": True}]
+    relations = []
+
+    def claim(cid: str, to: str, kind: str = "supports") -> None:
+        claims.append({"id": cid, "text": " ".join(rng.choice(words) for _ in range(18))})
+        relations.append({"id": f"r-{cid}", "from": cid, "to": to, "type": kind})
+
+    for i in range(30):
+        claim(f"h{i}", "main", "attacks" if i % 4 == 0 else "supports")
+        for j in range(rng.randint(0, 6)):
+            claim(f"h{i}-{j}", f"h{i}")
+    claim("big", "main")
+    for j in range(10):
+        claim(f"big-{j}", "big")
+        for k in range(6):
+            claim(f"big-{j}-{k}", f"big-{j}", "attacks" if k == 5 else "supports")
+    demands = []
+    for i in range(20):
+        demands.append({"id": f"d{i}", "text": f"Demand {i} " + " ".join(words[:8]), "to": "m"})
+        claim(f"why{i}", f"d{i}")
+    demands += [{"id": f"lone{i}", "text": f"An item linked to nothing {i}", "to": "m"}
+                for i in range(15)]
+    return Dossier.model_validate({"actors": [{"id": "m", "name": "Ministry", "kind": "ministry"}],
+                                   "claims": claims, "demands": demands,
+                                   "relations": relations})
+
+
+@pytest.mark.graphviz
+@needs_dot
+def test_a_case_of_any_size_comes_in_pages_that_each_fit_the_measure() -> None:
+    case = _big_argument()
+    svgs = _check_pages(case, "arguments")
+    drawn = [_drawn_items(svg) for svg in svgs]
+    assert {c.id for c in case.claims} | {d.id for d in case.demands} <= set().union(*drawn)
+    # the line of 70 items is cut: a page with its first claim in the middle and its own lines
+    inside = [k for k, svg in enumerate(svgs) if "inside one line of argument" in svg]
+    assert inside and {"big", "big-0", "big-9"} <= drawn[inside[0]]
+    assert not any("big-0-0" in d and "main" in d for d in drawn)
+
+
+@pytest.mark.graphviz
+@needs_dot
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_timeline_prints_as_periods_with_the_lanes_on_every_page(example, lang):
+    from argmap.maps import draw_pages
+
+    graphs = draw_pages(example, "timeline", RenderOptions(lang=lang))
+    svgs = [_layout(g) for g in graphs]
+    whole = draw(example, "timeline", RenderOptions(lang=lang)).source
+    lanes = re.findall(r'^\t"?(_lane__[^\s"]+)"? \[', whole, re.M)
+    assert len(svgs) > 1 and lanes
+    seen: list[str] = []
+    for svg in svgs:
+        width, height = _size_px(svg)
+        assert height <= width * 0.75 and min(_item_text_px(svg)) >= BODY_PX  # a landscape sheet
+        assert set(lanes) <= _node_names(svg)  # the lane headings, repeated
+        seen += sorted(_drawn_items(svg))
+    days = re.findall(r'^\t"?_day__([\d-]+)"? \[', whole, re.M)
+    pages_days = [re.findall(r'^\t"?_day__([\d-]+)"? \[', g.source, re.M) for g in graphs]
+    assert [d for page in pages_days for d in page] == days  # in order, each on one page
+    assert sorted(seen) == sorted(_drawn_items(_layout(draw(example, "timeline",
+                                                            RenderOptions(lang=lang)))))
+    assert "2013" in graphs[0].graph_attr["label"] and "cluster__legend" in graphs[0].source
+    assert "cluster__legend" not in graphs[1].source
