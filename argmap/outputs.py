@@ -66,11 +66,12 @@ def page_file(outdir: str | os.PathLike[str], stem: str, view: str, lang: str, n
 
 def _remove_stale_pages(outdir: str | os.PathLike[str], stem: str, view: str, lang: str,
                         fmt: str, written: list[Path]) -> None:
-    """Remove pages of an earlier build that this one did not write (the map now has fewer
-    pages), so that the folder never mixes two builds."""
+    """Remove the pages of an earlier build that this one did not write (the map has fewer
+    pages now, or none, or it has pages where it was one file), so that the folder never mixes
+    two builds."""
     keep = set(written)
-    pattern = re.compile(rf"{re.escape(f'{stem}-{view}-{lang}-p')}\d+{re.escape('.' + fmt)}")
-    for old in sorted(Path(outdir).glob(f"{stem}-{view}-{lang}-p*.{fmt}")):
+    pattern = re.compile(rf"{re.escape(f'{stem}-{view}-{lang}')}(-p\d+)?{re.escape('.' + fmt)}")
+    for old in sorted(Path(outdir).glob(f"{stem}-{view}-{lang}*.{fmt}")):
         if pattern.fullmatch(old.name) and old not in keep:
             old.unlink()
 
