@@ -30,6 +30,7 @@ from .io.atomic import write_atomic
 from .io.files import load
 from .maps import (MAP_FORMATS, PAGED, VIEWS, Map, RenderOptions, draw, draw_maps, draw_pages,
                    map_format, pages_pdf)
+from .maps.backend import run_batch
 from .page import PageBuilder
 
 __all__ = ["RENDER_FORMATS", "brief_file", "build", "map_file", "page_file", "render", "stem_of"]
@@ -154,9 +155,11 @@ def build(source: Dossier | str | os.PathLike[str], outdir: str | os.PathLike[st
                                                 pages_pdf(sheets)))
                 elif len(sheets) == 1:
                     written.append(sheets[0].save(map_file(outdir, name, view, lang, fmt), fmt))
-                else:
-                    written += [sheet.save(page_file(outdir, name, view, lang, k, fmt), fmt)
-                                for k, sheet in enumerate(sheets, 1)]
+                else:  # laid out in one run of Graphviz
+                    images = run_batch([sheet.source for sheet in sheets], fmt,
+                                       sheets[0].engine, opts.timeout)
+                    written += [write_atomic(page_file(outdir, name, view, lang, k, fmt), image)
+                                for k, image in enumerate(images, 1)]
                 _remove_stale_pages(outdir, name, view, lang, fmt, written)
     written.sort()
     pages = PageBuilder(dossier, options, maps)

@@ -575,7 +575,7 @@ def test_the_timeline_prints_as_periods_with_the_lanes_on_every_page(example, la
     from argmap.maps import draw_pages
 
     graphs = draw_pages(example, "timeline", RenderOptions(lang=lang))
-    svgs = [_layout(g) for g in graphs]
+    svgs = _check_pages(example, "timeline", lang)  # each at most 2,500 px, text 10 px or more
     whole = draw(example, "timeline", RenderOptions(lang=lang)).source
     lanes = re.findall(r'^\t"?(_lane__[^\s"]+)"? \[', whole, re.M)
     assert len(svgs) > 1 and lanes

@@ -228,6 +228,8 @@ class Case:
     rel_of: dict[str, Relation]  # junction points: the relation they stand for
     edges: list[tuple[str, str, Relation]]
     groups: list[_Group]
+    #: sizes worked out for pages (views_arguments_pages), kept: a box is sized many times
+    sizes: dict[Any, tuple[float, float]] = field(default_factory=dict)
 
 
 def case_of(dossier: Dossier, options: RenderOptions | None = None) -> Case:

@@ -40,6 +40,12 @@ _SLACK = 1.15  # dot spreads a column out to line nodes up with their neighbours
 
 def _node_size(case: Case, node: str) -> tuple[float, float]:
     """A generous estimate of a node's width and height in points (9 pt text)."""
+    if node not in case.sizes:
+        case.sizes[node] = _measure(case, node)
+    return case.sizes[node]
+
+
+def _measure(case: Case, node: str) -> tuple[float, float]:
     if node in case.rel_of:
         return 8.0, 8.0
     kind, item = case.by_id[node]
@@ -55,6 +61,13 @@ def _node_size(case: Case, node: str) -> tuple[float, float]:
 
 def _box_size(case: Case, group: _Group, shown: list[str]) -> tuple[float, float]:
     """Width and height of a box drawing ``shown`` of ``group``: a column per depth."""
+    key = (id(group), tuple(shown))
+    if key not in case.sizes:
+        case.sizes[key] = _measure_box(case, group, shown)
+    return case.sizes[key]
+
+
+def _measure_box(case: Case, group: _Group, shown: list[str]) -> tuple[float, float]:
     columns: dict[int, list[tuple[float, float]]] = {}
     for m in shown:
         columns.setdefault(group.depth[m], []).append(_node_size(case, m))
