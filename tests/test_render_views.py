@@ -592,3 +592,33 @@ def test_the_timeline_prints_as_periods_with_the_lanes_on_every_page(example, la
                                                             RenderOptions(lang=lang)))))
     assert "2013" in graphs[0].graph_attr["label"] and "cluster__legend" in graphs[0].source
     assert "cluster__legend" not in graphs[1].source
+
+
+@pytest.mark.graphviz
+@needs_dot
+def test_build_writes_the_pages_as_png_and_one_pdf_to_print(example, tmp_path) -> None:
+    from pypdf import PdfReader
+
+    from argmap.maps import draw_pages
+    from argmap.maps.backend import run
+    from argmap.outputs import build
+
+    (tmp_path / "case-timeline-en-p99.png").write_bytes(b"left from an earlier build")
+    (tmp_path / "case-timeline-en.png").write_bytes(b"left from an earlier build")
+    written = build(example, tmp_path, stem="case", langs=("en",), formats=("png", "pdf"))
+    names = sorted(p.name for p in written)
+    for view in ("arguments", "timeline"):
+        graphs = draw_pages(example, view, RenderOptions(lang="en"))
+        pages = [f"case-{view}-en-p{k}.png" for k in range(1, len(graphs) + 1)]
+        assert set(pages) <= set(names) and f"case-{view}-en.png" not in names
+        # laid out in one run of Graphviz, the same image as each page on its own
+        assert (tmp_path / pages[-1]).read_bytes() == run(graphs[-1].source, "png",
+                                                          graphs[-1].engine)
+        pdf = PdfReader(tmp_path / f"case-{view}-en.pdf")
+        assert len(pdf.pages) == len(graphs)
+    assert "case-demands-en.png" in names and "case-demands-en.pdf" in names
+    assert not (tmp_path / "case-timeline-en-p99.png").exists()  # an earlier build's, gone
+    assert not (tmp_path / "case-timeline-en.png").exists()
+    again = build(example, tmp_path / "again", stem="case", langs=("en",), formats=("pdf",))
+    assert all(p.read_bytes() == (tmp_path / p.name).read_bytes() for p in again
+               if p.suffix == ".pdf")  # the same bytes every time

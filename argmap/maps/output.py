@@ -50,6 +50,8 @@ class Map:
         """The map laid out by Graphviz in ``fmt`` (``svg``, ``png``, ``pdf`` or ``dot``)."""
         if fmt == "svg":  # laid out once, whether saved, shown or embedded in a page
             return self.svg().encode("utf-8")
+        if fmt == "pdf":  # without the date cairo writes in it
+            return pages_pdf([self])
         return backend.run(self.source, fmt, self.engine, self.timeout)
 
     def save(self, path: str | os.PathLike[str], fmt: str | None = None) -> Path:
@@ -129,7 +131,8 @@ def pages_pdf(maps: list[Map]) -> bytes:
 
     writer = PdfWriter()
     for drawn in maps:
-        writer.append(PdfReader(io.BytesIO(drawn.pipe("pdf"))))
+        page = backend.run(drawn.source, "pdf", drawn.engine, drawn.timeout)
+        writer.append(PdfReader(io.BytesIO(page)))
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
