@@ -209,6 +209,12 @@ class Context:
         cells.append(f'<FONT POINT-SIZE="13">{html(sub)}</FONT>')
         return f"<{stack(cells)}>"
 
+    def under_title(self, g: graphviz.Digraph, cell: str) -> None:
+        """Put ``cell`` (HTML-like label text, escaped) under the title :meth:`finish` set: the
+        demands summary, a page's number (nothing when the map has no title)."""
+        if self.options.title and "label" in g.graph_attr:
+            g.graph_attr["label"] = f"<{stack([g.graph_attr['label'][1:-1], cell])}>"
+
     def finish(self, g: graphviz.Digraph, view: str) -> graphviz.Digraph:
         """Set the title and the font (now that every label is known) on the graph."""
         # graph_attr / node_attr / edge_attr are written at the top of the DOT source, so they

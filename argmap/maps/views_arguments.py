@@ -26,7 +26,7 @@ from .. import text as tx
 from ..dossier import Dossier
 from ..model import Relation, RelationType
 from .backend import AFTER_LAYOUT, ROUTED_UP_TO
-from .context import Context, stack
+from .context import Context
 from .escape import html
 from .labels import NODE, claim_node
 from .legend import add_legend
@@ -401,10 +401,8 @@ def draw_sheet(case: Case, middle: list[str], boxes: list[Box],
     if legend:
         add_legend(ctx, g, at=legend_at if ctx.bottom_up else None)
     g = ctx.finish(g, "arguments")
-    if caption and ctx.options.title:
-        title = g.graph_attr["label"][1:-1]
-        line = f'<FONT POINT-SIZE="13">{html(caption)}</FONT>'
-        g.graph_attr["label"] = f"<{stack([title, line])}>"
+    if caption:
+        ctx.under_title(g, f'<FONT POINT-SIZE="13">{html(caption)}</FONT>')
     return g
 
 

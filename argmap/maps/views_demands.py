@@ -161,9 +161,8 @@ def demands_map(dossier: Dossier, options: RenderOptions | None = None) -> graph
         ctx.used.add("focus")
     add_legend(ctx, g, at=legend_at if ctx.bottom_up else None)
     g = ctx.finish(g, "demands")
-    if options.title and shown:  # the summary goes under the title, at the top of the map
-        title = g.graph_attr["label"][1:-1]
-        g.graph_attr["label"] = f"<{stack([title, _summary(ctx, shown)])}>"
+    if shown:  # the summary goes under the title, at the top of the map
+        ctx.under_title(g, _summary(ctx, shown))
     return g
 
 

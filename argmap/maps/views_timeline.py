@@ -28,7 +28,7 @@ from ..dates import date_text, precision_of
 from ..dossier import Dossier
 from ..model import said_for
 from ..tracking import timeline
-from .context import Context, stack
+from .context import Context
 from .escape import html
 from .labels import NODE
 from .legend import add_legend
@@ -315,10 +315,8 @@ def _draw(tl: _Timeline, days: list[tuple[_dt.date, list[tuple[str, Any]]]],
         g.node("_legend__table", pos=f"{_AXIS + 170:.0f},{y - 100 - 9 * rows:.0f}!")
     g = ctx.finish(g, "timeline")
     g.engine = "neato"
-    if caption and ctx.options.title:
-        title = g.graph_attr["label"][1:-1]
-        line = f'<FONT POINT-SIZE="13">{html(caption)}</FONT>'
-        g.graph_attr["label"] = f"<{stack([title, line])}>"
+    if caption:
+        ctx.under_title(g, f'<FONT POINT-SIZE="13">{html(caption)}</FONT>')
     return g
 
 
