@@ -33,7 +33,7 @@ from .legend import add_legend
 from .options import RenderOptions
 from .style import BLUE, GREY, RELATION, VERMILLION, tint
 
-__all__ = ["FAN", "KINDS", "Box", "Case", "arguments_map", "case_of", "draw_sheet"]
+__all__ = ["FAN", "KINDS", "Box", "Case", "Group", "arguments_map", "case_of", "draw_sheet"]
 
 KINDS = frozenset({"claim", "demand", "evidence", "response", "action"})
 
@@ -61,7 +61,7 @@ FAN = 4
 
 
 @dataclass
-class _Group:
+class Group:
     """One box of the map: a line of argument (or what stands apart), and its side."""
 
     kind: str  # "supports", "attacks" (lines of a main position), "follows", "apart", "loose"
@@ -104,7 +104,7 @@ _TYPE_ORDER = {RelationType.supports: 0, RelationType.attacks: 1, RelationType.u
 
 
 def _groups(mains: list[str], edges: list[tuple[str, str, Relation]],
-            everything: list[str]) -> list[_Group]:
+            everything: list[str]) -> list[Group]:
     """The boxes: one per line of argument of each main position, then what is left."""
     into: dict[str, list[tuple[str, Relation]]] = {}
     near: dict[str, set[str]] = {}
@@ -114,7 +114,7 @@ def _groups(mains: list[str], edges: list[tuple[str, str, Relation]],
         near.setdefault(dst, set()).add(src)
     middle = set(mains)
     placed: dict[str, int] = {}
-    groups: list[_Group] = []
+    groups: list[Group] = []
     for main in mains:
         heads = sorted(into.get(main, []), key=lambda e: (_TYPE_ORDER[e[1].type], e[0]))
         for head, rel in heads:
@@ -122,7 +122,7 @@ def _groups(mains: list[str], edges: list[tuple[str, str, Relation]],
                 continue
             kind = "attacks" if rel.type in (RelationType.attacks, RelationType.undercuts) \
                 else "supports"
-            group = _Group(kind)
+            group = Group(kind)
             stack = [head]
             while stack:  # the head and all that argues about it, not yet in a box
                 node = stack.pop()
@@ -132,8 +132,8 @@ def _groups(mains: list[str], edges: list[tuple[str, str, Relation]],
                 group.members.append(node)
                 stack.extend(sorted((s for s, _ in into.get(node, [])), reverse=True))
             groups.append(group)
-    follows = _Group("follows", side=1)
-    loose = _Group("loose")
+    follows = Group("follows", side=1)
+    loose = Group("loose")
     seen: set[str] = set()
     for node in everything:
         if node in placed or node in middle or node in seen:
@@ -155,7 +155,7 @@ def _groups(mains: list[str], edges: list[tuple[str, str, Relation]],
         elif len(part) == 1 and not touching:
             loose.members += part
         else:
-            groups.append(_Group("apart", part))
+            groups.append(Group("apart", part))
     groups += [g for g in (follows, loose) if g.members]
     for group in groups:
         _set_depth(group, middle, near, {s for s, _, _ in edges})
@@ -163,7 +163,7 @@ def _groups(mains: list[str], edges: list[tuple[str, str, Relation]],
     return groups
 
 
-def _set_depth(group: _Group, middle: set[str], near: dict[str, set[str]],
+def _set_depth(group: Group, middle: set[str], near: dict[str, set[str]],
                premises: set[str]) -> None:
     """Steps of each member out from the middle: 1 next to a main position (or, in a box that
     reaches none, for its final conclusions), then one more per link outward."""
@@ -195,7 +195,7 @@ def _set_depth(group: _Group, middle: set[str], near: dict[str, set[str]],
                 group.depth[leaf] += i % 2
 
 
-def _share_sides(groups: list[_Group]) -> None:
+def _share_sides(groups: list[Group]) -> None:
     """Objections go right, reasons are shared out (largest first) to balance the two sides."""
     load = {-1: 0, 1: 0}
     for g in groups:
@@ -209,7 +209,7 @@ def _share_sides(groups: list[_Group]) -> None:
         load[g.side] += g.weight()
 
 
-def _box_label(ctx: Context, group: _Group, note: str | None = None) -> str:
+def _box_label(ctx: Context, group: Group, note: str | None = None) -> str:
     key = _BOX[group.kind][0]
     items = sum(1 for m in group.members if m in ctx.dossier)
     count = ctx.w("line.item" if items == 1 else "line.items", n=items)
@@ -220,14 +220,14 @@ def _box_label(ctx: Context, group: _Group, note: str | None = None) -> str:
 @dataclass
 class Case:
     """What the arguments map of a dossier is drawn from: the items it shows, the main
-    positions, the lines drawn between items, and the boxes (:class:`_Group`) they fall into."""
+    positions, the lines drawn between items, and the boxes (:class:`Group`) they fall into."""
 
     ctx: Context
     by_id: dict[str, tuple[str, Any]]  # item id -> (kind, item)
     mains: list[str]
     rel_of: dict[str, Relation]  # junction points: the relation they stand for
     edges: list[tuple[str, str, Relation]]
-    groups: list[_Group]
+    groups: list[Group]
     #: sizes worked out for pages (views_arguments_pages), kept: a box is sized many times
     sizes: dict[Any, tuple[float, float]] = field(default_factory=dict)
 
@@ -260,7 +260,7 @@ class Box:
     """A box drawn on a sheet: a group, the members shown (all of them, or only its first
     claims when the rest is on another page), and a note for its label (``→ p. 4``)."""
 
-    group: _Group
+    group: Group
     shown: list[str]
     note: str | None = None
 
@@ -277,7 +277,7 @@ def arguments_map(dossier: Dossier, options: RenderOptions | None = None) -> gra
 
 
 def draw_sheet(case: Case, middle: list[str], boxes: list[Box],
-               listing: list[tuple[_Group, str]] | None = None,
+               listing: list[tuple[Group, str]] | None = None,
                caption: str | None = None, legend: bool = True,
                columns: int | None = None) -> graphviz.Digraph:
     """The arguments map of ``case`` restricted to ``middle`` (the main positions, or a line's
@@ -428,7 +428,7 @@ def _columns(box: Box) -> int:
     return len({box.group.depth[m] for m in box.shown})
 
 
-def _draw_listing(ctx: Context, g: graphviz.Digraph, listing: list[tuple[_Group, str]]) -> None:
+def _draw_listing(ctx: Context, g: graphviz.Digraph, listing: list[tuple[Group, str]]) -> None:
     """One table naming groups drawn on other pages: where, how many items, what they end in."""
     cell = '<TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="9">{}</FONT></TD>'
     rows = []

@@ -23,9 +23,9 @@ from .. import text as tx
 from ..dossier import Dossier
 from ..model import RelationType
 from .options import RenderOptions
-from .views_arguments import Box, Case, _Group, case_of, draw_sheet
+from .views_arguments import Box, Case, Group, case_of, draw_sheet
 
-__all__ = ["SHEET", "arguments_pages", "sheet_plan"]
+__all__ = ["SHEET", "Sheet", "arguments_pages", "sheet_plan"]
 
 #: The most a page's drawing may take, in points, title and legend included: at 96 dpi an
 #: image of at most 2,400 x 1,700 px, the proportions of an A-series sheet (landscape).
@@ -59,7 +59,7 @@ def _measure(case: Case, node: str) -> tuple[float, float]:
     return 170.0, 18.0 + 13.5 * rows
 
 
-def _box_size(case: Case, group: _Group, shown: list[str]) -> tuple[float, float]:
+def _box_size(case: Case, group: Group, shown: list[str]) -> tuple[float, float]:
     """Width and height of a box drawing ``shown`` of ``group``: a column per depth."""
     key = (id(group), tuple(shown))
     if key not in case.sizes:
@@ -67,7 +67,7 @@ def _box_size(case: Case, group: _Group, shown: list[str]) -> tuple[float, float
     return case.sizes[key]
 
 
-def _measure_box(case: Case, group: _Group, shown: list[str]) -> tuple[float, float]:
+def _measure_box(case: Case, group: Group, shown: list[str]) -> tuple[float, float]:
     columns: dict[int, list[tuple[float, float]]] = {}
     for m in shown:
         columns.setdefault(group.depth[m], []).append(_node_size(case, m))
@@ -82,23 +82,23 @@ def _measure_box(case: Case, group: _Group, shown: list[str]) -> tuple[float, fl
 
 
 @dataclass
-class _Sheet:
+class Sheet:
     """One page: what goes in the middle, the boxes around it, and for boxes whose rest is on
     another page, that sheet (filled in once every page is known)."""
 
     kind: str  # "overview", "lines", "inside", "separate", "whole"
     middle: list[str]
-    boxes: list[tuple[_Group, list[str]]] = field(default_factory=list)
-    refers: list[tuple[_Group, _Sheet | None]] = field(default_factory=list)  # heads only
-    listing: list[tuple[_Group, _Sheet]] = field(default_factory=list)
-    of: _Group | None = None  # the line cut up whose first claims are in the middle
+    boxes: list[tuple[Group, list[str]]] = field(default_factory=list)
+    refers: list[tuple[Group, Sheet | None]] = field(default_factory=list)  # heads only
+    listing: list[tuple[Group, Sheet]] = field(default_factory=list)
+    of: Group | None = None  # the line cut up whose first claims are in the middle
 
 
-def _heads(group: _Group) -> list[str]:
+def _heads(group: Group) -> list[str]:
     return [m for m in group.members if group.depth[m] == 1]
 
 
-def _fits(case: Case, middle: list[str], boxes: list[tuple[_Group, list[str]]]) -> bool:
+def _fits(case: Case, middle: list[str], boxes: list[tuple[Group, list[str]]]) -> bool:
     """Whether ``middle`` and ``boxes`` fit one sheet (sides as :func:`_share_sides` sets them)."""
     width, height = SHEET[0], SHEET[1] - _FRAME
     centre = [_node_size(case, m) for m in middle]
@@ -128,7 +128,7 @@ def _fits(case: Case, middle: list[str], boxes: list[tuple[_Group, list[str]]]) 
     return used_w <= width and used_h <= height
 
 
-def _inside(case: Case, group: _Group) -> list[_Group]:
+def _inside(case: Case, group: Group) -> list[Group]:
     """The lines inside one line of argument: each premise of its first claims, with everything
     that argues about it, as a line of its own around those first claims."""
     members = set(group.members)
@@ -143,9 +143,9 @@ def _inside(case: Case, group: _Group) -> list[_Group]:
         near.setdefault(src, []).append(dst)
         near.setdefault(dst, []).append(src)
     owner: dict[str, int] = {}
-    parts: list[_Group] = []
+    parts: list[Group] = []
     for start in sorted(m for m in group.members if group.depth[m] == 2):
-        part = _Group(kind_of.get(start, "supports"))
+        part = Group(kind_of.get(start, "supports"))
         queue = [start]
         while queue:  # outward from the premise: what argues about it, not yet taken
             node = queue.pop(0)
@@ -159,16 +159,16 @@ def _inside(case: Case, group: _Group) -> list[_Group]:
         parts.append(part)
     rest = [m for m in group.members if m not in heads and m not in owner]
     if rest:  # joined to the first claims some other way: they share one more box
-        extra = _Group("supports", rest, depth={m: max(group.depth[m] - 1, 1) for m in rest})
+        extra = Group("supports", rest, depth={m: max(group.depth[m] - 1, 1) for m in rest})
         parts.append(extra)
     return parts
 
 
-def _pack(case: Case, middle: list[str], groups: list[_Group], kind: str) -> list[_Sheet]:
+def _pack(case: Case, middle: list[str], groups: list[Group], kind: str) -> list[Sheet]:
     """``groups`` drawn in full around ``middle``, as many to a page as fit, in their order;
     a group too large for a page alone is cut up (:func:`_cut`)."""
-    sheets: list[_Sheet] = []
-    current: _Sheet | None = None
+    sheets: list[Sheet] = []
+    current: Sheet | None = None
     for group in groups:
         box = (group, list(group.members))
         anchors = middle if group.kind not in ("apart", "loose") else []
@@ -177,7 +177,7 @@ def _pack(case: Case, middle: list[str], groups: list[_Group], kind: str) -> lis
             current.boxes.append(box)
             continue
         if _fits(case, anchors, [box]):
-            current = _Sheet(kind if anchors else "separate", list(anchors), [box])
+            current = Sheet(kind if anchors else "separate", list(anchors), [box])
             sheets.append(current)
             continue
         current = None
@@ -189,17 +189,17 @@ def _pack(case: Case, middle: list[str], groups: list[_Group], kind: str) -> lis
     return sheets
 
 
-def _middle(sheet: _Sheet, anchors: list[str]) -> list[str]:
+def _middle(sheet: Sheet, anchors: list[str]) -> list[str]:
     return list(dict.fromkeys([*sheet.middle, *anchors]))
 
 
-def _cut(case: Case, anchors: list[str], group: _Group) -> list[_Sheet]:
+def _cut(case: Case, anchors: list[str], group: Group) -> list[Sheet]:
     """A group too large for one page: a page of its first claims (in the middle) and the lines
     inside it by their first claims, then those lines in full."""
     heads = _heads(group)
     parts = _inside(case, group)
     if len(group.members) <= 1 or not parts:  # nothing left to cut: one page, however large
-        return [_Sheet("lines", list(anchors), [(group, list(group.members))])]
+        return [Sheet("lines", list(anchors), [(group, list(group.members))])]
     for part in parts:
         part.side = 1 if part.kind == "attacks" else -1
     inside = _overview(case, heads, parts, "inside")
@@ -207,27 +207,27 @@ def _cut(case: Case, anchors: list[str], group: _Group) -> list[_Sheet]:
     return [*inside, *_pack(case, heads, parts, "lines")]
 
 
-def _overview(case: Case, middle: list[str], groups: list[_Group], kind: str) -> list[_Sheet]:
+def _overview(case: Case, middle: list[str], groups: list[Group], kind: str) -> list[Sheet]:
     """Pages with ``middle`` and each group by its first claims, the separate ones listed."""
-    sheets = [_Sheet(kind, list(middle))]
+    sheets = [Sheet(kind, list(middle))]
     for group in groups:
         if group.kind in ("apart", "loose"):
             sheets[0].listing.append((group, sheets[0]))  # the page is set when known
             continue
         box = (group, _heads(group))
         if not _fits(case, sheets[-1].middle, [*sheets[-1].boxes, box]):
-            sheets.append(_Sheet(kind, list(middle)))
+            sheets.append(Sheet(kind, list(middle)))
         sheets[-1].boxes.append(box)
         sheets[-1].refers.append((group, None))
     return sheets
 
 
-def sheet_plan(case: Case) -> list[_Sheet]:
+def sheet_plan(case: Case) -> list[Sheet]:
     """The pages of the argument of ``case``: one page when it all fits, else an overview and
     the lines in full (see the module's notes)."""
     every = [(g, list(g.members)) for g in case.groups]
     if _fits(case, case.mains, every):
-        return [_Sheet("whole", list(case.mains), every)]
+        return [Sheet("whole", list(case.mains), every)]
     lines = [g for g in case.groups if g.kind not in ("apart", "loose")]
     apart = [g for g in case.groups if g.kind in ("apart", "loose")]
     overview = _overview(case, case.mains, case.groups, "overview")
