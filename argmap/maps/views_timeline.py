@@ -308,11 +308,15 @@ def _draw(tl: _Timeline, days: list[tuple[_dt.date, list[tuple[str, Any]]]],
     if legend:
         add_legend(ctx, g, titled=True)
     if legend and ctx.options.legend and ctx.used:  # -n2 needs every node placed: below the end
+        # the table (its title first) under the last row, the sample shapes under the table
+        table = next(line for line in g.body if "_legend__table [" in line)
+        tall = 17.0 * table.count("<TR>")  # a row of the table is at most about 17 pt tall
+        top = y - 50
+        g.node("_legend__table", pos=f"{_AXIS + 170:.0f},{top - tall / 2:.0f}!")
         kinds = sorted(k[5:] for k in ctx.used if k.startswith("kind."))
         for i, kind in enumerate(kinds):
-            g.node(f"_legend__kind_{kind}", pos=f"{_AXIS + 40 + 70 * i:.0f},{y - 60:.0f}!")
-        rows = 6 + len(ctx.used)  # about as many rows as the legend will have
-        g.node("_legend__table", pos=f"{_AXIS + 170:.0f},{y - 100 - 9 * rows:.0f}!")
+            g.node(f"_legend__kind_{kind}",
+                   pos=f"{_AXIS + 40 + 70 * i:.0f},{top - tall - 30:.0f}!")
     g = ctx.finish(g, "timeline")
     g.engine = "neato"
     if caption:
