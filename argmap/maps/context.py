@@ -197,8 +197,9 @@ class Context:
         """The map's heading: dossier title, view, as_of date and focus."""
         cells = []
         if self.dossier.info is not None:
-            title = html(tx.shorten(self.t(self.dossier.info.title), 90))
-            cells.append(f'<FONT POINT-SIZE="18"><B>{title}</B></FONT>')
+            # on two lines rather than cut: a headline is read whole
+            for line in tx.wrap(self.t(self.dossier.info.title), 80, max_lines=2):
+                cells.append(f'<FONT POINT-SIZE="18"><B>{html(line)}</B></FONT>')
         sub = self.w(f"view.{view}")
         if self.options.as_of is not None:
             sub += " — " + self.w("as_of", date=self.options.as_of.isoformat())
