@@ -624,3 +624,25 @@ def test_build_writes_the_pages_as_png_and_one_pdf_to_print(example, tmp_path) -
     again = build(example, tmp_path / "again", stem="case", langs=("en",), formats=("pdf",))
     assert all(p.read_bytes() == (tmp_path / p.name).read_bytes() for p in again
                if p.suffix == ".pdf")  # the same bytes every time
+
+
+@pytest.mark.graphviz
+@needs_dot
+def test_the_timeline_legend_reads_from_its_title_down(dossier) -> None:
+    svg = _layout(draw(dossier, "timeline", RenderOptions(lang="en")))
+    table = re.search(r"<title>_legend__table</title>(.*?)</g>", svg, re.S).group(1)
+    texts = re.findall(r'<text[^>]* y="(-?[\d.]+)"[^>]*>([^<]*)</text>', table)
+    shapes = [box for name, box in _boxes(svg, "node").items()
+              if name.startswith("_legend__kind_")]
+    assert texts[0][1] == "Legend" and len(texts) > 10 and len(shapes) == 6
+    # the title first, then the table's rows, then the sample shapes: nothing overlaps
+    assert max(float(y) for y, _ in texts) < min(top for _, top, _, _ in shapes)
+
+
+def test_maps_write_figures_as_the_brief_does_and_titles_whole(example) -> None:
+    source = draw(example, "arguments", RenderOptions(lang="en")).source
+    assert "18,233,942 cards" in source and "9.7%" in source and "e+07" not in source
+    title = re.search(r"label=<(.*?)> labeljust", source.split("\n", 2)[1]).group(1)
+    words = re.findall(r'POINT-SIZE="18"><B>(.*?)</B>', title)
+    assert len(words) == 2 and "…" not in title
+    assert " ".join(words).replace("&#39;", "'") == example.info.title["en"]
