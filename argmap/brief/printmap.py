@@ -138,11 +138,11 @@ def _balanced(gaps: tuple[list[float], ...], top: float, end: float, page: float
     for k in range(1, count + 1):
         row: Ways = {}
         for i, point in enumerate(points):
-            for j, ways in reach[k - 1].items():
+            for j, before in reach[k - 1].items():
                 span = point - points[j]
                 if not 0 < span <= page:
                     continue
-                for m, (shortest, cuts) in ways.items():
+                for m, (shortest, cuts) in before.items():
                     n = m + (point in inside and point != end)
                     option = (min(shortest, span), cuts + [point])
                     held = row.setdefault(i, {})
