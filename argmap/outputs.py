@@ -3,7 +3,7 @@
 :func:`build` is what ``argmap build`` runs: every map (:data:`argmap.maps.VIEWS`) in every
 language, in each Graphviz format asked for, the interactive page of each, and the debate brief
 of each side asked for, in every brief format. A map that comes in pages (:data:`argmap.maps.PAGED`:
-the argument, the timeline) is drawn whole as SVG (for screens and its page), and as pages in
+the demands, the argument, the timeline) is drawn whole as SVG (for screens and its page), and as pages in
 PNG (one file a page) and PDF (one file, a page each, to print). :func:`render` draws one map to one file, in any
 of :data:`RENDER_FORMATS`: the Graphviz formats through :mod:`argmap.maps`, ``html`` as the
 interactive page (:mod:`argmap.page`). The files are named here (:func:`map_file`,

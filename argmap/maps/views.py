@@ -18,7 +18,7 @@ from ..errors import RenderError
 from .options import RenderOptions
 from .views_arguments import arguments_map
 from .views_arguments_pages import arguments_pages
-from .views_demands import demands_map
+from .views_demands import demands_map, demands_pages
 from .views_timeline import timeline_map, timeline_pages
 
 __all__ = ["PAGED", "VIEWS", "Pages", "View", "draw", "draw_pages", "focus", "get_view"]
@@ -36,6 +36,7 @@ VIEWS: dict[str, View] = {
 
 #: The views that come in pages, by name: the pages of a sheet each.
 PAGED: dict[str, Pages] = {
+    "demands": demands_pages,
     "arguments": arguments_pages,
     "timeline": timeline_pages,
 }
