@@ -165,7 +165,9 @@ def summary(path: Path, lang: str) -> None:
               help="Languages to draw (repeat the option for several).")
 @click.option("--format", "formats", type=_Names(_map_formats), multiple=True,
               default=("svg", "png"), show_default=True,
-              help="Formats to write (repeat for several).")
+              help="Formats to write (repeat for several): the argument and the timeline come "
+              "whole in SVG, and as pages in PNG (one file a page) and in PDF (one file of all "
+              "the pages, to print).")
 @click.option("--brief-side", "sides", multiple=True, metavar="ACTOR",
               help="Also write the debate brief for this actor's side, in Markdown and HTML, in "
               "every language (repeat for several sides).")
@@ -176,7 +178,9 @@ def build(path: Path, outdir: Path, langs: tuple[str, ...], formats: tuple[str, 
 
     Writes <name>-<view>-<lang>.<format> for every view (see render --view), an
     interactive page <name>-<view>-<lang>.html for each, and with --brief-side the briefs
-    <name>-brief-<actor>-<lang>.md and .html.
+    <name>-brief-<actor>-<lang>.md and .html. The argument and the timeline, when they need
+    more than one sheet, come in pages: <name>-<view>-<lang>-p<n>.png, and with --format pdf
+    one PDF of them all, to print.
 
     Example: argmap build claims/mynumber-card.yaml -o renders/ --brief-side jichiroren
     """

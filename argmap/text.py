@@ -1,4 +1,5 @@
-"""Text as readers see it: display width, wrapping and shortening, for every output.
+"""Text as readers see it: display width, wrapping and shortening, and figures with their
+units, for every output.
 
 Widths are display columns as a terminal counts them (CJK and emoji take two), measured on whole
 grapheme clusters, so a line never ends inside a character, an emoji ZWJ sequence, a flag or a
@@ -15,7 +16,8 @@ from functools import lru_cache
 
 from wcwidth import iter_graphemes, width
 
-__all__ = ["ELLIPSIS", "clean", "display_width", "has_cjk", "one_line", "shorten", "wrap"]
+__all__ = ["ELLIPSIS", "clean", "display_width", "format_number", "has_cjk", "one_line",
+           "shorten", "wrap"]
 
 ELLIPSIS = "…"
 
@@ -196,3 +198,17 @@ def one_line(text: str) -> str:
     'a b c'
     """
     return " ".join(text.split())
+
+
+def format_number(number: int | float, unit: str) -> str:
+    """A figure's value with its unit: ``14.3%``, ``18,233,942 cards``.
+
+    >>> format_number(18233942, "cards"), format_number(14.3, "%"), format_number(20.0, "%")
+    ('18,233,942 cards', '14.3%', '20%')
+    """
+    if isinstance(number, float) and number.is_integer():
+        number = int(number)
+    text = f"{number:,}"
+    if unit in ("%", "‰"):
+        return text + unit
+    return f"{text} {unit}" if unit else text

@@ -13,7 +13,7 @@ import datetime as _dt
 import string
 from collections.abc import Callable
 
-from ..text import shorten
+from ..text import format_number, shorten
 from ..words import word
 
 __all__ = ["Raw", "clip", "fill", "format_date", "format_number", "label", "say", "term"]
@@ -115,18 +115,3 @@ def format_date(date: _dt.date | None, lang: str, precision: str = "day") -> str
     if precision == "month":
         return f"{_MONTHS[date.month - 1]} {date.year}"
     return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
-
-
-def format_number(number: int | float, unit: str) -> str:
-    """A figure's value with its unit: ``14.3%``, ``18,233,942 cards``.
-
-    >>> format_number(18233942, "cards"), format_number(14.3, "%"), format_number(20.0, "%")
-    ('18,233,942 cards', '14.3%', '20%')
-    """
-    if isinstance(number, float) and number.is_integer():
-        number = int(number)
-    text = f"{number:,}"
-    if unit in ("%", "‰"):
-        return text + unit
-    return f"{text} {unit}" if unit else text
-

@@ -197,8 +197,9 @@ class Context:
         """The map's heading: dossier title, view, as_of date and focus."""
         cells = []
         if self.dossier.info is not None:
-            title = html(tx.shorten(self.t(self.dossier.info.title), 90))
-            cells.append(f'<FONT POINT-SIZE="18"><B>{title}</B></FONT>')
+            # on two lines rather than cut: a headline is read whole
+            for line in tx.wrap(self.t(self.dossier.info.title), 80, max_lines=2):
+                cells.append(f'<FONT POINT-SIZE="18"><B>{html(line)}</B></FONT>')
         sub = self.w(f"view.{view}")
         if self.options.as_of is not None:
             sub += " — " + self.w("as_of", date=self.options.as_of.isoformat())
@@ -208,6 +209,12 @@ class Context:
             sub += " — " + self.w("undated_left_out", n=self.left_out)
         cells.append(f'<FONT POINT-SIZE="13">{html(sub)}</FONT>')
         return f"<{stack(cells)}>"
+
+    def under_title(self, g: graphviz.Digraph, cell: str) -> None:
+        """Put ``cell`` (HTML-like label text, escaped) under the title :meth:`finish` set: the
+        demands summary, a page's number (nothing when the map has no title)."""
+        if self.options.title and "label" in g.graph_attr:
+            g.graph_attr["label"] = f"<{stack([g.graph_attr['label'][1:-1], cell])}>"
 
     def finish(self, g: graphviz.Digraph, view: str) -> graphviz.Digraph:
         """Set the title and the font (now that every label is known) on the graph."""

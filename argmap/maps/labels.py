@@ -174,7 +174,7 @@ def evidence_node(ctx: Context, g: graphviz.Digraph, item: Any) -> None:
     text = ctx.t(item.text)
     rows = f"<TR>{head}</TR>{_body(ctx, text, max_lines=3)}"
     if item.value is not None:
-        figure = f"{item.value.number:g} {item.value.unit}"
+        figure = tx.format_number(item.value.number, item.value.unit)
         if item.value.measure is not None:
             figure = f"{ctx.t(item.value.measure)}: {figure}"
         if item.value.as_of is not None:  # only as much of the date as the source gives

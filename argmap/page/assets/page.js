@@ -94,6 +94,9 @@ function loadMap(lang) {
     (byId[g.getAttribute("data-id")] = byId[g.getAttribute("data-id")] || []).push(g);
   });
   legible = 11 / bodySize();
+  if (!svg.querySelector(".lane-band")) findLanes();
+  else lanes = { heads: svg.querySelectorAll("g.node[data-lane]"), band: svg.querySelector(".lane-band"),
+                 top: Number(svg.querySelector(".lane-band").getAttribute("data-top")) };
   if (keep) show(keep.scale, keep.x, keep.y); else fit(true);  // a new language keeps the place
 }
 function bodySize() {  // the font size most of the map's text is set in, in map units
@@ -110,6 +113,43 @@ function area() { var vp = $("viewport"); return [vp.clientWidth || 800, vp.clie
 function setView() {
   scale = area()[0] / vb[2];
   svg.setAttribute("viewBox", vb.map(function (v) { return v.toFixed(2); }).join(" "));
+  stickLanes();
+}
+// The timeline's lane headings stay at the top of the view as it scrolls down (on a white
+// band, so that they read over what passes under them), as a table's header row would.
+var lanes = null;
+function findLanes() {
+  lanes = null;
+  var heads = svg.querySelectorAll("g.node[data-lane]");
+  if (!heads.length) return;
+  var graph = heads[0].parentNode, moved = graph.transform.baseVal.consolidate();
+  var tx = moved ? moved.matrix.e : 0, ty = moved ? moved.matrix.f : 0;  // graph -> map units
+  var top = Infinity, bottom = -Infinity, d = box();
+  heads.forEach(function (g) {
+    var b = g.getBBox();
+    top = Math.min(top, b.y); bottom = Math.max(bottom, b.y + b.height);
+  });
+  var band = document.createElementNS("http://www.w3.org/2000/svg", "rect");
+  band.setAttribute("class", "lane-band");
+  band.setAttribute("x", String(d[0] - tx));
+  band.setAttribute("width", String(d[2]));
+  band.setAttribute("y", String(top - 4));
+  band.setAttribute("height", String(bottom - top + 8));
+  band.setAttribute("fill", "#ffffff");
+  band.setAttribute("fill-opacity", "0.94");
+  band.setAttribute("data-top", String(top - 4 + ty));
+  band.setAttribute("visibility", "hidden");
+  graph.appendChild(band);  // drawn last, over what scrolls under them
+  heads.forEach(function (g) { graph.appendChild(g); });
+  lanes = { heads: heads, band: band, top: top - 4 + ty };
+}
+function stickLanes() {
+  if (!lanes) return;
+  var dy = Math.max(0, vb[1] - lanes.top);
+  var t = dy ? "translate(0 " + dy.toFixed(2) + ")" : "";
+  lanes.heads.forEach(function (g) { if (t) g.setAttribute("transform", t); else g.removeAttribute("transform"); });
+  if (t) lanes.band.setAttribute("transform", t); else lanes.band.removeAttribute("transform");
+  lanes.band.setAttribute("visibility", dy ? "visible" : "hidden");
 }
 function show(s, cx, cy) {  // the view at scale s, centred on (cx, cy) in map units
   var a = area();
