@@ -68,6 +68,13 @@ WORDS: dict[str, str] = {
     "undated_left_out": "{n} undated items not shown",
     "deadline": "deadline {date}",
     "as_of": "as of {date}",
+    "names_sep": ", ",
+    # units a figure may count in (a dossier's ``unit: cards``), with the number: {n}
+    "unit.cards": "{n} cards",
+    "unit.people": "{n} people",
+    "unit.staff": "{n} staff",
+    "unit.signatures": "{n} signatures",
+    "unit.votes": "{n} votes",
     # --- The maps (the page shows the same maps and reuses these)
     "view.demands": "Demands, answers and what followed",
     "view.arguments": "The argument",
@@ -113,6 +120,9 @@ WORDS: dict[str, str] = {
     # --- The interactive page only: page.<key>, the key its script looks up
     "page.lang.ja": "日本語",
     "page.lang.en": "English",
+    "page.lang.ko": "한국어",
+    "page.lang.zh-Hans": "简体中文",
+    "page.lang.zh-Hant": "繁體中文",
     "page.language": "Language",
     "page.search": "Search",
     "page.search.hint": "Search texts, quotes, figures (e.g. 14.3)",

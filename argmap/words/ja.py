@@ -65,6 +65,12 @@ WORDS: dict[str, str] = {
     "undated_left_out": "日付不明の {n} 件は載せていない",
     "deadline": "期限 {date}",
     "as_of": "{date} 時点",
+    "names_sep": "・",
+    "unit.cards": "{n}枚",
+    "unit.people": "{n}人",
+    "unit.staff": "{n}人",
+    "unit.signatures": "{n}筆",
+    "unit.votes": "{n}票",
     # --- The maps (the page shows the same maps and reuses these)
     "view.demands": "要求と回答・その後",
     "view.arguments": "論点の構造",
@@ -110,6 +116,9 @@ WORDS: dict[str, str] = {
     # --- The interactive page only: page.<key>, the key its script looks up
     "page.lang.ja": "日本語",
     "page.lang.en": "English",
+    "page.lang.ko": "한국어",
+    "page.lang.zh-Hans": "简体中文",
+    "page.lang.zh-Hant": "繁體中文",
     "page.language": "表示言語",
     "page.search": "検索",
     "page.search.hint": "本文・引用・数値を検索 (例: 14.3)",
