@@ -161,8 +161,9 @@ def summary(path: Path, lang: str) -> None:
 @PATH_ARG
 @click.option("-o", "--output", "outdir", type=click.Path(path_type=Path), default=Path("renders"),
               show_default=True, help="Folder to write the maps into.")
-@click.option("--lang", "langs", multiple=True, default=("ja", "en"), show_default=True,
-              help="Languages to draw (repeat the option for several).")
+@click.option("--lang", "langs", multiple=True,
+              help="Languages to draw (repeat the option for several; default: the dossier's "
+              "languages).")
 @click.option("--format", "formats", type=_Names(_map_formats), multiple=True,
               default=("svg", "png"), show_default=True,
               help="Formats to write (repeat for several).")
@@ -185,9 +186,12 @@ def build(path: Path, outdir: Path, langs: tuple[str, ...], formats: tuple[str, 
     from .outputs import stem_of
     from .reports.summary import summary_text
 
+    from .translations import output_languages
+
     dossier = load(path)
-    click.echo(summary_text(dossier, lang=langs[-1] if langs else "en"))
-    written = build_outputs(dossier, outdir, langs=langs, formats=formats, sides=sides,
+    chosen = output_languages(dossier, langs or None)
+    click.echo(summary_text(dossier, lang=chosen[-1]))
+    written = build_outputs(dossier, outdir, langs=chosen, formats=formats, sides=sides,
                             stem=stem_of(path))
     click.echo(f"wrote {len(written)} files to {outdir}/:")
     for item in written:

@@ -209,10 +209,11 @@ def format_figure_value(number: int | float | Decimal, unit: str, lang: str | No
     return f"{text} {unit}"
 
 
-def format_date(date: _dt.date | None, lang: str | None, precision: str = "day",
-                short: bool = False, undated: str = "") -> str:
+def format_date(date: _dt.date | None, lang: str | None, precision: object = "day",
+                short: bool = False, undated: str | None = None) -> str:
     """A date as the language writes it, cut to its precision (``day``, ``month``, ``year``);
     ``short`` abbreviates the month where the language has an abbreviation (the maps' labels).
+    No date is ``undated`` (by default the word ``undated`` in the language).
 
     >>> d = _dt.date(2019, 11, 1)
     >>> format_date(d, "en"), format_date(d, "ja"), format_date(d, "en", "month")
@@ -223,6 +224,10 @@ def format_date(date: _dt.date | None, lang: str | None, precision: str = "day",
     ('November 1, 2019', '2019年')
     """
     if date is None:
+        if undated is None:
+            from .words import word
+
+            return word("undated", lang)
         return undated
     from babel.dates import format_skeleton
 

@@ -20,8 +20,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
-__all__ = ["DEFAULT_FALLBACK", "canonical", "is_tag", "language_name", "languages", "match",
-           "pick", "picked", "same_language", "script_of"]
+__all__ = ["DEFAULT_FALLBACK", "canonical", "is_cjk", "is_tag", "language_name", "languages",
+           "match", "pick", "picked", "same_language", "script_of"]
 
 #: Order tried when the requested language is missing from a language map.
 DEFAULT_FALLBACK: tuple[str, ...] = ("en", "ja")
@@ -83,6 +83,17 @@ def script_of(tag: str) -> str:
     ('Hant', 'Hans', 'Jpan', 'Kore')
     """
     return _full(tag)[1]
+
+
+def is_cjk(tag: str | None) -> bool:
+    """Whether a language is written in Chinese characters, kana or hangul (set without spaces
+    between words, or in Korean between them, in a CJK font).
+
+    >>> is_cjk("ja"), is_cjk("zh-HK"), is_cjk("ko"), is_cjk("en"), is_cjk("yue")
+    (True, True, True, False, True)
+    """
+    return bool(tag) and _full(tag or "")[1] in ("Jpan", "Hans", "Hant", "Kore", "Hani", "Hira",
+                                                 "Kana", "Hang")
 
 
 def same_language(a: str, b: str) -> bool:

@@ -26,6 +26,7 @@ from .io.atomic import write_atomic
 from .io.files import load
 from .maps import MAP_FORMATS, VIEWS, Map, RenderOptions, draw, draw_maps, map_format
 from .page import PageBuilder
+from .translations import output_languages, warn_languages
 
 __all__ = ["RENDER_FORMATS", "brief_file", "build", "map_file", "render", "stem_of"]
 
@@ -73,6 +74,8 @@ def render(dossier: Dossier, view: str = "demands", path: str | os.PathLike[str]
     ...        options=RenderOptions(lang="ja"))  # doctest: +SKIP
     """
     options = options or RenderOptions()
+    warn_languages(dossier, output_languages(dossier, (options.lang,) if options.lang else None)[:1],
+                   options.fallback)
     if format is not None and format not in RENDER_FORMATS:
         raise RenderError(f"unknown format '{format}' (choose one of {', '.join(RENDER_FORMATS)})")
     fmt = format or (map_format(path, RENDER_FORMATS) if path is not None else None)
@@ -89,12 +92,16 @@ def render(dossier: Dossier, view: str = "demands", path: str | os.PathLike[str]
 
 
 def build(source: Dossier | str | os.PathLike[str], outdir: str | os.PathLike[str], *,
-          langs: tuple[str, ...] = ("ja", "en"), formats: tuple[str, ...] = ("svg", "png"),
+          langs: tuple[str, ...] | None = None, formats: tuple[str, ...] = ("svg", "png"),
           sides: tuple[str, ...] = (), stem: str | None = None,
           options: RenderOptions | None = None) -> list[Path]:
     """The main job: every map in every language in each of ``formats``, the interactive page
     of each, and the briefs of ``sides`` in Markdown and HTML; returns the paths written (the
     maps sorted, then the pages sorted, then the briefs).
+
+    The languages are ``langs`` when given, else the dossier's ``languages``, else English
+    (:func:`argmap.translations.output_languages`); what any of them shows in another language
+    is said once per cause, as a :class:`~argmap.translations.LanguageWarning`.
 
     ``source`` is a Dossier or the path of a dossier file or folder (loaded and checked here);
     ``stem`` starts every file name (default: :func:`stem_of` the path, ``map`` for a Dossier).
@@ -107,10 +114,12 @@ def build(source: Dossier | str | os.PathLike[str], outdir: str | os.PathLike[st
     for fmt in formats:
         if fmt not in MAP_FORMATS:
             raise RenderError(f"unknown format '{fmt}' (choose one of {', '.join(MAP_FORMATS)})")
+    langs = output_languages(dossier, langs)
+    warn_languages(dossier, langs, (options or RenderOptions()).fallback)
     maps = draw_maps(dossier, langs, options)
     written = sorted(maps[(view, lang)].save(map_file(outdir, name, view, lang, fmt), fmt)
                      for lang in langs for view in VIEWS for fmt in formats)
-    pages = PageBuilder(dossier, options, maps)
+    pages = PageBuilder(dossier, options, maps, langs=langs)
     written += sorted(write_atomic(map_file(outdir, name, view, lang, "html"),
                                    pages.html(view, lang).encode("utf-8"))
                       for view in VIEWS for lang in langs)

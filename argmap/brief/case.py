@@ -16,7 +16,8 @@ from ..model import Actor, Event, Evidence, Response
 from ..text import one_line, shorten
 from .cites import Registry
 from .content import Entry, FigureText
-from .words import format_number, label
+from ..l10n import format_figure_value
+from .words import label
 
 __all__ = ["Case"]
 
@@ -91,7 +92,7 @@ class Case:
         figure = None
         if isinstance(item, Evidence) and item.value is not None:
             value = item.value
-            figure = FigureText(value=format_number(value.number, value.unit),
+            figure = FigureText(value=format_figure_value(value.number, value.unit, self.lang),
                                 measure=self.text(value.measure) if value.measure else "",
                                 scope=self.text(value.scope) if value.scope else "",
                                 as_of=value.as_of, as_of_precision=value.as_of_precision.value)

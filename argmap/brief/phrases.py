@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from .cites import Cite
 from .content import Entry, FigureText
 from ..text import shorten
-from .words import Raw, fill, format_date, label, say, term
+from ..l10n import format_date
+from .words import Raw, fill, label, say, term
 
 __all__ = ["Phrases", "Style"]
 

@@ -10,7 +10,9 @@ from .content import AnswerOnRecord, Brief, Counter, Entry, FollowUp, Ground, Op
 from ..model import Said
 from ..queries import ON_PAPER
 from ..text import shorten
-from .words import Raw, format_date, label, term
+from ..l10n import format_date
+from ..lang import same_language
+from .words import Raw, label, term
 from .phrases import Phrases
 
 __all__ = ["COMMITMENT", "DEMAND_WIDTH", "LINE_WIDTH", "REF_WIDTH", "Sentences"]
@@ -46,7 +48,7 @@ class Sentences(Phrases):
 
     def _heading_case(self, text: str) -> str:
         # "the Federation, 18 July 2019" opens a heading: "The Federation, ..."
-        return text[:1].upper() + text[1:] if self.lang == "en" else text
+        return text[:1].upper() + text[1:] if same_language(self.lang, "en") else text
 
     # --- top ------------------------------------------------------------------------------
 

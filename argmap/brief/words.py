@@ -1,4 +1,4 @@
-"""The brief's words and the way dates and figures are written in each language.
+"""The brief's words (dates and figures are written by :mod:`argmap.l10n`, as in every output).
 
 The words themselves are in :mod:`argmap.words`: the brief's own phrases under ``brief.<key>``
 (:func:`label`), the terms every output shares, such as status names and kinds, under their own
@@ -9,17 +9,12 @@ mixes trusted markup with dossier text by accident.
 
 from __future__ import annotations
 
-import datetime as _dt
 import string
 from collections.abc import Callable
 
 from ..words import word
 
-__all__ = ["Raw", "fill", "format_date", "format_number", "label", "say", "term"]
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
-
+__all__ = ["Raw", "fill", "label", "say", "term"]
 
 class Raw(str):
     """Text already written in the output format: :func:`fill` inserts it unescaped."""
@@ -61,40 +56,3 @@ def fill(template: str, escape: Callable[[str], str], **values: object) -> str:
 def say(key: str, lang: str, escape: Callable[[str], str], **values: object) -> str:
     """:func:`fill` the template ``key`` in ``lang``."""
     return fill(label(key, lang), escape, **values)
-
-
-def format_date(date: _dt.date | None, lang: str, precision: str = "day") -> str:
-    """A date as people write it: ``23 July 2019`` / ``2019年7月23日``; ``precision`` ``month``
-    or ``year`` drops what is not known.
-
-    >>> format_date(_dt.date(2019, 7, 23), "ja"), format_date(_dt.date(2018, 4, 1), "en", "month")
-    ('2019年7月23日', 'April 2018')
-    """
-    if date is None:
-        return term("undated", lang)
-    if lang == "ja":
-        if precision == "year":
-            return f"{date.year}年"
-        if precision == "month":
-            return f"{date.year}年{date.month}月"
-        return f"{date.year}年{date.month}月{date.day}日"
-    if precision == "year":
-        return str(date.year)
-    if precision == "month":
-        return f"{_MONTHS[date.month - 1]} {date.year}"
-    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
-
-
-def format_number(number: int | float, unit: str) -> str:
-    """A figure's value with its unit: ``14.3%``, ``18,233,942 cards``.
-
-    >>> format_number(18233942, "cards"), format_number(14.3, "%"), format_number(20.0, "%")
-    ('18,233,942 cards', '14.3%', '20%')
-    """
-    if isinstance(number, float) and number.is_integer():
-        number = int(number)
-    text = f"{number:,}"
-    if unit in ("%", "‰"):
-        return text + unit
-    return f"{text} {unit}" if unit else text
-

@@ -30,7 +30,7 @@ __all__ = ["SVG_KEYS", "differences", "environment", "environment_json", "graphv
 
 #: What the SVG bytes depend on; the PNG bytes depend on the whole record.
 SVG_KEYS = ("graphviz", "pango", "harfbuzz", "cairo", "freetype", "fontconfig", "fonts",
-            "uharfbuzz", "fonttools", "brotli")
+            "uharfbuzz", "fonttools", "brotli", "babel", "langcodes", "budoux")
 
 
 def _c_string(library: str, function: str) -> str | None:
@@ -127,6 +127,10 @@ def environment() -> dict[str, Any]:
         "uharfbuzz": _package("uharfbuzz"),
         "fonttools": _package("fonttools"),
         "brotli": _package("brotli"),
+        # the words of every number and date (CLDR), the tags' likely subtags, the line breaks
+        "babel": _package("babel"),
+        "langcodes": _package("langcodes"),
+        "budoux": _package("budoux"),
     }
 
 

@@ -69,6 +69,10 @@ WORDS: dict[str, str] = {
     "deadline": "deadline {date}",
     "as_of": "as of {date}",
     "names_sep": ", ",
+    "quote": "“{text}”",
+    "figure": "{measure}{scope}: {value}{as_of}",
+    "figure.scope": ", {scope}",
+    "figure.as_of": " (as of {date})",
     # units a figure may count in (a dossier's ``unit: cards``), with the number: {n}
     "unit.cards": "{n} cards",
     "unit.people": "{n} people",

@@ -58,11 +58,11 @@ function renderSummary() {  // the demands page: counts, and one row per demand 
     var st = stateAt(id, pos), it = ITEMS[id], tr = el("tr");
     said[st[1]] = (said[st[1]] || 0) + 1; done[st[2]] = (done[st[2]] || 0) + 1; n++;
     tr.setAttribute("data-id", id);
-    tr.appendChild(el("td", "", dateText(it)));
+    tr.appendChild(el("td", "", dateText(id)));
     var td = el("td"), b = link(id);
     b.addEventListener("click", function () { select(id, { from: "summary" }); });
     td.appendChild(b); tr.appendChild(td);
-    tr.appendChild(el("td", "", (it.f.to || []).map(nameOf).join(state.lang === "ja" ? "・" : ", ")));
+    tr.appendChild(el("td", "", (it.f.to || []).map(nameOf).join(w("names_sep"))));
     [["said", st[1], st[3]], ["done", st[2], false]].forEach(function (a) {
       var c = el("td", "st", bandText(a[0], a[1], a[2])), lk = look(a[0], a[1]);
       c.style.background = lk.band; c.style.color = lk.text; tr.appendChild(c);
