@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..dates import precision_of
+from ..l10n import format_date, format_figure_value
 from ..model import Action, Citation, Event, Evidence, Item, Response, Source
 from ..tracking import StatusChange
 from .context import Site
@@ -226,10 +227,13 @@ class DemandPage:
             when = self.when(item_id)
             if isinstance(item, Evidence) and item.value is not None:
                 figure = item.value
-                extra = f' <span class="figure">{figure.number:,} {esc(figure.unit)}</span>'
-                text = "" if text.replace(",", "") == f"{figure.number} {figure.unit}" else text
+                shown = format_figure_value(figure.number, figure.unit, self.lang)
+                extra = f' <span class="figure">{esc(shown)}</span>'
+                text = ("" if text.replace(",", "") == f"{figure.number} {figure.unit}"
+                        or text == shown else text)
                 if item.date is None and figure.as_of is not None:
-                    when = esc(word("as_of", self.lang, date=figure.as_of.isoformat()))
+                    when = esc(word("as_of", self.lang, date=format_date(
+                        figure.as_of, self.lang, figure.as_of_precision.value)))
             note = self.site.text(getattr(item, "note", None))
             sources = ""
             if isinstance(item, Event):
@@ -276,7 +280,7 @@ class DemandPage:
         parts = [f'<h1 class="demand">{esc(text)}</h1>', self.other_languages(demand.text),
                  f'<p class="made">{made}</p>']
         if demand.deadline is not None:
-            parts.append(f'<p>{esc(word("demand.deadline", lang, date=demand.deadline.isoformat()))}</p>')
+            parts.append(f'<p>{esc(word("demand.deadline", lang, date=format_date(demand.deadline, lang)))}</p>')
         if case.turned_away(ref.id):
             parts.append(f'<p class="notice">{esc(word("demand.turned_away", lang))}</p>')
         said = (away_badge(ref, lang) if case.turned_away(ref.id) and not status.answers
@@ -285,7 +289,7 @@ class DemandPage:
                      f'{esc(word("demand.status", lang))}</h2><p class="badges">'
                      f"{said} "
                      f"{badge('done', status.done.value, lang)} {' '.join(flags)}</p>"
-                     f'<p class="muted">{esc(word("case.judged", lang, date=case.judged_on.isoformat()))}</p></section>'
+                     f'<p class="muted">{esc(word("case.judged", lang, date=format_date(case.judged_on, lang)))}</p></section>'
                      if case.judged_on else "</section>")
         if demand.tags:
             tags = " ".join(f'<span class="tag">{esc(t)}</span>' for t in demand.tags)

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-from ..dates import date_text
+from ..l10n import format_date
 from ..maps.style import DONE, SAID
 from ..model import Done, Said
 from ..page.build import content_security_policy
@@ -65,8 +65,8 @@ def out_link(url: str | None, text: str) -> str:
 
 
 def day(date: _dt.date | None, lang: str, precision: str = "day") -> str:
-    """A date as the site writes it (ISO, cut to its precision), or "undated"."""
-    return esc(date_text(date, precision)) if date is not None else esc(word("undated", lang))
+    """A date as the site's language writes it (cut to its precision), or "undated"."""
+    return esc(format_date(date, lang, precision, undated=word("undated", lang)))
 
 
 def badge(axis: str, value: str, lang: str) -> str:

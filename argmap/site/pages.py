@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Sequence
 
+from ..l10n import format_date
 from .chart import answers_chart, legend
 from .context import Site
 from .html import Table, badge, day, esc, flag, link, pager, pages_of, pct, say
@@ -295,7 +296,7 @@ def case_pages(site: Site, case: Case, map_note: str | None) -> dict[str, str]:
     if info is not None and info.description is not None:
         head.append(f'<p class="lead">{esc(site.text(info.description))}</p>')
     if case.judged_on is not None:
-        head.append(f'<p class="muted">{esc(word("case.judged", lang, date=case.judged_on.isoformat()))}</p>')
+        head.append(f'<p class="muted">{esc(word("case.judged", lang, date=format_date(case.judged_on, lang)))}</p>')
     maplink = (f'<p class="maplink">{link("map.html", "◈ " + word("map", lang))}</p>'
                if map_note is None else f'<p class="note">{esc(map_note)}</p>')
     crumbs = [(root + "index.html", word("nav.home", lang))]
