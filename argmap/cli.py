@@ -407,8 +407,10 @@ def brief_(path: Path, side: str, motion: str | None, lang: str, as_of: _dt.date
     """
     from .brief import brief, write_brief
     from .io.files import load
+    from .translations import warn_languages
 
     dossier = load(path)
+    warn_languages(dossier, [lang])
     if output is None:
         click.echo(brief(dossier, side, motion, lang, as_of, format="md"), nl=False)
     else:

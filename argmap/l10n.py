@@ -42,13 +42,15 @@ _SKELETONS = {("day", False): "yMMMMd", ("day", True): "yMMMd", ("month", False)
               ("month", True): "yMMM", ("year", False): "y", ("year", True): "y"}
 
 #: How each CJK script writes large numbers: (myriad characters 10^4, 10^8, 10^12; commas inside
-#: a four-digit group; what goes between groups; whether a unit is spaced from the number).
+#: a four-digit group; what goes between groups; whether a unit is spaced from the number; the
+#: word for zeros between two groups, as Chinese says them: 200萬零1).
 _MYRIADS = {
-    "Jpan": (("万", "億", "兆"), False, "", False),
-    "Hans": (("万", "亿", "万亿"), False, "", False),
-    "Hant": (("萬", "億", "兆"), True, "", False),
-    "Kore": (("만", "억", "조"), True, " ", True),
+    "Jpan": (("万", "億", "兆"), False, "", False, ""),
+    "Hans": (("万", "亿", "万亿"), False, "", False, "零"),
+    "Hant": (("萬", "億", "兆"), True, "", False, "零"),
+    "Kore": (("만", "억", "조"), True, " ", True, ""),
 }
+_Style = tuple[tuple[str, ...], bool, str, bool, str]
 
 #: Korean news writes these short names, where CLDR has the long ones (``일본 엔화``).
 _KOREAN_CURRENCY = {"KRW": "원", "JPY": "엔", "USD": "달러", "HKD": "홍콩달러", "CNY": "위안",
@@ -72,7 +74,7 @@ def _locale(lang: str | None) -> Locale:
             return Locale.parse("en_001")
 
 
-def _myriad_style(lang: str | None) -> tuple[tuple[str, ...], bool, str, bool] | None:
+def _myriad_style(lang: str | None) -> _Style | None:
     return _MYRIADS.get(script_of(lang or "en"))
 
 
@@ -95,22 +97,26 @@ def _plain(number: Decimal, commas: bool) -> str:
     return whole + ("." + fraction if fraction else "")
 
 
-def _myriads(number: Decimal, style: tuple[tuple[str, ...], bool, str, bool]) -> str:
+def _myriads(number: Decimal, style: _Style) -> str:
     """A number in myriad groups: ``18233942`` -> ``1823万3942``; zero groups are left out
     (``26000000`` -> ``2600万``)."""
-    chars, commas, between, _ = style
+    chars, commas, between, _, zero = style
     sign = "-" if number < 0 else ""
     number = abs(number)
     whole = int(number)
     fraction = number - whole
     groups: list[str] = []
+    gap = False
     for i in range(len(chars), -1, -1):
         size = 10 ** (4 * i)
         part, whole = divmod(whole, size) if i else (whole, 0)
-        if part and i:
-            groups.append(_plain(Decimal(part), commas) + chars[i - 1])
-        elif i == 0 and (part or fraction or not groups):
-            groups.append(_plain(Decimal(part) + fraction, commas))
+        if not part and not (i == 0 and (fraction or not groups)):
+            gap = gap or bool(groups)
+            continue
+        lead = zero if groups and (gap or part < 1000) else ""
+        text = _plain(Decimal(part) + (fraction if i == 0 else 0), commas)
+        groups.append(lead + text + (chars[i - 1] if i else ""))
+        gap = False
     return sign + between.join(groups)
 
 
@@ -121,6 +127,8 @@ def format_number(number: int | float | Decimal, lang: str | None) -> str:
     ('18,233,942', '1823万3942', '14.3')
     >>> format_number(18233942, "zh-Hant"), format_number(18233942, "ko"), format_number(1.8e7, "zh")
     ('1,823萬3,942', '1,823만 3,942', '1800万')
+    >>> format_number(2000001, "zh-Hant"), format_number(2000001, "ja"), format_number(105000000, "zh")
+    ('200萬零1', '200万1', '1亿零500万')
     >>> format_number(1e20, "en"), format_number(26000000.0, "fr")
     ('100,000,000,000,000,000,000', '26\\u202f000\\u202f000')
     """

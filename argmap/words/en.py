@@ -69,6 +69,7 @@ WORDS: dict[str, str] = {
     "deadline": "deadline {date}",
     "as_of": "as of {date}",
     "names_sep": ", ",
+    "colon": ": ",
     "quote": "“{text}”",
     "figure": "{measure}{scope}: {value}{as_of}",
     "figure.scope": ", {scope}",

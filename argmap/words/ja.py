@@ -66,6 +66,7 @@ WORDS: dict[str, str] = {
     "deadline": "期限 {date}",
     "as_of": "{date} 時点",
     "names_sep": "・",
+    "colon": "：",
     "quote": "「{text}」",
     "figure": "{measure}{scope}：{value}{as_of}",
     "figure.scope": "（{scope}）",

@@ -69,6 +69,7 @@ WORDS: dict[str, str] = {
     "deadline": "기한 {date}",
     "as_of": "{date} 기준",
     "names_sep": ", ",
+    "colon": ": ",
     "quote": "“{text}”",
     "figure": "{measure}{scope}: {value}{as_of}",
     "figure.scope": "({scope})",

@@ -70,6 +70,7 @@ WORDS: dict[str, str] = {
     "deadline": "期限：{date}",
     "as_of": "截至{date}",
     "names_sep": "、",
+    "colon": "：",
     "quote": "「{text}」",
     "figure": "{measure}{scope}：{value}{as_of}",
     "figure.scope": "（{scope}）",

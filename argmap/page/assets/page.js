@@ -366,7 +366,11 @@ function haystack(id) {
     Object.keys(DATA.fmt).forEach(function (l) { parts.push(DATA.fmt[l].items[id] || "", DATA.fmt[l].figures[id] || ""); });
     // status names in every language: "回答なし" finds what "No answer" finds
     var st = ITEMS[id].status ? ITEMS[id].status.states[ITEMS[id].status.states.length - 1] : null;
-    [["said", ITEMS[id].f.said], ["said", st && st[1]], ["done", st && st[2]]].forEach(function (a) {
+    var said = ITEMS[id].f.said, pairs = [["said", st && st[1]], ["done", st && st[2]]];
+    // an answer's said, one value or one per demand
+    (said && typeof said === "object" ? Object.keys(said).map(function (k) { return said[k]; }) : [said])
+      .forEach(function (v) { pairs.push(["said", v]); });
+    pairs.forEach(function (a) {
       var words = a[1] && DATA.words[a[0] + "." + a[1]];
       if (words) Object.keys(words).forEach(function (k) { parts.push(words[k]); });
     });

@@ -73,8 +73,8 @@ function renderSummary() {  // the demands page: counts, and one row per demand 
   head.replaceChildren(el("strong", "", w("summary.demands", { n: n })));
   [["said", said, "summary.said"], ["done", done, "summary.done"]].forEach(function (a) {
     var span = el("span", "count");
-    span.appendChild(el("strong", "", w(a[2]) + ":"));
-    span.appendChild(document.createTextNode(DATA.statuses[a[0]].filter(function (v) { return a[1][v]; })
+    span.appendChild(el("strong", "", w(a[2]) + w("colon").trim()));
+    span.appendChild(document.createTextNode((w("colon").trim() === ":" ? " " : "") + DATA.statuses[a[0]].filter(function (v) { return a[1][v]; })
       .map(function (v) { return a[1][v] + " " + bandText(a[0], v, false); }).join(" · ")));
     head.appendChild(span);
   });
