@@ -16,7 +16,6 @@ import datetime as _dt
 from typing import Annotated, Any, ClassVar
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -63,9 +62,9 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=200)]
 
 
 
-def _language_tag(value: str) -> str:
+def _language_tag(value: object) -> object:
     """A BCP 47 tag (:func:`argmap.lang.is_tag`), kept as written: matching ignores case."""
-    if not is_tag(value):
+    if isinstance(value, str) and not is_tag(value):
         raise PydanticCustomError("language_tag", _bad_tag(value), {"key": value})
     return value
 
@@ -80,7 +79,7 @@ def _bad_tag(value: object) -> str:
 
 #: A BCP 47 language tag such as ``ja``, ``en``, ``zh-Hant`` or ``pt-BR`` (any case).
 LangCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"),
-                     AfterValidator(_language_tag)]
+                     BeforeValidator(_language_tag)]
 
 #: The longest string any field takes; longer ones are refused rather than drawn or stored.
 MAX_STRING = 100_000

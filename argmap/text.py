@@ -184,7 +184,7 @@ class _Paragraph:
     allowed before each: ``plain[i]`` is 0, 1 or 2 for a break between ``graphemes[i-1]`` and
     ``graphemes[i]`` (see :func:`_rule`); ``phrased`` also prefers (2) the starts of phrases."""
 
-    __slots__ = ("graphemes", "phrased", "plain", "sums", "widths")
+    __slots__ = ("flags", "graphemes", "phrased", "plain", "sums", "widths")
 
     def __init__(self, text: str, lang: str | None) -> None:
         self.graphemes = graphemes = list(iter_graphemes(text))
@@ -193,7 +193,7 @@ class _Paragraph:
         for w in self.widths:
             sums.append(sums[-1] + w)
         self.sums = sums
-        flags = [_flags(g) for g in graphemes]
+        self.flags = flags = [_flags(g) for g in graphemes]
         breaks = [0] * len(graphemes)
         for i in range(1, len(graphemes)):
             breaks[i] = _rule(flags[i - 1], flags[i], graphemes[i][0])
@@ -235,6 +235,11 @@ def _wrap_paragraph(p: _Paragraph, limit: int, phrases: bool = True) -> list[lis
                 if breaks[b] and not allowed:
                     allowed = b
             cut = preferred or allowed or i
+            if cut == i:  # no break allowed: forced, but never before a closing mark or
+                # after an opening one (the characters move to the next line instead)
+                flags = p.flags
+                while cut > start + 1 and (flags[cut] & _CLOSE or flags[cut - 1] & _OPEN):
+                    cut -= 1
             end = cut
             while end > start and g[end - 1] == " ":
                 end -= 1
