@@ -199,7 +199,8 @@ def build(path: Path, outdir: Path, langs: tuple[str, ...], formats: tuple[str, 
 
 
 def _print_rows(rows: list[dict[str, Any]], fmt: str, title: str,
-                columns: tuple[str, ...], every_column: tuple[str, ...]) -> None:
+                columns: tuple[str, ...], every_column: tuple[str, ...],
+                lang: str | None = None) -> None:
     from .reports import rows as reports
 
     if fmt == "json":
@@ -210,7 +211,7 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str, title: str,
         from rich.console import Console
 
         console = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 120)
-        console.print(reports.rows_to_table(rows, title=title, columns=columns))
+        console.print(reports.rows_to_table(rows, title=title, columns=columns, lang=lang))
 
 
 FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]),
@@ -237,11 +238,15 @@ def status(path: Path, as_of: _dt.date | None, actor: str | None, lang: str, fmt
     from .io.files import load
     from .reports.rows import STATUS_TABLE_COLUMNS, status_rows
 
+    from .l10n import format_date
+    from .words import word
+
     rows = status_rows(load(path), as_of=as_of, actor=actor, lang=lang)
-    when = f" as of {as_of.isoformat()}" if as_of else ""
+    title = (word("report.demands_as_of", lang, date=format_date(as_of, lang)) if as_of
+             else word("report.demands", lang))
     from .reports.rows import STATUS_COLUMNS, STATUS_TABLE_COLUMNS
 
-    _print_rows(rows, fmt, f"demands{when}", STATUS_TABLE_COLUMNS, STATUS_COLUMNS)
+    _print_rows(rows, fmt, title, STATUS_TABLE_COLUMNS, STATUS_COLUMNS, lang)
 
 
 @cli.command(name="timeline")
@@ -263,7 +268,10 @@ def timeline_command(path: Path, as_of: _dt.date | None, actor: str | None, lang
     rows = timeline_rows(load(path), as_of=as_of, actor=actor, lang=lang)
     from .reports.rows import TIMELINE_COLUMNS, TIMELINE_TABLE_COLUMNS
 
-    _print_rows(rows, fmt, "timeline", TIMELINE_TABLE_COLUMNS, TIMELINE_COLUMNS)
+    from .words import word
+
+    _print_rows(rows, fmt, word("report.timeline", lang), TIMELINE_TABLE_COLUMNS,
+                TIMELINE_COLUMNS, lang)
 
 
 @cli.command()

@@ -128,7 +128,7 @@ def test_status_as_of_a_date_shows_what_was_known_then():
     assert [r["demand"] for r in rows] == ["d-no-force", "d-no-survey"]  # autumn not yet made
     assert rows[0]["said"] == "accepted" and rows[0]["done"] == "unrated"  # notice came 06-20
     table = run_cli("status", CASE, "--as-of", "2023-06-10").stdout
-    assert table.splitlines()[0].strip() == "demands as of 2023-06-10"
+    assert table.splitlines()[0].strip() == "demands as of 10 June 2023"
 
 
 def test_status_for_one_actor_and_in_japanese():

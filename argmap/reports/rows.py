@@ -23,6 +23,7 @@ from ..dossier import Dossier
 from ..errors import UnknownReferenceError, did_you_mean
 from ..graph import build_graph, paused_gc
 from ..lang import pick
+from ..words import TABLES, word
 from ..model import Response, said_by_demand, single_said
 from ..queries import actor_profile
 from ..tracking import DateLike, demand_status, timeline
@@ -238,17 +239,19 @@ _NARROW = frozenset({"made", "date", "kind", "said", "done", "overdue", "on_pape
 
 
 def rows_to_table(rows: Sequence[dict[str, Any]], title: str | None = None,
-                  columns: Sequence[str] | None = None) -> Table:
-    """The rows as a ``rich`` table; cells are plain text (never read as markup), ``said`` and
-    ``done`` values coloured, ``overdue`` shown in red."""
+                  columns: Sequence[str] | None = None, lang: str | None = None) -> Table:
+    """The rows as a ``rich`` table, its column headings in ``lang`` (``report.<column>``);
+    cells are plain text (never read as markup), ``said`` and ``done`` values coloured,
+    ``overdue`` shown in red."""
     columns = list(columns if columns is not None else (rows[0] if rows else ()))
     table = Table(title=title)
     for name in columns:
+        head = (word(f"report.{name}", lang) if f"report.{name}" in TABLES["en"]
+                else name.replace("_", " "))
         if name in _NARROW:
-            table.add_column(name.replace("_", " "), no_wrap=True)
+            table.add_column(head, no_wrap=True)
         else:
-            table.add_column(name.replace("_", " "), overflow="fold", ratio=3 if name == "text"
-                             else 1)
+            table.add_column(head, overflow="fold", ratio=3 if name == "text" else 1)
     for row in rows:
         cells = []
         for name in columns:
