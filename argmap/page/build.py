@@ -284,7 +284,7 @@ class PageBuilder:
         title = info.title if info is not None else {"en": "argmap"}
         fallback = self.fallback()
         keys = set(text_languages(self.dossier))
-        tables = set(page_words_tags())
+        tables = set(_table_tags())
         return {
             "lang": lang, "langs": list(langs), "view": view,
             "fallback": list(fallback),
@@ -331,7 +331,7 @@ class PageBuilder:
         return re.sub(r"\{\{(\w+)\}\}", lambda m: values[m.group(1)], template)
 
 
-def page_words_tags() -> list[str]:
+def _table_tags() -> list[str]:
     """The tags of the word tables the page carries."""
     from ..words import TABLES
 
