@@ -29,6 +29,8 @@ _BREAK_AFTER = frozenset("、。，．,.;；:：!！?？)）」』】〕〉》�
 # Never start a line with these (kinsoku shori: closing marks stay on the line they close).
 _NO_LINE_START = frozenset("、。，．,.;；:：!！?？)）」』】〕〉》”’ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〻‐゠–〜")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f]+")
+# control characters (Unicode Cc) but newlines, and lone surrogates and non-characters
+_UNCLEAN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _CJK = re.compile(
     "[\u1100-\u11ff\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3400-\u4dbf"
     "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]"
@@ -44,6 +46,8 @@ def clean(text: str) -> str:
     'ab c\\nd'
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not _UNCLEAN.search(text):  # the common case: nothing to drop or replace
+        return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     out = []
     for ch in text:
         if ch == "\n":
@@ -213,10 +217,19 @@ class _Paragraph:
                           for i, b in enumerate(breaks)]
 
 
-def _wrap_paragraph(p: _Paragraph, limit: int, phrases: bool = True) -> list[list[str]]:
+#: How the lines of a paragraph may end, tried in order until one needs no more lines than
+#: breaking between any two characters would: (keep phrases whole, least fill of a line ended
+#: at a preferred break).
+_MODES: tuple[tuple[bool, float], ...] = ((True, 0.5), (True, 0.8), (False, 0.5))
+
+
+def _wrap_paragraph(p: _Paragraph, limit: int, mode: tuple[bool, float] = _MODES[0],
+                    splits: list[int] | None = None) -> list[list[str]]:
     """Greedy wrap of one paragraph, as lists of graphemes: each line ends at the last preferred
-    break that leaves it at least half full, else at the last allowed break, else (one long
-    word) between graphemes."""
+    break (a space, CJK punctuation, with ``mode`` the start of a phrase) that leaves it filled
+    to at least ``mode``'s share, else at the last allowed break, else (one long word) between
+    graphemes. ``splits[0]`` counts the lines that end inside a phrase (or a word)."""
+    phrases, fill = mode
     g, sums, breaks = p.graphemes, p.sums, (p.phrased if phrases else p.plain)
     n = len(g)
     lines: list[list[str]] = []
@@ -226,7 +239,7 @@ def _wrap_paragraph(p: _Paragraph, limit: int, phrases: bool = True) -> list[lis
     i = start
     while i < n:
         if g[i] != " " and sums[i + 1] - sums[start] > limit and i > start:
-            half = limit / 2
+            half = limit * fill
             cut = preferred = allowed = 0
             for b in range(i, start, -1):
                 if breaks[b] == 2 and not preferred and sums[b] - sums[start] >= half:
@@ -235,6 +248,8 @@ def _wrap_paragraph(p: _Paragraph, limit: int, phrases: bool = True) -> list[lis
                 if breaks[b] and not allowed:
                     allowed = b
             cut = preferred or allowed or i
+            if splits is not None and p.phrased[cut] != 2:
+                splits[0] += 1
             if cut == i:  # no break allowed: forced, but never before a closing mark or
                 # after an opening one (the characters move to the next line instead)
                 flags = p.flags
@@ -276,10 +291,12 @@ def _truncate(line: list[str], limit: int) -> list[str]:
     return out + [ELLIPSIS]
 
 
-def _wrap_all(paragraphs: list[_Paragraph], limit: int, phrases: bool = True) -> list[list[str]]:
+def _wrap_all(paragraphs: list[_Paragraph], limit: int,
+              mode: tuple[bool, float] = _MODES[0], splits: list[int] | None = None
+              ) -> list[list[str]]:
     lines: list[list[str]] = []
     for paragraph in paragraphs:
-        lines.extend(_wrap_paragraph(paragraph, limit, phrases))
+        lines.extend(_wrap_paragraph(paragraph, limit, mode, splits))
     while len(lines) > 1 and not lines[-1]:
         lines.pop()
     return lines
@@ -297,7 +314,7 @@ def wrap(text: str, width_: int = 28, max_lines: int = 4, balance: bool = True,
     number and its counter or unit (``6月``, ``14.3%``, ``1823万``), nor inside a Korean word.
 
     >>> wrap("2019年11月1日現在の交付枚数は1823万3942枚で、交付率は14.3%。", 26, lang="ja")
-    ['2019年11月1日現在の', '交付枚数は1823万3942枚', 'で、交付率は14.3%。']
+    ['2019年11月1日現在の', '交付枚数は1823万3942枚で、', '交付率は14.3%。']
     >>> wrap("保安局局長李家超於2019年10月23日在立法會宣布正式撤回《逃犯條例》修訂草案。", 26,
     ...      lang="zh-Hant")
     ['保安局局長李家超於2019年', '10月23日在立法會宣布正式', '撤回《逃犯條例》修訂草案。']
@@ -306,22 +323,31 @@ def wrap(text: str, width_: int = 28, max_lines: int = 4, balance: bool = True,
     """
     limit = max(2, width_)
     paragraphs = [_Paragraph(p, lang) for p in clean(text).split("\n")]
-    lines = _wrap_all(paragraphs, limit)
-    # Phrases are kept whole only where that costs no extra line (a label's lines are few).
-    phrases = not any(p.plain is not p.phrased for p in paragraphs)
-    if not phrases:
-        plain = _wrap_all(paragraphs, limit, phrases=False)
-        phrases = len(lines) <= len(plain)
-        lines = lines if phrases else plain
+    mode = _MODES[0]
+    splits = [0]
+    lines = _wrap_all(paragraphs, limit, mode, splits)
+    # Phrases are kept whole only where that costs no extra line (a label's lines are few):
+    # else lines end at a phrase only when nearly full, else anywhere the rules allow.
+    fewest = sum(-(-p.sums[-1] // limit) or 1 for p in paragraphs)  # no wrap needs fewer lines
+    if len(lines) > fewest and any(p.plain is not p.phrased for p in paragraphs):
+        plain = _wrap_all(paragraphs, limit, _MODES[-1])
+        for mode in _MODES:
+            count = [0]
+            found = _wrap_all(paragraphs, limit, mode, count) if mode != _MODES[0] else lines
+            if len(found) <= len(plain):
+                lines, splits = found, (count if mode != _MODES[0] else splits)
+                break
     if max_lines > 0 and len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] = _truncate(lines[-1], limit)
     elif balance and len(lines) > 1:
-        # the narrowest width that still needs no more lines than the greedy wrap
+        # the narrowest width that still needs no more lines than the greedy wrap, and splits
+        # no more phrases or words
         total = sum(p.sums[-1] for p in paragraphs)
         for narrower in range(max(2, -(-total // len(lines))), limit):
-            candidate = _wrap_all(paragraphs, narrower, phrases)
-            if len(candidate) <= len(lines):
+            count = [0]
+            candidate = _wrap_all(paragraphs, narrower, mode, count)
+            if len(candidate) <= len(lines) and count[0] <= splits[0]:
                 lines = candidate
                 break
     return ["".join(line) for line in lines]
