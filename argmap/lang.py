@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 __all__ = ["DEFAULT_FALLBACK", "canonical", "is_cjk", "is_tag", "language_name", "languages",
-           "match", "pick", "picked", "same_language", "script_of"]
+           "match", "pick", "picked", "preference", "same_language", "script_of"]
 
 #: Order tried when the requested language is missing from a language map.
 DEFAULT_FALLBACK: tuple[str, ...] = ("en", "ja")
@@ -161,14 +161,36 @@ def pick(text: str | Mapping[str, str] | None, lang: str | None = None,
 
 def picked(text: Mapping[str, str], lang: str | None = None,
            fallback: Sequence[str] = DEFAULT_FALLBACK) -> str | None:
-    """The key of a language map that :func:`pick` takes for ``lang`` (``None`` when empty)."""
+    """The key of a language map that :func:`pick` takes for ``lang`` (``None`` when empty):
+    ``lang``'s own, else the same language in another script (a Simplified Chinese reader reads
+    Traditional better than English), else the first of ``fallback`` given, else any.
+
+    >>> picked({"zh-Hant": "撤回", "en": "withdraw"}, "zh-Hans")
+    'zh-Hant'
+    """
     if not text:
         return None
-    for code in ((lang,) if lang else ()) + tuple(fallback):
-        found = match(code, text)
-        if found is not None:
-            return found
+    for found in preference(lang, text, fallback):
+        return found
     return min(text)
+
+
+def preference(lang: str | None, available: Iterable[str],
+               fallback: Sequence[str] = DEFAULT_FALLBACK) -> list[str]:
+    """The tags of ``available`` a text in ``lang`` is taken from, best first (see
+    :func:`picked`); the interactive page's script follows this list, matching nothing itself.
+
+    >>> preference("zh-Hans", ["en", "ja", "zh-Hant"], ("en", "ja"))
+    ['zh-Hant', 'en', 'ja']
+    """
+    options = list(available)
+    found: list[str | None] = []
+    if lang:
+        found.append(match(lang, options))
+        language = _full(lang)[0]
+        found += sorted(tag for tag in options if _full(tag)[0] == language)
+    found += [match(code, options) for code in fallback]
+    return list(dict.fromkeys(tag for tag in found if tag is not None))
 
 
 def languages(text: str | Mapping[str, str] | None) -> tuple[str, ...]:

@@ -60,8 +60,10 @@ def test_tags_match_by_language_and_script(tag: str, table: str | None) -> None:
 def test_texts_are_picked_with_the_same_matching() -> None:
     text = {"zh-hant": "撤回", "en": "withdraw"}
     assert pick(text, "zh-Hant") == pick(text, "zh-TW") == pick(text, "zh-HK") == "撤回"
-    # Simplified is not Traditional: the fallback language is taken, never the other script
-    assert pick({"zh-Hans": "撤回简", "en": "withdraw"}, "zh-Hant") == "withdraw"
+    # Simplified is not Traditional: never a match, but a better stand-in than another language
+    assert match("zh-Hant", {"zh-Hans": "撤回简", "en": "withdraw"}) is None
+    assert pick({"zh-Hans": "撤回简", "en": "withdraw"}, "zh-Hant") == "撤回简"
+    assert pick({"ja": "撤回", "en": "withdraw"}, "zh-Hant") == "withdraw"
     assert canonical("zh-hant") == "zh-Hant" and is_tag("zh-Hant") and not is_tag("zh_Hant")
     assert same_language("zh-TW", "zh-Hant") and not same_language("zh", "zh-Hant")
 

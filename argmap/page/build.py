@@ -23,7 +23,7 @@ from typing import Any
 from ..dossier import Dossier
 from ..errors import RenderError
 from ..l10n import format_date, format_figure_value
-from ..lang import canonical, language_name, match, pick
+from ..lang import canonical, language_name, pick, preference
 from ..model import Done, Evidence, Said
 from ..maps import DONE, SAID, Map, Palette, RenderOptions, draw, fonts, need_dossier
 from ..translations import output_languages, text_languages
@@ -155,13 +155,6 @@ def _languages(dossier: Dossier, lang: str | None,
     return first, tuple(dict.fromkeys([*offered, first]))
 
 
-def _order(tag: str, available: set[str], fallback: tuple[str, ...]) -> list[str]:
-    """The keys of ``available`` a lookup in ``tag`` tries, in order (see
-    :func:`argmap.lang.picked`): the page script does no tag matching of its own."""
-    found = [match(code, available) for code in (tag, *fallback)]
-    return list(dict.fromkeys(t for t in found if t is not None))
-
-
 class PageBuilder:
     """Everything one dossier's pages share (its data, and each map once drawn), so that the
     pages of several views and languages are built without drawing a map twice."""
@@ -289,8 +282,8 @@ class PageBuilder:
             "lang": lang, "langs": list(langs), "view": view,
             "fallback": list(fallback),
             # the keys of the dossier's language maps, and the word tables, each language tries
-            "keys": {code: _order(code, keys, fallback) for code in langs},
-            "wordKeys": {code: _order(code, tables, (*fallback, "en")) for code in langs},
+            "keys": {code: preference(code, keys, fallback) for code in langs},
+            "wordKeys": {code: preference(code, tables, (*fallback, "en")) for code in langs},
             "fmt": self.formatted(langs),
             "title": title, "words": page_words(), "looks": _looks(self.options.scheme),
             "dates": [d.isoformat() for d in self.dates], "start": self.start(),
