@@ -116,7 +116,10 @@ def fontname(lang: str | None, also: Sequence[str] = ()) -> str:
 
 def lang_css() -> str:
     """CSS that sets each CJK language in its own face wherever an element's ``lang`` says it
-    (``<p lang="zh-Hant">``), for the page's and the brief's own text (the maps name theirs).
+    (``<p lang="zh-Hant">``), for the page's and the brief's own text (the maps name theirs),
+    and breaks its lines as its readers expect: strict kinsoku in Chinese and Japanese (no line
+    starts with small kana or closing marks), Japanese between phrases where the browser can
+    (``word-break: auto-phrase``), Korean between words (``keep-all``).
 
     >>> lang_css().splitlines()[0]
     ':root:lang(ja),body:lang(ja),[lang]:lang(ja){font-family:"Noto Sans CJK JP",system-ui,sans-serif}'
@@ -126,6 +129,9 @@ def lang_css() -> str:
         names = ",".join(f'"{f.family}"' for f in families(tag))
         rules.append(f":root:lang({tag}),body:lang({tag}),[lang]:lang({tag})"
                      f"{{font-family:{names},system-ui,sans-serif}}")
+    rules.append(":lang(ja),:lang(zh),:lang(yue){line-break:strict}")
+    rules.append(":lang(ja){word-break:auto-phrase}")
+    rules.append(":lang(ko){word-break:keep-all}")
     return "\n".join(rules)
 
 
@@ -304,6 +310,9 @@ def faces_for(shown: Iterable[Text]) -> str:
         rules.append(f'@font-face{{font-family:"{name}";font-weight:{WEIGHTS[weight]};'
                      f'src:url(data:font/woff2;base64,{data}) format("woff2");'
                      f"unicode-range:{_unicode_range(codepoints)}}}")
+    rules.append(":lang(ja),:lang(zh),:lang(yue){line-break:strict}")
+    rules.append(":lang(ja){word-break:auto-phrase}")
+    rules.append(":lang(ko){word-break:keep-all}")
     return "\n".join(rules)
 
 
