@@ -310,9 +310,6 @@ def faces_for(shown: Iterable[Text]) -> str:
         rules.append(f'@font-face{{font-family:"{name}";font-weight:{WEIGHTS[weight]};'
                      f'src:url(data:font/woff2;base64,{data}) format("woff2");'
                      f"unicode-range:{_unicode_range(codepoints)}}}")
-    rules.append(":lang(ja),:lang(zh),:lang(yue){line-break:strict}")
-    rules.append(":lang(ja){word-break:auto-phrase}")
-    rules.append(":lang(ko){word-break:keep-all}")
     return "\n".join(rules)
 
 
