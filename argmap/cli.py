@@ -217,7 +217,8 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str, title: str,
 FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]),
                              default="table", show_default=True, help="Output shape.")
 AS_OF_OPTION = click.option("--as-of", type=DATE, help="Only what was known on this date.")
-ACTOR_OPTION = click.option("--actor", help="Only items this actor made, was asked or answered.")
+ACTOR_OPTION = click.option("--actor", help="Only items this actor (or one of its divisions) made, "
+                            "was asked or answered.")
 LANG_OPTION = click.option("--lang", default="en", show_default=True, help="Language of texts.")
 
 
@@ -236,16 +237,13 @@ def status(path: Path, as_of: _dt.date | None, actor: str | None, lang: str, fmt
     Example: argmap status claims/mynumber-card.yaml --as-of 2019-09-01 --format csv
     """
     from .io.files import load
-    from .reports.rows import STATUS_TABLE_COLUMNS, status_rows
-
     from .l10n import format_date
+    from .reports.rows import STATUS_COLUMNS, STATUS_TABLE_COLUMNS, status_rows
     from .words import word
 
     rows = status_rows(load(path), as_of=as_of, actor=actor, lang=lang)
     title = (word("report.demands_as_of", lang, date=format_date(as_of, lang)) if as_of
              else word("report.demands", lang))
-    from .reports.rows import STATUS_COLUMNS, STATUS_TABLE_COLUMNS
-
     _print_rows(rows, fmt, title, STATUS_TABLE_COLUMNS, STATUS_COLUMNS, lang)
 
 
@@ -263,13 +261,10 @@ def timeline_command(path: Path, as_of: _dt.date | None, actor: str | None, lang
     Example: argmap timeline claims/mynumber-card.yaml --lang ja
     """
     from .io.files import load
-    from .reports.rows import TIMELINE_TABLE_COLUMNS, timeline_rows
-
-    rows = timeline_rows(load(path), as_of=as_of, actor=actor, lang=lang)
-    from .reports.rows import TIMELINE_COLUMNS, TIMELINE_TABLE_COLUMNS
-
+    from .reports.rows import TIMELINE_COLUMNS, TIMELINE_TABLE_COLUMNS, timeline_rows
     from .words import word
 
+    rows = timeline_rows(load(path), as_of=as_of, actor=actor, lang=lang)
     _print_rows(rows, fmt, word("report.timeline", lang), TIMELINE_TABLE_COLUMNS,
                 TIMELINE_COLUMNS, lang)
 

@@ -21,7 +21,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 __all__ = ["DEFAULT_FALLBACK", "canonical", "is_cjk", "is_tag", "language_name", "languages",
-           "match", "pick", "picked", "preference", "same_language", "script_of"]
+           "match", "pick", "picked", "picked_language", "preference", "same_language",
+           "script_of"]
 
 #: Order tried when the requested language is missing from a language map.
 DEFAULT_FALLBACK: tuple[str, ...] = ("en", "ja")
@@ -191,6 +192,19 @@ def preference(lang: str | None, available: Iterable[str],
         found += sorted(tag for tag in options if _full(tag)[0] == language)
     found += [match(code, options) for code in fallback]
     return list(dict.fromkeys(tag for tag in found if tag is not None))
+
+
+def picked_language(text: str | Mapping[str, str] | None, lang: str | None = None,
+                    fallback: Sequence[str] = DEFAULT_FALLBACK) -> str | None:
+    """The language :func:`pick` takes ``text`` in; ``None`` for a plain string (its language is
+    not said) or no text.
+
+    >>> picked_language({"ja": "任意", "en": "voluntary"}, "en"), picked_language({"ja": "任意"}, "en")
+    ('en', 'ja')
+    """
+    if not isinstance(text, Mapping) or not text:
+        return None
+    return picked(text, lang, fallback)
 
 
 def languages(text: str | Mapping[str, str] | None) -> tuple[str, ...]:

@@ -12,9 +12,11 @@ from __future__ import annotations
 import string
 from collections.abc import Callable
 
+from ..text import shorten
 from ..words import word
 
-__all__ = ["Raw", "fill", "label", "say", "term"]
+__all__ = ["Raw", "clip", "fill", "label", "say", "term"]
+
 
 class Raw(str):
     """Text already written in the output format: :func:`fill` inserts it unescaped."""
@@ -56,3 +58,36 @@ def fill(template: str, escape: Callable[[str], str], **values: object) -> str:
 def say(key: str, lang: str, escape: Callable[[str], str], **values: object) -> str:
     """:func:`fill` the template ``key`` in ``lang``."""
     return fill(label(key, lang), escape, **values)
+
+
+_PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’"}
+
+
+def clip(text: str, width: int, lang: str | None = None) -> str:
+    """``text`` cut to ``width`` columns (``…`` when cut, between phrases where ``lang`` has them),
+    never inside quotation marks it opens: a cut that would leave one open is moved back to
+    before it.
+
+    >>> clip('Sent a notice that "for the time being, nothing will be entered"', 40)
+    'Sent a notice that…'
+    >>> clip("「強制するものではない」と答えた", 8)
+    '…'
+    """
+    cut = shorten(text, width, lang)
+    if not cut.endswith("…") or cut == text:
+        return cut
+    body = cut[:-1]
+    stack: list[tuple[str, int]] = []
+    straight = -1
+    for i, ch in enumerate(body):
+        if ch == '"':
+            straight = -1 if straight >= 0 else i
+        elif ch in _PAIRS:
+            stack.append((_PAIRS[ch], i))
+        elif stack and ch == stack[-1][0]:
+            stack.pop()
+    opened = [i for i in (straight, stack[0][1] if stack else -1) if i >= 0]
+    if not opened:
+        return cut
+    return body[:min(opened)].rstrip(" ,;:、，") + "…"
+
