@@ -28,7 +28,7 @@ from ..model import (
 )
 from ..tracking import StatusChange
 from .context import Site
-from .html import Table, badge, day, esc, flag, link, out_link
+from .html import Table, badge, day, esc, flag, label, link, names, out_link
 from .pages import apart_badge
 from .tally import Case, DemandRef
 from .words import word
@@ -107,7 +107,7 @@ class DemandPage:
         return esc(self.site.text(value))
 
     def actors(self, ids: Iterable[str]) -> str:
-        return ", ".join(self.site.actor_link(self.root, a) for a in ids)
+        return names([self.site.actor_link(self.root, a) for a in ids], self.lang)
 
     def when(self, item_id: str) -> str:
         case = self.case
@@ -170,7 +170,7 @@ class DemandPage:
             if change.locator:
                 where += f' <span class="loc">{esc(change.locator)}</span>'
             return [f'<td class="date">{self.when(change.item)}</td>',
-                    f"<td>{esc(word('axis.' + change.axis, lang))}</td>",
+                    f'<td class="axis">{esc(word("axis." + change.axis, lang))}</td>',
                     f"<td>{badge(change.axis, change.value.value, lang)}</td>",
                     f"<td>{esc(short)}</td>", f"<td>{where}</td>"]
 
@@ -196,8 +196,8 @@ class DemandPage:
                 parts.append(self.quote(answer.quote))
                 parts.append(self.other_languages(answer.quote))
             if answer.text is not None:
-                parts.append(f'<p class="ours"><span class="label">'
-                             f'{esc(word("demand.our_words", lang))}:</span> {self.t(answer.text)}</p>')
+                parts.append(f'<p class="ours">{label("demand.our_words", lang)}'
+                             f'{self.t(answer.text)}</p>')
             if answer.note is not None:
                 parts.append(f'<p class="note">{self.t(answer.note)}</p>')
             parts.append(self.cites(answer.cites))
@@ -214,8 +214,8 @@ class DemandPage:
             short = text if len(text) <= 120 else text[:117].rsplit(" ", 1)[0] + "…"
             href = self.root + self.site.demand_path(self.case, demand_id)
             rows.append(f"<li>{badge('said', said, self.lang)} {link(href, short)}</li>")
-        return (f'<div class="also"><span class="label">{esc(word("demand.also_answers", self.lang))}'
-                f':</span><ul>{"".join(rows)}</ul></div>')
+        return (f'<div class="also">{label("demand.also_answers", self.lang)}'
+                f'<ul>{"".join(rows)}</ul></div>')
 
     def actions(self, ref: DemandRef) -> str:
         lang, case = self.lang, self.case
@@ -228,8 +228,8 @@ class DemandPage:
                 target = case.find(effect.on)
                 what = self.site.text(getattr(target, "text", None) or getattr(target, "quote", None)
                                       or effect.on)
-                effects.append(f"<li>{esc(word('effect.' + effect.type.value, lang))}: "
-                               f"{esc(what)}</li>")
+                effects.append(f"<li>{esc(word('effect.' + effect.type.value, lang))}"
+                               f"{esc(word('colon', lang))}{esc(what)}</li>")
             out.append(f'<article class="action"><h3><span class="date">{self.when(action_id)}'
                        f"</span> {self.actors(action.by)}</h3><p>{self.t(action.text)}</p>"
                        f'<ul class="effects">{"".join(effects)}</ul>{self.cites(action.cites)}'
@@ -343,8 +343,7 @@ class DemandPage:
                      f"{judged}</section>")
         if demand.tags:
             tags = " ".join(f'<span class="tag">{esc(t)}</span>' for t in demand.tags)
-            parts.append(f'<p class="tags"><span class="label">'
-                         f'{esc(word("demand.tags", lang))}:</span> {tags}</p>')
+            parts.append(f'<p class="tags">{label("demand.tags", lang)}{tags}</p>')
         if demand.note is not None:
             parts.append(f'<p class="note">{self.t(demand.note)}</p>')
         sections = [
