@@ -317,7 +317,7 @@ WORDS: dict[str, str] = {
     "brief.open.none": "해결되지 않은 요구는 없다.",
     "brief.open.overdue": "기한 초과: 기한까지 답변 없음",
     "brief.open.unanswered": "무응답",
-    "brief.open.refused": "거부됨: 계속 요구해야 할 요구",
+    "brief.open.refused": "거부됨: 아직 얻어 내야 할 요구",
     "brief.open.broken": "약속했으나 이행되지 않음",
     "brief.open.not_rated": "답변 있음, 미평가: 답변을 읽고 평가할 것",
     "brief.made": "{date}, {to}에 제기",
