@@ -26,7 +26,7 @@ the briefs have always written dates); ``en-US`` gives ``November 1, 2019``.
 from __future__ import annotations
 
 import datetime as _dt
-from decimal import Decimal
+from decimal import Context, Decimal, localcontext
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -88,6 +88,12 @@ def _decimal(number: int | float | Decimal) -> Decimal:
     return Decimal(number)
 
 
+def _exact(number: Decimal) -> Context:
+    """A decimal context with digits enough to round ``number`` to a whole number exactly (the
+    default 28 digits fail on a figure of 10^28 or more)."""
+    return Context(prec=max(28, number.adjusted() + 30))
+
+
 def _plain(number: Decimal, commas: bool) -> str:
     """Digits of a non-negative number, with or without thousands commas, never an exponent."""
     text = format(number, "f")
@@ -131,18 +137,21 @@ def format_number(number: int | float | Decimal, lang: str | None) -> str:
     ('200萬零1', '200万1', '1亿零500万')
     >>> format_number(1e20, "en"), format_number(26000000.0, "fr")
     ('100,000,000,000,000,000,000', '26\\u202f000\\u202f000')
+    >>> len(format_number(1e28, "en")), format_number(1e28, "ja")
+    (38, '10000000000000000兆')
     """
     value = _decimal(number)
-    if value == value.to_integral_value():
-        value = value.quantize(Decimal(1))
-    style = _myriad_style(lang)
-    if style is not None and abs(value) >= 10_000:
-        return _myriads(value, style)
-    if style is not None:
-        return ("-" if value < 0 else "") + _plain(abs(value), style[1])
-    from babel.numbers import format_decimal
+    with localcontext(_exact(value)):
+        if value == value.to_integral_value():
+            value = value.quantize(Decimal(1))
+        style = _myriad_style(lang)
+        if style is not None and abs(value) >= 10_000:
+            return _myriads(value, style)
+        if style is not None:
+            return ("-" if value < 0 else "") + _plain(abs(value), style[1])
+        from babel.numbers import format_decimal
 
-    return str(format_decimal(value, locale=_locale(lang), decimal_quantization=False))
+        return str(format_decimal(value, locale=_locale(lang), decimal_quantization=False))
 
 
 def format_percent(number: int | float | Decimal, lang: str | None) -> str:
@@ -154,8 +163,9 @@ def format_percent(number: int | float | Decimal, lang: str | None) -> str:
     """
     from babel.numbers import format_percent as percent
 
-    value = _decimal(number) / 100
-    return str(percent(value, locale=_locale(lang), decimal_quantization=False))
+    with localcontext(_exact(_decimal(number))):
+        value = _decimal(number) / 100
+        return str(percent(value, locale=_locale(lang), decimal_quantization=False))
 
 
 def _currency(code: str) -> bool:
@@ -174,8 +184,9 @@ def _money(number: Decimal, code: str, lang: str | None) -> str:
         pattern = locale.currency_formats["standard"].pattern
         if number == number.to_integral_value():  # HK$2,600, not HK$2,600.00
             pattern = pattern.replace(".00", "")
-        return str(format_currency(number, code, pattern, locale=locale,
-                                   currency_digits=False, decimal_quantization=False))
+        with localcontext(_exact(number)):
+            return str(format_currency(number, code, pattern, locale=locale,
+                                       currency_digits=False, decimal_quantization=False))
     from babel.numbers import get_currency_name
 
     if script_of(lang or "") == "Kore":

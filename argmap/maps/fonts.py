@@ -118,8 +118,10 @@ def lang_css() -> str:
     """CSS that sets each CJK language in its own face wherever an element's ``lang`` says it
     (``<p lang="zh-Hant">``), for the page's and the brief's own text (the maps name theirs),
     and breaks its lines as its readers expect: strict kinsoku in Chinese and Japanese (no line
-    starts with small kana or closing marks), Japanese between phrases where the browser can
-    (``word-break: auto-phrase``), Korean between words (``keep-all``).
+    starts with small kana or closing marks), Japanese headings, table cells and labels between
+    phrases where the browser can (``word-break: auto-phrase``: short lines read better whole,
+    while running text fills its lines to the margin as Japanese body text does), Korean
+    between words (``keep-all``).
 
     >>> lang_css().splitlines()[0]
     ':root:lang(ja),body:lang(ja),[lang]:lang(ja){font-family:"Noto Sans CJK JP",system-ui,sans-serif}'
@@ -130,7 +132,8 @@ def lang_css() -> str:
         rules.append(f":root:lang({tag}),body:lang({tag}),[lang]:lang({tag})"
                      f"{{font-family:{names},system-ui,sans-serif}}")
     rules.append(":lang(ja),:lang(zh),:lang(yue){line-break:strict}")
-    rules.append(":lang(ja){word-break:auto-phrase}")
+    rules.append(":is(h1,h2,h3,h4,th,td,figcaption,summary,label,button):lang(ja)"
+                 "{word-break:auto-phrase}")
     rules.append(":lang(ko){word-break:keep-all}")
     return "\n".join(rules)
 
