@@ -64,7 +64,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..dates import date_of, precision_of
+from ..dates import date_of, latest_date, precision_of
 from ..dossier import Dossier
 from ..errors import FileError, FormatError
 from ..gc_pause import paused_gc
@@ -387,8 +387,7 @@ class _Rows:
 
     def _status(self) -> None:
         d, k = self.dossier, self.key
-        dates = [x for _, _, item in d.items() if (x := d.date_of(item.id)) is not None]
-        self.judged_on = max(dates) if dates else None
+        self.judged_on = latest_date(d)
         statuses = demand_status(d, graph=build_graph(d), today=self.judged_on or _dt.date.min)
         for demand, status in statuses.items():
             last = status.last_change

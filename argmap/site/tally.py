@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from ..dates import latest_date
 from ..dossier import Dossier
 from ..graph import build_graph
 from ..model import Actor, Demand, Done, Item, Response, Said, said_for
@@ -33,7 +34,7 @@ from ..tracking import DemandStatus, demand_status
 
 __all__ = [
     "DONE_COLUMNS", "NOT_DUE_TAGS", "TURNED_AWAY_TAGS", "ActorRecord", "Bin", "Case", "DemandRef", "Scorecard",
-    "actor_records", "answers_over_time", "latest_date", "scorecard",
+    "actor_records", "answers_over_time", "scorecard",
 ]
 
 #: Tags that mark a demand as turned away before it reached its addressee.
@@ -45,12 +46,6 @@ NOT_DUE_TAGS = frozenset({"no-answer-due"})
 #: Done values the scorecard tallies, and the column each goes to.
 DONE_COLUMNS: dict[Done, str] = {Done.delivered: "kept", Done.partially_delivered: "partly_kept",
                                  Done.not_delivered: "broken", Done.reversed: "reversed"}
-
-
-def latest_date(dossier: Dossier) -> _dt.date | None:
-    """The latest date any item of the dossier bears (its own, or its event's)."""
-    dates = [d for _, _, item in dossier.items() if (d := dossier.date_of(item.id)) is not None]
-    return max(dates) if dates else None
 
 
 @dataclass
@@ -76,8 +71,7 @@ class Case:
         graph = build_graph(dossier)
         items = {item.id: item for _, _, item in dossier.items()}
         dates = {item_id: dossier.date_of(item_id) for item_id in items}
-        known = [d for d in dates.values() if d is not None]
-        judged_on = max(known) if known else None
+        judged_on = latest_date(dossier)
         statuses = demand_status(dossier, graph=graph, today=judged_on or _dt.date.min)
         away = frozenset(d.id for d in dossier.demands if not TURNED_AWAY_TAGS.isdisjoint(d.tags))
         not_due = frozenset(d.id for d in dossier.demands if not NOT_DUE_TAGS.isdisjoint(d.tags)
