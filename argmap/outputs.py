@@ -32,6 +32,7 @@ from .maps import (MAP_FORMATS, PAGED, VIEWS, Map, RenderOptions, draw, draw_map
                    map_format, pages_pdf)
 from .maps.backend import run_batch
 from .page import PageBuilder
+from .translations import output_languages, warn_languages
 
 __all__ = ["RENDER_FORMATS", "brief_file", "build", "map_file", "page_file", "render", "stem_of"]
 
@@ -101,6 +102,8 @@ def render(dossier: Dossier, view: str = "demands", path: str | os.PathLike[str]
     ...        options=RenderOptions(lang="ja"))  # doctest: +SKIP
     """
     options = options or RenderOptions()
+    warn_languages(dossier, output_languages(dossier, (options.lang,) if options.lang else None)[:1],
+                   options.fallback)
     if format is not None and format not in RENDER_FORMATS:
         raise RenderError(f"unknown format '{format}' (choose one of {', '.join(RENDER_FORMATS)})")
     fmt = format or (map_format(path, RENDER_FORMATS) if path is not None else None)
@@ -117,7 +120,7 @@ def render(dossier: Dossier, view: str = "demands", path: str | os.PathLike[str]
 
 
 def build(source: Dossier | str | os.PathLike[str], outdir: str | os.PathLike[str], *,
-          langs: tuple[str, ...] = ("ja", "en"), formats: tuple[str, ...] = ("svg", "png"),
+          langs: tuple[str, ...] | None = None, formats: tuple[str, ...] = ("svg", "png"),
           sides: tuple[str, ...] = (), stem: str | None = None,
           options: RenderOptions | None = None) -> list[Path]:
     """The main job: every map in every language in each of ``formats``, the interactive page
@@ -127,6 +130,10 @@ def build(source: Dossier | str | os.PathLike[str], outdir: str | os.PathLike[st
     A map in pages (:data:`~argmap.maps.PAGED`) is written whole as SVG and DOT, and as pages
     in PNG (:func:`page_file`, one a page; the plain name when it has one page) and in PDF (one
     file, a page each).
+
+    The languages are ``langs`` when given, else the dossier's ``languages``, else English
+    (:func:`argmap.translations.output_languages`); what any of them shows in another language
+    is said once per cause, as a :class:`~argmap.translations.LanguageWarning`.
 
     ``source`` is a Dossier or the path of a dossier file or folder (loaded and checked here);
     ``stem`` starts every file name (default: :func:`stem_of` the path, ``map`` for a Dossier).
@@ -139,6 +146,8 @@ def build(source: Dossier | str | os.PathLike[str], outdir: str | os.PathLike[st
     for fmt in formats:
         if fmt not in MAP_FORMATS:
             raise RenderError(f"unknown format '{fmt}' (choose one of {', '.join(MAP_FORMATS)})")
+    langs = output_languages(dossier, langs)
+    warn_languages(dossier, langs, (options or RenderOptions()).fallback)
     maps = draw_maps(dossier, langs, options)
     written = []
     for lang in langs:
@@ -162,7 +171,7 @@ def build(source: Dossier | str | os.PathLike[str], outdir: str | os.PathLike[st
                                 for k, image in enumerate(images, 1)]
                 _remove_stale_pages(outdir, name, view, lang, fmt, written)
     written.sort()
-    pages = PageBuilder(dossier, options, maps)
+    pages = PageBuilder(dossier, options, maps, langs=langs)
     written += sorted(write_atomic(map_file(outdir, name, view, lang, "html"),
                                    pages.html(view, lang).encode("utf-8"))
                       for view in VIEWS for lang in langs)

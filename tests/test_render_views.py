@@ -165,15 +165,19 @@ def test_timeline_spaces_rows_by_time_and_names_long_gaps(dossier) -> None:
 
 def test_timeline_dates_are_as_precise_as_known(example) -> None:
     source = draw(example, "timeline", RenderOptions(lang="en")).source
-    labels = dict(re.findall(r'^\t"_day__([\d-]+)" \[label=<<B>([\d-]+)</B>>', source, re.M))
-    assert labels["2013-01-01"] == "2013" and labels["2017-11-01"] == "2017-11"
-    assert labels["2019-07-23"] == "2019-07-23"
+    labels = dict(re.findall(r'^\t"_day__([\d-]+)" \[label=<<B>([^<]+)</B>>', source, re.M))
+    assert labels["2013-01-01"] == "2013" and labels["2017-11-01"] == "Nov 2017"
+    assert labels["2019-07-23"] == "23 Jul 2019"
+    ja = draw(example, "timeline", RenderOptions(lang="ja")).source
+    labels = dict(re.findall(r'^\t"_day__([\d-]+)" \[label=<<B>([^<]+)</B>>', ja, re.M))
+    assert labels["2013-01-01"] == "2013年" and labels["2017-11-01"] == "2017年11月"
+    assert labels["2019-07-23"] == "2019年7月23日"
 
 
 def test_as_of_hides_later_answers_and_actions(dossier) -> None:
     source = draw(dossier, "demands", RenderOptions(lang="en", as_of="2023-06-10")).source
     assert '"r-force"' in source and '"a-survey"' not in source and '"d-keep-card"' not in source
-    assert "as of 2023-06-10" in source
+    assert "as of 10 Jun 2023" in source
     assert "Done: not rated" in _node_attrs(source, "d-no-force")
 
 

@@ -30,7 +30,7 @@ __all__ = ["SVG_KEYS", "differences", "environment", "environment_json", "graphv
 
 #: What the SVG bytes depend on; the PNG and PDF bytes depend on the whole record.
 SVG_KEYS = ("graphviz", "pango", "harfbuzz", "cairo", "freetype", "fontconfig", "fonts",
-            "uharfbuzz", "fonttools", "brotli")
+            "uharfbuzz", "fonttools", "brotli", "babel", "langcodes", "budoux")
 
 
 def _c_string(library: str, function: str) -> str | None:
@@ -128,6 +128,10 @@ def environment() -> dict[str, Any]:
         "fonttools": _package("fonttools"),
         "brotli": _package("brotli"),
         "pypdf": _package("pypdf"),
+        # the words of every number and date (CLDR), the tags' likely subtags, the line breaks
+        "babel": _package("babel"),
+        "langcodes": _package("langcodes"),
+        "budoux": _package("budoux"),
     }
 
 

@@ -305,7 +305,8 @@ def _summary(ctx: Context, shown: list[Any]) -> str:
         parts = [f"{n} {looks[v].glyph} {ctx.w(f'{axis}.{v.value}')}"
                  for v, n in values.items() if n]
         return cell.format(extra=' COLSPAN="5"', size="10",
-                           text=f"<B>{html(ctx.w(key))}</B>: " + html(" · ".join(parts)))
+                           text=f"<B>{html(ctx.w(key))}</B>"
+                           + html(ctx.w("colon") + " · ".join(parts)))
 
     rows = [cell.format(extra=' COLSPAN="5"', size="11",
                         text=f"<B>{html(ctx.w('summary.demands', n=len(shown)))}</B>"),

@@ -24,7 +24,8 @@ from typing import Any
 import graphviz
 
 from .. import text as tx
-from ..dates import date_text, precision_of
+from ..dates import precision_of
+from ..lang import is_cjk
 from ..dossier import Dossier
 from ..model import said_for
 from ..tracking import timeline
@@ -61,11 +62,11 @@ def _height(ctx: Context, kind: str, item: Any) -> float:
     """
     text = getattr(item, "text", None) or getattr(item, "title", None) or getattr(
         item, "quote", None) or ""
-    line = 16.0 if ctx.lang.split("-")[0] in ("ja", "zh", "ko") or tx.has_cjk(ctx.t(text)) else 14.0
+    line = 16.0 if is_cjk(ctx.lang) or tx.has_cjk(ctx.t(text)) else 14.0
     limit = 2 if kind in ("event", "source") else (3 if kind in ("response", "action",
                                                                  "evidence") else None)
     lines = len(tx.wrap(ctx.t(text), ctx.options.wrap, limit or ctx.options.max_lines,
-                        balance=False))
+                        balance=False, lang=ctx.lang))
     band = line + 4 + (line if getattr(item, "main", False) else 0)
     meta = {"demand": 2, "response": 2, "event": 1, "evidence": 2 if getattr(
         item, "value", None) is not None else 0}.get(kind, 0)
@@ -153,7 +154,7 @@ def _day_label(ctx: Context, date: _dt.date, items: list[Any]) -> str:
     """The date as far as the day's items know it (the most precise of them)."""
     best = max((_PRECISION_RANK[precision_of(i, ctx.dossier.find)] for i in items), default=2)
     precision = {v: k for k, v in _PRECISION_RANK.items()}[best]
-    return date_text(date, precision)
+    return ctx.date_words(date, precision)
 
 
 @dataclass
