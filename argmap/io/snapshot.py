@@ -5,10 +5,9 @@ values its models hold: each model one row (a tuple of its fields' values in the
 then which of them were set), nested models as rows of theirs. :func:`encode` writes them as
 MessagePack. :func:`decode` reads them back with msgspec, which gives each value its field's type
 in C (dates, vocabulary members, texts that are a string or a language map, numbers that are
-ints or floats), and rebuilds every model as pydantic's own ``model_construct`` does (its
-``__dict__``, the fields set, no extra fields, its private state) in bulk, a few C loops per
-model class rather than Python code per item: 100,000 items in about a tenth of a second, where
-validating them again takes half a second and parsing YAML seconds.
+ints or floats), and rebuilds every model as pydantic's own ``model_construct`` does, in bulk
+(:func:`argmap.construct.construct`): 100,000 items in about a quarter of a second, where
+validating them again takes twice as long and parsing YAML seconds.
 
 The rows are trusted only because argmap wrote them from models that had validated, under a key
 that changes with the files, argmap's code and the versions it validates with
@@ -20,7 +19,6 @@ field, on the example case, the fixtures and generated dossiers.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain, compress, islice, repeat
@@ -31,20 +29,14 @@ from typing import Any, TypedDict, Union, get_args, get_origin
 import msgspec
 from pydantic import BaseModel
 
+from ..construct import construct
 from ..dossier import Dossier
 
 __all__ = ["decode", "encode"]
 
 #: The layout of the rows; another layout is another cache key (argmap's code is in the key).
 VERSION = 1
-_new = object.__new__
 _FIELDS_SET = attrgetter("__pydantic_fields_set__")
-# the slots pydantic keeps a model's state in, set through their descriptors (faster than
-# object.__setattr__, which looks each one up again)
-_SET_DICT = BaseModel.__dict__["__dict__"].__set__
-_SET_FIELDS_SET = BaseModel.__dict__["__pydantic_fields_set__"].__set__
-_SET_EXTRA = BaseModel.__dict__["__pydantic_extra__"].__set__
-_SET_PRIVATE = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
 @dataclass(frozen=True)
@@ -63,7 +55,6 @@ class _Plan:
     names: tuple[str, ...]
     row: Any  # the msgspec type of a row
     nested: tuple[_Nested, ...]
-    private: Callable[[], dict[str, Any]] | None  # a fresh private state, if the model has one
 
 
 def _model_in(annotation: Any) -> tuple[str, type[BaseModel]] | None:
@@ -101,15 +92,10 @@ def _plan(model: type[BaseModel]) -> _Plan:
         nested.append(_Nested(name, kind, inner))
     if model.model_config.get("extra") == "allow":
         raise TypeError(f"{model.__name__}: extra fields are not supported")
-    privates = model.__private_attributes__
-
-    def private() -> dict[str, Any]:
-        return {name: attr.get_default() for name, attr in privates.items()}
-
     # a row is the dict of the model's fields, in order: msgspec decodes it straight into a
     # dict (each value of its field's type), which becomes the model's __dict__
     row: Any = TypedDict(f"{model.__name__}Row", dict(zip(names, types)))  # type: ignore[misc]
-    return _Plan(names, row, tuple(nested), private if privates else None)
+    return _Plan(names, row, tuple(nested))
 
 
 def _inner(field: _Nested, column: list[Any]) -> list[Any]:
@@ -226,12 +212,4 @@ def _build(model: type[BaseModel], rows: list[dict[str, Any]],
     found = list(islice(numbers[model.__name__], count))
     if len(found) != count:
         raise ValueError("fewer fields sets than models")
-    fields_set = list(map(set, map(table.__getitem__, found)))
-    objects = list(map(_new, repeat(model, count)))
-    deque(map(_SET_DICT, objects, rows), maxlen=0)
-    deque(map(_SET_FIELDS_SET, objects, fields_set), maxlen=0)
-    deque(map(_SET_EXTRA, objects, repeat(None)), maxlen=0)
-    private = plan.private
-    deque(map(_SET_PRIVATE, objects,
-              repeat(None) if private is None else (private() for _ in objects)), maxlen=0)
-    return objects
+    return construct(model, rows, map(set, map(table.__getitem__, found)))
