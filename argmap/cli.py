@@ -195,7 +195,8 @@ def build(path: Path, outdir: Path, langs: tuple[str, ...], formats: tuple[str, 
 
 
 def _print_rows(rows: list[dict[str, Any]], fmt: str, title: str,
-                columns: tuple[str, ...], every_column: tuple[str, ...]) -> None:
+                columns: tuple[str, ...], every_column: tuple[str, ...],
+                lang: str = "en") -> None:
     from .reports import rows as reports
 
     if fmt == "json":
@@ -206,13 +207,14 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str, title: str,
         from rich.console import Console
 
         console = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 120)
-        console.print(reports.rows_to_table(rows, title=title, columns=columns))
+        console.print(reports.rows_to_table(rows, title=title, columns=columns, lang=lang))
 
 
 FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]),
                              default="table", show_default=True, help="Output shape.")
 AS_OF_OPTION = click.option("--as-of", type=DATE, help="Only what was known on this date.")
-ACTOR_OPTION = click.option("--actor", help="Only items this actor made, was asked or answered.")
+ACTOR_OPTION = click.option("--actor", help="Only items this actor (or one of its divisions) made, "
+                            "was asked or answered.")
 LANG_OPTION = click.option("--lang", default="en", show_default=True, help="Language of texts.")
 
 
@@ -231,13 +233,11 @@ def status(path: Path, as_of: _dt.date | None, actor: str | None, lang: str, fmt
     Example: argmap status claims/mynumber-card.yaml --as-of 2019-09-01 --format csv
     """
     from .io.files import load
-    from .reports.rows import STATUS_TABLE_COLUMNS, status_rows
+    from .reports.rows import STATUS_COLUMNS, STATUS_TABLE_COLUMNS, status_rows
 
     rows = status_rows(load(path), as_of=as_of, actor=actor, lang=lang)
     when = f" as of {as_of.isoformat()}" if as_of else ""
-    from .reports.rows import STATUS_COLUMNS, STATUS_TABLE_COLUMNS
-
-    _print_rows(rows, fmt, f"demands{when}", STATUS_TABLE_COLUMNS, STATUS_COLUMNS)
+    _print_rows(rows, fmt, f"demands{when}", STATUS_TABLE_COLUMNS, STATUS_COLUMNS, lang)
 
 
 @cli.command(name="timeline")
@@ -254,12 +254,10 @@ def timeline_command(path: Path, as_of: _dt.date | None, actor: str | None, lang
     Example: argmap timeline claims/mynumber-card.yaml --lang ja
     """
     from .io.files import load
-    from .reports.rows import TIMELINE_TABLE_COLUMNS, timeline_rows
+    from .reports.rows import TIMELINE_COLUMNS, TIMELINE_TABLE_COLUMNS, timeline_rows
 
     rows = timeline_rows(load(path), as_of=as_of, actor=actor, lang=lang)
-    from .reports.rows import TIMELINE_COLUMNS, TIMELINE_TABLE_COLUMNS
-
-    _print_rows(rows, fmt, "timeline", TIMELINE_TABLE_COLUMNS, TIMELINE_COLUMNS)
+    _print_rows(rows, fmt, "timeline", TIMELINE_TABLE_COLUMNS, TIMELINE_COLUMNS, lang)
 
 
 @cli.command()

@@ -200,6 +200,15 @@ class Actor(Item):
     kind: ActorKind
     parent: Slug | None = Field(default=None, description="The body this one is a division of.")
     url: str | None = None
+    plural: bool | None = Field(
+        default=None, description="Whether the name is grammatically plural (\"the protesters "
+        "hold\"); left out, only a group is.")
+
+    @property
+    def is_plural(self) -> bool:
+        """Whether sentences take the name as plural: ``plural`` when given, else true for a
+        ``group`` only (a union, a ministry or a person is one)."""
+        return self.plural if self.plural is not None else self.kind is ActorKind.group
 
 
 class Source(Item):

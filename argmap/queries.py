@@ -31,15 +31,19 @@ from .graph import edges_in, edges_out, node_table
 from .model import Said, said_for
 
 __all__ = [
-    "CONTRADICTING", "ON_PAPER", "ActorProfile", "Reason", "SaidThenDid", "Step", "actor_profile",
-    "answered_on_paper", "answers", "attackers", "contradicted_answers", "demands", "reasons",
-    "said_then_did", "supporters", "unanswered", "undercutters", "when"
+    "COMMITTING", "CONTRADICTING", "ON_PAPER", "RELATIONS", "ActorProfile", "Reason", "SaidThenDid",
+    "Step", "actor_family", "actor_profile", "answered_on_paper", "answers", "attackers",
+    "contradicted_answers", "demands", "reasons", "relation_of", "said_then_did", "supporters",
+    "unanswered", "undercutters", "when"
 ]
 
 SUPPORTS, ATTACKS, UNDERCUTS = "supports", "attacks", "undercuts"
 
 #: Answers that take note of a demand without engaging with it ("answered on paper").
 ON_PAPER = frozenset({Said.acknowledged, Said.deflected, Said.under_consideration})
+
+#: Answers that commit the other side to something: only these can later be kept or broken.
+COMMITTING = frozenset({Said.accepted, Said.partially_accepted})
 
 #: Effect types that go against what was said.
 CONTRADICTING = frozenset({"contradicts", "reverses"})
@@ -240,14 +244,50 @@ def answered_on_paper(graph: nx.MultiDiGraph, as_of: _dt.date | None = None) -> 
     return tuple(out)
 
 
+#: How what an actor did relates to what it said, for an answer that committed to something
+#: (:data:`COMMITTING`): only such an answer can be kept or broken.
+_PROMISE_RELATION = {"fulfils": "kept", "partially_fulfils": "partly_kept", "fails": "broken",
+                     "contradicts": "broken", "reverses": "reversed", "commits": "committed",
+                     "progresses": "in_progress", "stalls": "stalled"}
+#: The same for any other answer (a deflection, a refusal, a note taken ...): what was done is
+#: reported as what happened, never as a promise kept or broken.
+_ANSWER_RELATION = {"fulfils": "done_anyway", "partially_fulfils": "partly_done_anyway",
+                    "fails": "not_done", "contradicts": "contradicted", "reverses": "reversed",
+                    "commits": "committed_later", "progresses": "in_progress",
+                    "stalls": "stalled"}
+
+#: Every name :attr:`SaidThenDid.relation` takes.
+RELATIONS = frozenset(_PROMISE_RELATION.values()) | frozenset(_ANSWER_RELATION.values())
+
+
+def relation_of(said: Iterable[Said], effect: str) -> str:
+    """How an act with ``effect`` relates to answers that said ``said``: ``kept``,
+    ``partly_kept``, ``broken``, ``reversed`` ... when every one of them committed to something
+    (:data:`COMMITTING`), else ``done_anyway``, ``partly_done_anyway``, ``not_done``,
+    ``contradicted``, ``reversed``, ``committed_later``, ``in_progress`` or ``stalled``.
+
+    >>> relation_of([Said.accepted], "fulfils"), relation_of([Said.deflected], "fulfils")
+    ('kept', 'done_anyway')
+    >>> relation_of([Said.refused], "contradicts"), relation_of([Said.accepted], "contradicts")
+    ('contradicted', 'broken')
+    """
+    said = list(said)
+    table = _PROMISE_RELATION if said and all(s in COMMITTING for s in said) else _ANSWER_RELATION
+    return table[effect]
+
+
 @dataclass(frozen=True)
 class SaidThenDid:
     """"They said X on D1, then did Y on D2": an answer, and a later action bearing on it.
 
     ``via`` is ``"response"`` when the action's effect names the answer itself, ``"demand"`` when
-    it names a demand the answer was given to (the answer is then the latest one given to that
-    demand by the action's date). ``said`` is what the answer said to ``demands``, in order (one
-    value per demand: an answer may treat its demands differently).
+    it names a demand the answer was given to, ``"claim"`` when it names a claim standing for
+    such a demand (one that supports or rephrases it, as :mod:`argmap.tracking` counts it); for
+    a demand or a claim the answer is the latest one given to that demand by the action's date.
+    ``said`` is what the answer said to ``demands``, in order (one value per demand: an answer
+    may treat its demands differently). ``relation`` names how the act relates to what was said
+    (see :func:`relation_of`): ``kept`` or ``broken`` only for answers that committed to
+    something.
     """
 
     response: str
@@ -258,28 +298,45 @@ class SaidThenDid:
     did_date: _dt.date | None
     demands: tuple[str, ...]
     via: str
+    relation: str = ""
+
+
+def _claim_demands(graph: nx.MultiDiGraph, claim: str) -> list[str]:
+    """The demands a claim stands for: those it supports or rephrases, or that rephrase it (the
+    routes :mod:`argmap.tracking` follows from a demand to a claim)."""
+    nodes = node_table(graph)
+    found = [d for d, keys in edges_out(graph)[claim].items()
+             if nodes[d].get("kind") == "demand"
+             and any("relation" in a and a["type"] in (SUPPORTS, "rephrases")
+                     for a in keys.values())]
+    found += [d for d, keys in edges_in(graph)[claim].items()
+              if nodes[d].get("kind") == "demand"
+              and any("relation" in a and a["type"] == "rephrases" for a in keys.values())]
+    return list(dict.fromkeys(found))
 
 
 def said_then_did(graph: nx.MultiDiGraph,
                   effects: Iterable[str] | None = None) -> list[SaidThenDid]:
-    """Every action that fulfils, contradicts, reverses (... any effect type in ``effects``; all
-    by default) an answer given before it, in the order of the action's date.
+    """Every answer followed by an action that bears on it (any effect type in ``effects``; all
+    by default), in the order of the action's date: kept or broken promises, and just as much a
+    deflection or a refusal later overtaken by what was done. Each (action, answer) pair is
+    reported once, with the demands it joins them by.
 
     >>> from argmap.dossier import Dossier
     >>> from argmap.graph import build_graph
     >>> d = Dossier.model_validate({"actors": [{"id": "m", "name": "M", "kind": "ministry"}],
     ...   "demands": [{"id": "d", "text": "Stop", "to": "m", "date": "2019-01-01"}],
-    ...   "responses": [{"id": "r", "by": "m", "to": "d", "said": "accepted",
+    ...   "responses": [{"id": "r", "by": "m", "to": "d", "said": "deflected",
     ...                  "date": "2019-02-01"}],
     ...   "actions": [{"id": "a", "by": "m", "date": "2019-09-01", "kind": "amendment",
-    ...     "text": "Done the opposite", "effects": [{"on": "r", "type": "contradicts"}]}]})
-    >>> [([s.value for s in x.said], str(x.said_date), x.effect, str(x.did_date))
+    ...     "text": "Done the opposite", "effects": [{"on": "d", "type": "contradicts"}]}]})
+    >>> [([s.value for s in x.said], str(x.said_date), x.effect, x.relation, str(x.did_date))
     ...  for x in said_then_did(build_graph(d))]
-    [(['accepted'], '2019-02-01', 'contradicts', '2019-09-01')]
+    [(['deflected'], '2019-02-01', 'contradicts', 'contradicted', '2019-09-01')]
     """
     wanted = frozenset(effects) if effects is not None else None
     nodes, succ = node_table(graph), edges_out(graph)
-    out: list[SaidThenDid] = []
+    found: dict[tuple[str, str, str], str] = {}  # (action, answer, effect) -> via
     for action, kind in graph.nodes(data="kind"):
         if kind != "action":
             continue
@@ -289,24 +346,32 @@ def said_then_did(graph: nx.MultiDiGraph,
                 effect = attrs["type"]
                 if attrs.get("field") != "effects" or (wanted is not None and effect not in wanted):
                     continue
-                target_kind = nodes[target].get("kind")
+                target_kind: str = nodes[target].get("kind") or ""
+                pairs: list[tuple[str, str]]  # (answer, via)
                 if target_kind == "response":
                     pairs = [(target, "response")]
-                elif target_kind == "demand":
-                    earlier = answers(graph, target, did)
-                    pairs = [(earlier[-1], "demand")] if earlier else []
                 else:
+                    on = ([target] if target_kind == "demand" else
+                          _claim_demands(graph, target) if target_kind == "claim" else [])
                     pairs = []
+                    for demand in on:
+                        earlier = answers(graph, demand, did)
+                        if earlier:  # the answer standing when the act came
+                            pairs.append((earlier[-1], target_kind))
                 for response, via in pairs:
                     said_date = nodes[response]["date"]
                     if said_date is not None and did is not None and said_date > did:
                         continue  # the action came first: not a change of course
-                    answered = _by_date(graph, (
-                        d for d, ks in succ[response].items()
-                        if any(a["type"] == "answers" for a in ks.values())))
-                    item = nodes[response]["item"]
-                    out.append(SaidThenDid(response, tuple(said_for(item, d) for d in answered),
-                                           said_date, action, effect, did, answered, via))
+                    found.setdefault((action, response, effect), via)
+    out: list[SaidThenDid] = []
+    for (action, response, effect), via in found.items():
+        answered = _by_date(graph, (
+            d for d, ks in succ[response].items()
+            if any(a["type"] == "answers" for a in ks.values())))
+        item = nodes[response]["item"]
+        said = tuple(said_for(item, d) for d in answered)
+        out.append(SaidThenDid(response, said, nodes[response]["date"], action, effect,
+                               nodes[action]["date"], answered, via, relation_of(said, effect)))
     out.sort(key=lambda x: (when(graph, x.action), x.response, x.effect))
     return out
 
@@ -357,3 +422,29 @@ def actor_profile(graph: nx.MultiDiGraph, actor_id: str) -> ActorProfile:
                 groups[name].append(other)
     return ActorProfile(actor_id, **{k: _by_date(graph, v) for k, v in groups.items()})
 
+
+def actor_family(graph: nx.MultiDiGraph, actor_id: str) -> tuple[str, ...]:
+    """The actor followed by its divisions: every actor whose ``parent`` chain reaches it, in
+    dossier order (a parent cycle does not hang it). Raises ``KeyError`` for an unknown id.
+
+    >>> from argmap.dossier import Dossier
+    >>> from argmap.graph import build_graph
+    >>> d = Dossier.model_validate({"actors": [{"id": "g", "name": "G", "kind": "government"},
+    ...     {"id": "pm", "name": "PM", "kind": "person", "parent": "g"},
+    ...     {"id": "x", "name": "X", "kind": "person", "parent": "pm"}]})
+    >>> actor_family(build_graph(d), "g")
+    ('g', 'pm', 'x')
+    """
+    if actor_id not in graph:
+        raise KeyError(actor_id)
+    nodes, pred = node_table(graph), edges_in(graph)
+    found = {actor_id}
+    todo = [actor_id]
+    while todo:
+        for child, keys in pred[todo.pop()].items():
+            if child not in found and nodes[child].get("kind") == "actor" and any(
+                    a.get("type") == "parent" for a in keys.values()):
+                found.add(child)
+                todo.append(child)
+    rest = sorted(found - {actor_id}, key=lambda a: nodes[a].get("order", 0))
+    return (actor_id, *rest)

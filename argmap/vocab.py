@@ -14,7 +14,8 @@ __all__ = [
 
 
 class ActorKind(str, Enum):
-    """What sort of body an actor is."""
+    """What sort of body an actor is. A ``group`` is people acting together without being a body
+    (protesters, residents, parents): its name is plural unless the actor says otherwise."""
 
     union = "union"
     government = "government"
@@ -26,6 +27,7 @@ class ActorKind(str, Enum):
     media = "media"
     expert = "expert"
     person = "person"
+    group = "group"
     other = "other"
 
 

@@ -47,6 +47,8 @@ done
 # whose driver (a Node.js binary) needs libatomic
 if [ $want_test -eq 1 ]; then
   [ -x /usr/bin/chromium ] || packages+=(chromium)
+  # the print tests read Chromium's PDFs with poppler (page count, page images, text per page)
+  command -v pdftoppm >/dev/null 2>&1 || packages+=(poppler-utils)
   libraries=$(ldconfig -p 2>/dev/null || /sbin/ldconfig -p 2>/dev/null || true)
   [[ $libraries == *libatomic.so.1* ]] || packages+=(libatomic1)
 fi

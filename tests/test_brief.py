@@ -54,26 +54,34 @@ def blocks(text: str) -> list[str]:
 def test_sections_come_in_order(md):
     headings = [line for line in md.splitlines() if line.startswith("## ")]
     assert headings == [
-        "## 1. Our position", "## 2. Supporting arguments and evidence",
-        "## 3. Counter-arguments and rebuttals", "## 4. Answers on the record",
-        "## 5. Open demands", "## 6. Key dates", "## Sources"]
+        "## Our demands at a glance", "## 1. Our position",
+        "## 2. Supporting arguments and evidence", "## 3. Counter-arguments and rebuttals",
+        "## 4. Answers on the record", "## 5. Open demands", "## 6. Key dates",
+        "## How this brief weighs the arguments", "## Sources"]
 
 
 def test_position_is_the_main_claim_with_its_source_and_standing(md):
     position = section(md, "1. Our position")
-    assert "Union holds: **“Getting the card is voluntary and must not be forced on staff.”** " \
+    # the position is the writer's wording: never in quotation marks
+    assert "Union holds: **Getting the card is voluntary and must not be forced on staff.** " \
            "(Union 2023a, ¶3)" in position
-    # c-lead attacks the main claim and nothing attacks c-lead: grounded rejects the position
-    assert "the position is defeated (grounded semantics: rejected)" in position
-    assert "It belongs to no preferred extension." in position
-    assert "Public employees should lead the way" in position.split("stand against it:")[1]
+    # c-lead attacks the main claim and nothing attacks c-lead: said in plain words ...
+    assert ("Our position does not stand on the arguments on file: 2 attacks on it or on its "
+            "grounds have no reply that holds:") in position
+    assert ("- Public employees should lead the way in getting the card. — Promotion Council, "
+            "1 April 2023 (MIC 2023, p. 9) — **no reply on file**") in position
+    assert "semantics" not in position and "extension" not in position
+    # ... and the method, with its technical verdict, once at the end
+    method = section(md, "How this brief weighs")
+    assert "grounded semantics rejects the position; it belongs to no preferred extension." \
+        in method
 
 
 def test_standing_when_nothing_stands_against(case):
     data = build_brief(case, "union", motion="c-no-law")
     assert data.position.standing.grounded == "in"
     assert data.position.standing.preferred == "all"
-    assert "the position stands" in brief(case, "union", motion="c-no-law")
+    assert "it stands." in section(brief(case, "union", motion="c-no-law"), "1. Our position")
 
 
 def test_a_chosen_motion_replaces_the_main_claim(case):
@@ -107,7 +115,8 @@ def test_counter_arguments_flagged_only_without_a_rebuttal(case, md):
     assert flagged == {"c-lead": True, "c-cheap": False, "c-survey-flawed": True}
     for block in blocks(section(md, "3. Counter-arguments")):
         unrebutted = "Public employees" in block or "Those statistics" in block
-        assert ("⚠ No rebuttal on file: prepare a reply." in block) == unrebutted, block
+        assert ("⚠ No reply on file: prepare one." in block) == unrebutted, block
+        assert ("Answered: a reply on file holds." in block) == (not unrebutted), block
     cheap = next(c for c in data.counters if c.entry.id == "c-cheap")
     assert [r.id for r in cheap.rebuttals] == ["c-time-cost"]
     assert [u.id for u in cheap.targets[0].undercut_by] == ["c-cost-irrelevant"]
@@ -120,11 +129,14 @@ def test_answers_quoted_with_date_source_and_what_followed(md):
     answers = section(md, "4. Answers")
     assert "### MIC, 10 May 2023: Accepted — a commitment on record" in answers
     assert "> “it is not compulsory” (Union 2023a, ¶15)" in answers
-    assert ("They said this on 10 May 2023, then on 1 September 2023 MIC: Ordered a monthly "
-            "report of which staff hold the card — **Not delivered**. "
-            "(Union 2023b, ¶5)") in answers
-    assert "then on 20 June 2023 MIC: Issued a notice allowing applications in working hours " \
-           "— **Delivered**." in answers
+    # an accepted answer, then acts against it and acts on it: broken, then kept
+    assert ("Then, on 1 September 2023, MIC: Ordered a monthly report of which staff hold the "
+            "card — **Broken (not delivered)**. (Union 2023b, ¶5)") in answers
+    assert "Then, on 20 June 2023, MIC: Issued a notice allowing applications in working hours " \
+           "— **Kept (delivered)**." in answers
+    # the answer's own words are quoted and credited; our summary is marked as ours, unquoted
+    assert "- In our words: The ministry promised not to force anyone." in answers
+    assert "“The ministry promised" not in md
     assert "### The Prefecture, 10 June 2023: Deflected (no commitment)" in answers
     # answers are in date order
     dates = re.findall(r"^### [^,]+, (.+?):", answers, re.MULTILINE)
@@ -135,7 +147,9 @@ def test_open_demands_grouped(case, md):
     data = build_brief(case, "union")
     groups = {o.entry.id: o.group for o in data.open}
     # the branch is a division of the union: its demand is the union's to follow up
-    assert groups == {"d-no-survey": "overdue", "d-branch": "unanswered", "d-forms": "on_paper"}
+    # promised on 10 May, contradicted on 1 September: still open, as a broken promise
+    assert groups == {"d-no-survey": "overdue", "d-branch": "unanswered", "d-forms": "on_paper",
+                      "d-no-force": "broken"}
     opened = section(md, "5. Open demands")
     assert ("**Stop the survey of who holds the card.** — made 10 May 2023 to MIC; deadline "
             "30 June 2023; no answer for 145 days (Union 2023a, ¶11)") in opened
@@ -182,7 +196,7 @@ def test_same_author_and_year_are_told_apart(md):
 def test_every_fact_line_cites_a_source(case, md):
     labels = [escape(s.label) for s in build_brief(case, "union").sources]
     cite = re.compile(r"\((?:" + "|".join(re.escape(label) for label in labels) + r")")
-    exempt = ("Against", "Only the point", "⚠", "In our words", "No later action")
+    exempt = ("Against", "**⚠", "*Answered", "In our words", "No later action")
     checked = 0
     for heading in ("2. Supporting", "3. Counter", "4. Answers", "5. Open", "6. Key"):
         for line in section(md, heading).splitlines():
@@ -190,8 +204,9 @@ def test_every_fact_line_cites_a_source(case, md):
             if not text.startswith(("- ", "> ")) and not re.match(r"\d+\. ", text):
                 continue  # headings and paragraphs; every list item and quote is checked
             if any(text[2:].lstrip().startswith(e) for e in exempt) or re.fullmatch(
-                    r"- \*\*[^*]+\*\*", text):
-                continue  # what the brief itself says, and the day headings of the key dates
+                    r"- \*\*[^*]+\*\*", text) or text.endswith("(see above)"):
+                continue  # what the brief itself says, pointers to items cited above, and the
+                # day headings of the key dates
             assert cite.search(text), text
             checked += 1
     assert checked > 30
@@ -236,13 +251,19 @@ def test_html_is_escaped_and_self_contained(case):
 @pytest.mark.graphviz
 def test_html_embeds_the_demands_map_as_inline_svg(case):
     page = brief(case, "union", format="html")
-    assert page.count("<svg") == 1 and "<?xml" not in page and "<!DOCTYPE svg" not in page
-    assert page.index("<svg") < page.index('<ol class="sources">')
+    assert "<?xml" not in page and "<!DOCTYPE svg" not in page
+    # the drawing once, after the sources; the printed pages only <use> it
+    drawing = page.index('<svg width="')
+    assert page.count('<svg width="') == 1 and page.index('<ol class="sources">') < drawing
+    assert 'id="argmap-brief-map"' in page
+    pages = page.count('<use href="#argmap-brief-map"/>')
+    assert pages >= 1 and page.count("<svg") == 1 + pages
     assert page == brief(case, "union", format="html")  # byte-identical
 
 
 _ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "br",
-                 "section", "ol", "ul", "li", "strong", "em", "a", "blockquote", "span"}
+                 "section", "ol", "ul", "li", "strong", "em", "a", "blockquote", "span", "table",
+                 "thead", "tbody", "tr", "th", "td"}
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -417,11 +438,13 @@ def test_example_unrebutted_counter_arguments_are_flagged(card, card_md):
     assert not [c.entry.id for c in data.counters if c.unrebutted]
     assert {"c-sanjo-taxpayers-money", "c-gov-civil-servants-lead"} <= {
         c.entry.id for c in data.counters}
-    assert "prepare a reply" not in card_md["en"]
+    assert "⚠" not in card_md["en"]
     for block in blocks(section(card_md["en"], "3. Counter-arguments")):
         words = block.split("\n")[0]
-        counter = next(c for c in data.counters if c.entry.text[:40] in words)
-        assert ("prepare a reply" in block) == counter.unrebutted
+        counter = next(c for c in data.counters
+                       if (c.entry.quote or c.entry.text)[:40] in words)
+        assert ("⚠" in block) == counter.unrebutted
+        assert ("Answered" in block) == (not counter.unrebutted)
 
 
 def test_example_figures_appear_with_values_and_units(card, card_md):
@@ -459,9 +482,14 @@ def test_example_position_and_open_demands(card, card_md):
     # the article's verdict: the union's position stands
     assert (data.position.standing.grounded, data.position.standing.preferred) == ("in", "all")
     assert data.position.defeaters == ()
-    assert "the position stands (grounded semantics: accepted)" in section(card_md["en"], "1. ")
+    assert ("Our position stands on the arguments on file: every attack on it has a reply that "
+            "holds.") in section(card_md["en"], "1. ")
+    assert "grounded semantics accepts the position; it belongs to every preferred extension" \
+        in section(card_md["en"], "How this brief")
     groups = {o.entry.id: o.group for o in data.open}
-    assert "d-2019-07-23-no-survey" not in groups  # refused on 15 October, not left on paper
+    # refused on 15 October: not left on paper, and still open for the union
+    assert groups["d-2019-07-23-no-survey"] == "refused"
+    assert groups["d-2019-07-18-data-diversion"] == "refused"
     assert groups.get("d-2019-07-18-kanshou") == "on_paper"
     assert groups.get("d-2019-07-10-shiga-no-compulsion") == "unanswered"
     assert groups.get("d-pt-dv-victims") == "unanswered"

@@ -53,13 +53,19 @@ def test_schema_matches_the_committed_file():
 
 
 def test_summary_lists_every_demand_with_its_answers():
-    result = run_cli("summary", CASE)
+    result = run_cli("summary", EXAMPLE)
     assert result.exit_code == 0, result.stderr
     out = result.stdout
-    assert "4 demands" in out and "dates: 2023-05-18 to 2024-12-02" in out
-    assert "- 2023-05-18 d-no-survey (to Prefecture):" in out
-    assert "2023-06-01 Prefecture: deflected" in out
-    assert out.count("no response on record") == 1
+    assert "19 demands" in out and "dates: 2013 to 2020-04-24" in out
+    assert "- 2019-07-23 d-2019-07-23-no-survey (to MIC):" in out
+    assert "MIC: Deflected — “" in out and "MIC: Refused — “" in out
+    assert "2019-07-18 the Federation: Refused" in out  # what it said to that demand
+    assert out.count("now: No answer; Nothing done on file") == 8
+    # a deflection and then a refusal: nothing promised, so nothing kept or broken
+    survey = out[out.index("d-2019-07-23-no-survey"):].splitlines()[1]
+    assert survey == "    now: Refused; Nothing done on file"
+    assert "- undated d-pt-dv-victims (to Cabinet Office, MIC):" in out
+    assert "- 2018-02 d-2018-toyohashi-rights" in out  # month precision kept
 
 
 def test_every_command_has_an_example_in_its_help():
@@ -85,8 +91,9 @@ def test_status_table_shows_one_row_per_demand():
         assert column in header
     rows = [line for line in lines if line.startswith("│ 2023")]
     assert len(rows) == 4
-    assert "no_response" in rows[3] and "unrated" in rows[3]
-    assert "refused" in rows[2] and "2024-12-02" in rows[2]
+    # the shared wording of each said/done pair, as the brief has it
+    assert "No answer, overdue" in rows[3] and "Nothing done on file" in rows[3]
+    assert "Refused" in rows[2] and "Not delivered" in rows[2] and "2024-12-02" in rows[2]
 
 
 def test_status_json_has_every_column_in_order():
@@ -173,8 +180,8 @@ def test_timeline_json_lists_every_dated_item_in_date_order():
 def test_timeline_csv_and_table():
     rows = _csv(run_cli("timeline", CASE, "--format", "csv").stdout)
     assert rows[0] == {"date": "2023-05-18", "kind": "event", "id": "ev-spring",
-                       "by": "union; pref", "text": "Spring bargaining", "said": "",
-                       "effects": "", "source": "", "locator": ""}
+                       "by": "union; pref", "text": "Spring bargaining", "quote": "",
+                       "said": "", "said_words": "", "effects": "", "source": "", "locator": ""}
     table = run_cli("timeline", CASE).stdout
     assert table.splitlines()[0].strip() == "timeline"
     assert "New health insurance cards no longer issued" in table

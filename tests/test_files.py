@@ -113,7 +113,7 @@ def test_all_problems_of_a_file_are_reported_together(write):
     assert _problems(path) == [
         f"{rel}:10:11: actors[1].kind: 'ministri' is not one of: 'union', 'government', "
         "'ministry', 'agency', 'municipality', 'federation', 'council', 'media', 'expert', "
-        "'person' or 'other'",
+        "'person', 'group' or 'other'",
         f"{rel}:16:11: events[0].date: '2019-02-30' is not a valid date (expected YYYY-MM-DD): "
         "day value is outside expected range",
         f"{rel}:36:5: responses[0].colour: unknown field 'colour'",

@@ -177,3 +177,107 @@ def test_english_cases_get_a_word_index_until_a_japanese_one_comes(tmp_path, exa
     assert conn.execute("SELECT count(*) FROM demands_fts WHERE demands_fts MATCH 'timetable'"
                         ).fetchone() == (1,)
     conn.close()
+
+
+# --- a said per demand, dates as the record gives them ----------------------------------------
+
+
+def test_each_answer_and_demand_pair_holds_what_was_said_to_that_demand(db):
+    pairs = db.execute("SELECT response_key, demand_key, said FROM response_to "
+                       "WHERE response_key IN (?, ?) ORDER BY response_key, demand_key",
+                       ("mynumber-card/resp-2019-07-18-federation",
+                        "mynumber-card/resp-2019-10-15-no-competition")).fetchall()
+    assert pairs == [
+        ("mynumber-card/resp-2019-07-18-federation", "mynumber-card/d-2019-07-18-data-diversion",
+         "refused"),
+        ("mynumber-card/resp-2019-07-18-federation", "mynumber-card/d-2019-07-18-kanshou",
+         "deflected"),
+        ("mynumber-card/resp-2019-10-15-no-competition", "mynumber-card/d-2019-07-23-no-survey",
+         "refused"),
+        ("mynumber-card/resp-2019-10-15-no-competition",
+         "mynumber-card/d-2019-10-15-no-competition", "accepted")]
+    # responses.said is the one value an answer gave all its demands, NULL when they differ
+    assert _one(db, "SELECT said FROM responses WHERE id = 'resp-2019-07-18-federation'") == (None,)
+    assert _one(db, "SELECT said FROM responses WHERE id = 'resp-2019-07-23-no-compulsion'") == (
+        "accepted",)
+    assert _one(db, "SELECT said FROM responses WHERE id = 'petition-300001-response'") == (
+        "not_yet_rated",)
+    # every pair has its value; the demands' current status agrees
+    assert _one(db, "SELECT count(*) FROM response_to WHERE said IS NULL") == (0,)
+    now = dict(db.execute("SELECT id, said FROM demands_current WHERE id IN "
+                          "('d-2019-07-18-kanshou', 'd-2019-07-18-data-diversion')").fetchall())
+    assert now == {"d-2019-07-18-kanshou": "deflected", "d-2019-07-18-data-diversion": "refused"}
+
+
+def test_dates_are_the_ones_items_bear_and_none_is_made_up(tmp_path, example):
+    from argmap.io.files import load
+
+    undated = load(Path(__file__).parent / "fixtures" / "site" / "undated.yaml")
+    path = write_file([("mynumber-card", example), ("undated", undated)], "sqlite",
+                      tmp_path / "u.db")
+    conn = sqlite3.connect(path)
+    try:
+        # a demand dated by its event has the event's date: "made" is empty exactly for the
+        # demands the record does not date
+        made = dict(conn.execute("SELECT id, made FROM demands_current "
+                                 "WHERE case_id = 'mynumber-card'").fetchall())
+        assert made == {d.id: None if (day := example.date_of(d.id)) is None else day.isoformat()
+                        for d in example.demands}
+        assert sum(1 for v in made.values() if v is not None) > 10
+        assert conn.execute("SELECT date, precision, at_key FROM demands WHERE key = "
+                            "'undated/d-data'").fetchone() == ("2019-07-18", "day",
+                                                               "undated/e-talks")
+        # undated action and event: no date, no precision
+        assert conn.execute("SELECT date, precision FROM actions WHERE key = "
+                            "'undated/a-undated'").fetchone() == (None, None)
+        assert conn.execute("SELECT date, precision FROM events WHERE key = "
+                            "'undated/e-start'").fetchone() == (None, None)
+        assert conn.execute("SELECT axis, value, date FROM status_history WHERE demand_key = "
+                            "'undated/d-data' ORDER BY position").fetchall() == [
+            ("done", "not_delivered", None), ("said", "refused", "2019-07-18")]
+        # a figure known to the month says so
+        assert conn.execute("SELECT as_of, as_of_precision FROM figures WHERE evidence_key = "
+                            "'undated/v-staff'").fetchone() == ("2019-11-01", "month")
+        sanjo = conn.execute("SELECT as_of_precision FROM figures WHERE evidence_key = "
+                             "'mynumber-card/ev-sanjo-950-staff'").fetchone()
+        assert sanjo == ("month",)
+    finally:
+        conn.close()
+
+
+def test_every_field_of_a_dossier_has_a_column(example):
+    """The database leaves nothing of a dossier out: each field of each kind of item (and of
+    the dossier's info) is a column, a link table, or a text in ``translations``."""
+    from argmap.model import SECTIONS, DossierInfo, Figure, Verdict
+
+    held = {  # a field -> where it goes, for those not named as a column of the item's table
+        "by": "<kind>_by", "to": "demand_to / response_to", "participants": "event_participants",
+        "tags": "tags", "cites": "citations", "effects": "effects", "from_": "relation_from",
+        "value": "figures", "verdict": "verdict_*", "parent": "parent_key", "at": "at_key",
+        "source": "source_key",
+    }
+    tables = {"claim": "claims", "demand": "demands", "response": "responses",
+              "evidence": "evidence", "action": "actions", "relation": "relations",
+              "actor": "actors", "source": "sources", "event": "events"}
+    for model in SECTIONS.values():
+        columns = TABLES[tables[model.KIND]]
+        for name in model.model_fields:
+            assert name in columns or name in held, (model.KIND, name)
+    assert {f"verdict_{n}" if n not in ("by", "source") else f"verdict_{n}_key"
+            for n in Verdict.model_fields} <= set(TABLES["claims"]) & set(TABLES["demands"])
+    assert set(Figure.model_fields) <= set(TABLES["figures"])
+    assert {n if n != "source" else "source_key" for n in DossierInfo.model_fields} <= set(
+        TABLES["cases"])
+
+
+def test_a_database_of_an_earlier_layout_is_refused_and_kept(tmp_path, petitions):
+    path = write_file([("petitions", petitions)], "sqlite", tmp_path / "old.db")
+    conn = sqlite3.connect(path)
+    conn.execute("DROP INDEX idx_response_to_said")
+    conn.execute("ALTER TABLE response_to DROP COLUMN said")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(FileError, match=r"earlier argmap, without response_to\.said"):
+        write_file([("petitions", petitions)], "sqlite", path)
+    assert path.read_bytes() == before

@@ -130,6 +130,32 @@ def test_a_rejection_is_not_a_government_refusal(corpus):
     assert not any(r.said is Said.refused for r in dossier.responses)
 
 
+def test_a_petition_short_of_the_response_threshold_was_owed_no_answer(corpus, tmp_path):
+    dossier = corpus.dossier
+    short = dossier.get("petition-200005")  # 8,457 signatures, open, no response
+    assert "no-answer-due" in short.tags
+    assert short.note == ("No answer was due: the government responds to a petition once it has "
+                          "10,000 signatures, and it had 8,457 as of 2018-01-24.")
+    for answered in ("petition-104796", "petition-104471"):  # responded to
+        assert "no-answer-due" not in dossier.get(answered).tags
+    assert "no-answer-due" not in dossier.get("petition-200040").tags  # rejected: apart already
+    due = [d.id for d in dossier.demands if "no-answer-due" in d.tags]
+    assert len(due) == 28  # every open or closed petition without a response in the corpus
+    # a petition past the threshold still waiting for its response is not tagged
+    obj = json.loads((FIXTURES / "folder" / "300004.json").read_text())
+    assert "no-answer-due" in read_file(FIXTURES / "folder" / "300004.json").dossier.get(
+        "petition-300004").tags
+    obj["attributes"]["response_threshold_reached_at"] = "2019-01-10T10:00:00.000Z"
+    waiting = tmp_path / "waiting.json"
+    waiting.write_text(json.dumps(obj))
+    demand = read_file(waiting).dossier.get("petition-300004")
+    assert "no-answer-due" not in demand.tags and demand.note is None
+    obj["attributes"]["response_threshold_reached_at"] = None
+    obj["attributes"]["signature_count"] = 10_000  # the count says so even where the date is null
+    waiting.write_text(json.dumps(obj))
+    assert "no-answer-due" not in read_file(waiting).dossier.get("petition-300004").tags
+
+
 def test_not_yet_rated_is_answered_but_neither_on_paper_nor_kept(corpus):
     dossier = corpus.dossier
     statuses = demand_status(dossier)

@@ -401,3 +401,53 @@ def test_without_its_fonts_the_english_map_overflows_here(bare_browser, example_
         assert _loaded_fonts(page) == set()
     finally:
         page.close()
+
+
+# --- quote and paraphrase in the panel -------------------------------------------------------
+
+_PANELS = """() => [...new Set([...document.querySelectorAll("svg.map g.node[data-id]")]
+    .map(g => g.getAttribute("data-id")))].map(id => {
+  document.querySelector(`svg.map g.node[data-id="${id}"]`)
+    .dispatchEvent(new MouseEvent("click", {bubbles: true}));
+  const panel = document.getElementById("panel");
+  const quotes = [...panel.querySelectorAll("blockquote")].map(b => {
+    const next = b.nextElementSibling;
+    return [b.querySelector("p").textContent,
+            next && next.classList.contains("cite") ? next.textContent : null];
+  });
+  panel.querySelectorAll("blockquote").forEach(b => b.remove());
+  return [id, quotes, panel.innerText];
+})"""
+
+
+@pytest.mark.parametrize("case,lang", [("example", "en"), ("example", "ja"), ("protest", "en")])
+def test_the_panel_quotes_only_words_on_record(open_page, tmp_path, example, case, lang):
+    """Open the panel of every item drawn on any of the maps: each blockquote holds words
+    verbatim in a quote of the item (or of a citation), followed by the source it is credited
+    to; no other quotation marks but the writer's own, so an answer's summary is never shown
+    as its words."""
+    from quotes import Record, quoted_spans
+
+    dossier = example if case == "example" else load(
+        Path(__file__).parent / "fixtures" / "brief" / "protest.yaml")
+    record = Record(dossier)
+    titles = {pick(s.title, lang): s.id for s in dossier.sources}
+    checked, seen = 0, set()
+    for view in ("demands", "arguments", "timeline"):
+        path = write_page(dossier, tmp_path / f"{case}-{view}-{lang}.html", view=view,
+                          options=RenderOptions(lang=lang))
+        for item_id, quotes, rest in open_page(path).evaluate(_PANELS):
+            seen.add(item_id)
+            for words, credit in quotes:
+                assert credit, (item_id, words)
+                place = credit.removeprefix("— ")
+                title = next((t for t in titles if place.startswith(t)), None)
+                assert title is not None, (item_id, credit)
+                locator = place[len(title):].strip()
+                assert record.credited(words, [titles[title]], [locator] if locator else []), (
+                    item_id, words, credit)
+                checked += 1
+            for span in quoted_spans(rest):
+                assert record.writers_marks(span, rest), (item_id, rest[span.start:span.end])
+    assert {r.id for r in dossier.responses} <= seen
+    assert checked > 5

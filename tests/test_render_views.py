@@ -284,7 +284,9 @@ def test_status_symbols_are_drawn_in_a_font_that_has_them(dossier) -> None:
     for lang in ("en", "ja"):
         used = {g for look in (*SAID.values(), *DONE.values()) for g in look.glyph}
         used |= {c for art in (*_LINE.values(), *_HEAD.values()) for c in art}
-        used |= {c for key, w in TABLES[lang].items() if not key.startswith(("page.", "brief.", "site."))
+        # the words the maps draw: not the page's, the brief's or the site's (HTML, in a browser)
+        used |= {c for key, w in TABLES[lang].items()
+                 if not key.startswith(("page.", "brief.", "site."))
                  for c in w if not c.isascii() and not c.isalnum()}
         cmaps = [_cmap(f.family) for f in fonts.families(lang)]
         missing = sorted(c for c in used

@@ -113,14 +113,15 @@ def test_said_per_demand_is_read_in_the_order_of_to(case) -> None:
 
 @pytest.mark.parametrize("said, field, message", [
     ("{d-stance: deflected, d-dat: refused}", "responses[0].said.d-dat",
-     "said names 'd-dat', which this answer does not answer (its to: d-stance, d-data) "
-     "(did you mean 'd-data'?)"),
+     ("said names 'd-dat', which this answer does not answer (its to: d-stance, d-data) "
+      "(did you mean 'd-data'?)")),
     ("{d-stance: deflected}", "responses[0].said",
      "said gives no value for 'd-data': a said per demand names every demand in to"),
     ("{d-stance: deflected, d-data: no_response}", "responses[0].said",
      "no_response is derived, never written"),
     ("{d-stance: deflected, d-data: maybe}", "responses[0].said",
-     "'maybe' is not one of: not_yet_rated, acknowledged"),
+     ("'maybe' is not one of: not_yet_rated, acknowledged, deflected, under_consideration, "
+      "partially_accepted, accepted, refused")),
 ])
 def test_a_bad_said_per_demand_is_one_located_error(write, said, field, message) -> None:
     text = CASE.replace("    said:\n      d-data: refused\n      d-stance: deflected\n",
@@ -148,8 +149,7 @@ def test_said_per_demand_round_trips_through_yaml_and_json(case) -> None:
 def test_the_json_schema_says_what_a_file_may_hold() -> None:
     defs = json.loads(schema_text())["$defs"]
     said = defs["Response"]["properties"]["said"]["anyOf"]
-    assert said[0]["enum"][:2] == ["not_yet_rated", "acknowledged"]
-    assert "no_response" not in said[0]["enum"]
+    assert said[0]["enum"] == [s.value for s in Said if s is not Said.no_response]
     assert said[1]["type"] == "object" and "no_response" not in said[1]["additionalProperties"][
         "enum"]
     assert defs["Figure"]["properties"]["as_of_precision"]["default"] == "day"
@@ -211,9 +211,11 @@ def test_summary_gives_each_demand_what_was_said_to_it(case) -> None:
     lines = summary_text(case).splitlines()
     data = lines.index(next(line for line in lines if " d-data " in line))
     stance = lines.index(next(line for line in lines if " d-stance " in line))
-    assert "Federation: refused" in lines[data + 1]
-    assert "Federation: deflected" in lines[stance + 1]
-    assert "done: not_delivered (undated, a-undated)" in "\n".join(lines)
+    # the latest answer only took note: nothing was promised, so nothing is "broken"
+    assert lines[data + 1] == "    now: Acknowledged only; Not delivered"
+    assert "Federation: Refused" in lines[data + 2]
+    assert "Federation: Deflected" in lines[stance + 2]
+    assert "last act on it: a-undated (undated)" in "\n".join(lines)
 
 
 # --- maps and page -----------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from argmap.cli import cli
 from argmap.errors import FileError
 from argmap.formats import read_file
 from argmap.io.files import load
+from argmap.model import said_for
 from argmap.page.build import csp_hash
 from argmap.site import MARKER, build_site
 from argmap.site.chart import nice_step
@@ -24,6 +25,7 @@ from argmap.tracking import demand_status
 FIXTURES = Path(__file__).parent / "fixtures"
 PETITIONS = FIXTURES / "uk-petitions" / "list.json"
 HOSTILE = FIXTURES / "page" / "hostile.yaml"
+UNDATED = FIXTURES / "site" / "undated.yaml"
 
 pytestmark = pytest.mark.graphviz  # each case's map page is drawn with Graphviz
 
@@ -120,8 +122,10 @@ def test_scorecards_count_what_the_library_says(example):
     assert card.kept == sum(1 for s in mine if s.done.value == "delivered")
     assert sum(card.said.values()) == card.received
     _, bins = answers_over_time(mic)
-    answers = {r for s in mine for r in s.answers if example.date_of(r) is not None}
-    assert sum(sum(b.said.values()) for b in bins) == len(answers)
+    # an answer counts once for each thing it said to the actor's demands
+    said = {(r, said_for(example.find(r), s.demand)) for s in mine for r in s.answers
+            if example.date_of(r) is not None}
+    assert sum(sum(b.said.values()) for b in bins) == len(said)
     assert sum(b.received for b in bins) == sum(1 for s in mine if s.made is not None)
 
 
@@ -205,6 +209,13 @@ def test_site_language(tmp_path, example):
     page = (tmp_path / "ja/index.html").read_text(encoding="utf-8")
     assert '<html lang="ja">' in page and "要求と回答の記録" in page
     assert "マイナンバー" in (tmp_path / "ja/cases/case/index.html").read_text(encoding="utf-8")
+    # an actor's kind in the site's language, for every kind there is
+    assert "種類：省庁" in (tmp_path / "ja/actors/mic.html").read_text(encoding="utf-8")
+    from argmap.vocab import ActorKind
+    from argmap.words import TABLES
+
+    for lang in ("en", "ja"):
+        assert all(f"site.actor.kind.{k.value}" in TABLES[lang] for k in ActorKind), lang
 
 
 def test_nice_steps():
@@ -215,3 +226,173 @@ def test_site_names_and_paths(example):
     site = Site([Case.of("c", example)], "en")
     assert site.actor_path("mic", 2) == "actors/mic~2.html"  # never another actor's page
     assert site.name("mic") == "Ministry of Internal Affairs and Communications"
+
+
+# --- an answer that says different things to different demands --------------------------------
+
+
+def _answer_head(page: str, answer: str) -> str:
+    found = re.search(rf'<article class="answer" id="{answer}"><h3[^>]*>(.*?)</h3>', page)
+    assert found, answer
+    return found.group(1)
+
+
+def _status_now(page: str) -> str:
+    return re.search(r'<section class="now".*?</section>', page, re.DOTALL).group(0)
+
+
+def test_each_demand_page_shows_what_the_answer_said_to_it(site):
+    """The Federation's answer of 18 July deflected one demand and refused the other: each
+    demand's page gives what was said to it, and names the other with what was said to that."""
+    root, _ = site
+    folder = root / "cases/mynumber-card/d"
+    kanshou = (folder / "d-2019-07-18-kanshou.html").read_text(encoding="utf-8")
+    data = (folder / "d-2019-07-18-data-diversion.html").read_text(encoding="utf-8")
+    answer = "resp-2019-07-18-federation"
+    assert "said-deflected" in _answer_head(kanshou, answer)
+    assert "said-refused" not in _answer_head(kanshou, answer)
+    assert "said-refused" in _answer_head(data, answer)
+    assert "said-deflected" not in _answer_head(data, answer)
+    assert "said-deflected" in _status_now(kanshou) and "said-refused" in _status_now(data)
+    for page, other, said in ((kanshou, "d-2019-07-18-data-diversion", "refused"),
+                              (data, "d-2019-07-18-kanshou", "deflected")):
+        also = re.search(r'<div class="also">(.*?)</div>', page).group(1)
+        assert "Also an answer to" in also
+        assert re.search(rf'badge said-{said}">[^<]*</span> <a href="[./]*cases/mynumber-card/d/'
+                         rf'{other}.html">', also), also
+    # the MIC's answer of 15 October accepted one demand and refused an older one
+    answer = "resp-2019-10-15-no-competition"
+    for demand, said in (("d-2019-10-15-no-competition", "accepted"),
+                         ("d-2019-07-23-no-survey", "refused")):
+        page = (folder / f"{demand}.html").read_text(encoding="utf-8")
+        assert f"said-{said}" in _answer_head(page, answer), demand
+    # an answer to one demand alone names no other
+    plain = (folder / "d-2019-07-23-no-compulsion.html").read_text(encoding="utf-8")
+    assert '<div class="also">' not in plain
+
+
+def test_scorecards_count_what_was_said_to_each_demand(example):
+    case = Case.of("mynumber-card", example)
+    records = actor_records([case])
+    federation = scorecard(records["federation"].received)
+    assert federation.received == 2 and federation.said == {"deflected": 1, "refused": 1}
+    assert federation.on_paper == 1  # the deflected one; a refusal is not an answer on paper
+    _, bins = answers_over_time(records["federation"])
+    assert [(b.label, b.received, b.said) for b in bins] == [
+        ("2019-07", 2, {"deflected": 1, "refused": 1})]
+    _, bins = answers_over_time(records["mic"])
+    october = next(b for b in bins if b.label == "2019-10")
+    assert october.said["refused"] == 1  # what the 15 October answer said to the older demand
+
+
+def test_search_gives_each_demand_what_was_said_to_it(site):
+    import json
+
+    root, _ = site
+    page = (root / "search.html").read_text(encoding="utf-8")
+    block = re.search(r'<script type="application/json" id="site-index">(.*?)</script>', page,
+                      re.DOTALL).group(1)
+    entries = {e[1]: e for e in json.loads(block)["entries"]}
+    base = "cases/mynumber-card/d/"
+    assert entries[base + "d-2019-07-18-kanshou.html"][4] == "deflected"
+    assert entries[base + "d-2019-07-18-data-diversion.html"][4] == "refused"
+
+
+# --- items the source does not date ------------------------------------------------------------
+
+
+def test_undated_items_are_shown_undated(tmp_path):
+    """An undated action and event: on the demand's page, in its history and among the items
+    from the same place, as "undated" (no date made up); a figure known to the month reads as
+    that month."""
+    result = build_site([("undated", load(UNDATED))], tmp_path / "s")
+    assert result.maps == 1
+    folder = tmp_path / "s/cases/undated/d"
+    data = (folder / "d-data.html").read_text(encoding="utf-8")
+    history = re.search(r'<table class="stack history">.*?</table>', data, re.DOTALL).group(0)
+    rows = re.findall(r"<tr>(.*?)</tr>", history.split("<tbody>")[1], re.DOTALL)
+    assert "undated" in rows[0] and "not_delivered" in rows[0]  # the undated action
+    assert "2019-07-18" in rows[1] and "said-refused" in rows[1]
+    action = re.search(r'<article class="action">(.*?)</article>', data, re.DOTALL).group(1)
+    assert '<span class="date">undated</span>' in action
+    stance = (folder / "d-stance.html").read_text(encoding="utf-8")
+    related = re.search(r'<ul class="related">(.*?)</ul>', stance, re.DOTALL).group(1)
+    assert '<span class="date">undated</span> <span class="kind">Event</span>' in related
+    assert '<span class="date">as of 2019-11</span>' in related  # not 2019-11-01
+
+
+def test_a_case_with_no_date_at_all_still_shows_each_status(tmp_path):
+    text = UNDATED.read_text(encoding="utf-8")
+    text = text.replace("date: 2019-07-18, ", "").replace(
+        ", as_of: 2019-11-01, as_of_precision: month", "")
+    path = tmp_path / "nodates.yaml"
+    path.write_text(text, encoding="utf-8")
+    build_site([("nodates", load(path))], tmp_path / "s")
+    page = (tmp_path / "s/cases/nodates/d/d-data.html").read_text(encoding="utf-8")
+    now = _status_now(page)
+    assert "said-refused" in now and "done-not_delivered" in now and "Statuses as of" not in now
+    assert "2019" not in page.split("<main")[1]
+
+
+# --- demands owed no answer --------------------------------------------------------------------
+
+
+def test_a_petition_owed_no_answer_is_counted_apart_never_as_unanswered(tmp_path):
+    """A petition short of the 10,000 signatures at which the government responds got no
+    answer because none was due: it is shown as such, and left out of the shares."""
+    dossier = read_file(FIXTURES / "uk-petitions" / "folder").dossier
+    case = Case.of("p", dossier)
+    card = scorecard(DemandRef(case, s) for s in case.statuses.values())
+    assert (card.received, card.not_due, card.answered, card.unanswered) == (1, 1, 1, 0)
+    assert card.share(card.answered) == 1.0
+    _, bins = answers_over_time(actor_records([case])["uk-government"])
+    assert sum(b.received for b in bins) == 1  # the chart leaves it out too
+    build_site([("p", dossier)], tmp_path / "s")
+    page = (tmp_path / "s/cases/p/d/petition-300004.html").read_text(encoding="utf-8")
+    now = _status_now(page)
+    assert "No answer due" in now and "said-no_response" not in now
+    assert "No answer was due to this demand" in page
+    assert "it had 120 as of 2019-01-20" in page  # the importer's note says why
+    index = (tmp_path / "s/index.html").read_text(encoding="utf-8")
+    assert "+1 with no answer due" in index
+    actor = (tmp_path / "s/actors/uk-government.html").read_text(encoding="utf-8")
+    assert "1 more to which no answer was due" in actor
+    listed = re.search(r'<a href="[^"]*petition-300004.html">.*?</tr>', actor, re.DOTALL).group(0)
+    assert "No answer due" in listed and "said-no_response" not in listed
+    search = (tmp_path / "s/search.html").read_text(encoding="utf-8")
+    assert "— No answer due" in search
+
+
+def test_relations_on_file_from_the_same_place_say_what_they_join(site):
+    root, _ = site
+    page = (root / "cases/mynumber-card/d/d-2019-07-18-kanshou.html").read_text(encoding="utf-8")
+    related = re.search(r'<ul class="related">(.*?)</ul>', page, re.DOTALL).group(1)
+    rows = re.findall(r"<li>(.*?)</li>", related, re.DOTALL)
+    relations = [r for r in rows if '<span class="kind">Relation</span>' in r]
+    assert relations, rows
+    for row in relations:
+        assert '<span class="rel">' in row and "undated" not in row  # premise, kind, target
+    assert any("Attacks" in r and "The Federation shifted the responsibility" in r
+               for r in relations)
+    # the relation that supports this demand is under Arguments, not repeated here
+    assert not any("Supports" in r and "State the Federation" in r for r in relations)
+
+
+def test_only_a_commitment_is_kept_or_broken():
+    """What follows a deflection is what happened, never a promise kept (the brief's rule)."""
+    from argmap.dossier import Dossier
+
+    d = Dossier.model_validate({
+        "actors": [{"id": "m", "name": "M", "kind": "ministry"}],
+        "demands": [{"id": f"d{i}", "text": f"Demand {i}", "to": "m", "date": "2020-01-01"}
+                    for i in range(3)],
+        "responses": [{"id": "r0", "by": "m", "to": "d0", "said": "deflected", "date": "2020-02-01"},
+                      {"id": "r1", "by": "m", "to": "d1", "said": "accepted", "date": "2020-02-01"},
+                      {"id": "r2", "by": "m", "to": "d2", "said": "accepted", "date": "2020-02-01"}],
+        "actions": [{"id": f"a{i}", "by": "m", "kind": "decision", "date": "2020-03-01",
+                     "text": "Done", "effects": [{"on": f"d{i}", "type": effect}]}
+                    for i, effect in enumerate(["fulfils", "fulfils", "fails"])]})
+    case = Case.of("c", d)
+    card = scorecard(DemandRef(case, s) for s in case.statuses.values())
+    assert card.done == {"delivered": 2, "not_delivered": 1}
+    assert (card.kept, card.broken) == (1, 1)  # the deflected demand's delivery is neither

@@ -145,3 +145,27 @@ def test_on_a_phone_tables_read_as_cards(open_page, site):
     label = page.evaluate("getComputedStyle(document.querySelector('table.stack td.date'), "
                           "'::before').content")
     assert "Made" in label
+
+
+@pytest.mark.parametrize("path", ["index.html", "actors.html", "cases/petitions/index.html",
+                                  "actors/uk-government.html"])
+def test_on_a_screen_every_column_of_a_tally_shows_without_scrolling(open_page, site, path):
+    """Column headings wrap instead of pushing the last columns (days to an answer, last
+    change) out of sight, and the notes under a count (turned away, owed no answer) wrap."""
+    page = open_page((site / path).as_uri())
+    widths = page.evaluate("[...document.querySelectorAll('.scroll')]"
+                           ".map(e => e.scrollWidth - e.clientWidth)")
+    assert widths and max(widths) <= 1, widths
+
+
+def test_an_answer_to_two_demands_reads_on_a_phone(open_page, site):
+    page = open_page((site / "cases" / "mynumber-card" / "d" / "d-2019-07-18-kanshou.html")
+                     .as_uri(), 390, 844)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 391
+    answer = page.locator("#resp-2019-07-18-federation")
+    assert "Deflected" in answer.locator("h3 .badge").text_content()
+    also = answer.locator(".also li")
+    assert also.count() == 1 and "Refused" in also.locator(".badge").text_content()
+    also.locator("a").click()
+    page.wait_for_url("**/d-2019-07-18-data-diversion.html")
+    assert "Refused" in page.locator("#resp-2019-07-18-federation h3 .badge").text_content()

@@ -214,7 +214,8 @@ def test_status_rows_shape_and_language(dossier: Dossier) -> None:
     row = next(r for r in rows if r["demand"] == "d-accept")
     assert row == {
         "demand": "d-accept", "made": "2019-07-23", "by": ["union"], "to": ["mic"],
-        "text": "任意とすること", "said": "accepted", "done": "reversed", "overdue": False,
+        "text": "任意とすること", "said": "accepted", "done": "reversed",
+        "said_words": "受入れ", "done_words": "約束違反（撤回）", "overdue": False,
         "on_paper": False, "deadline": None, "answers": ["r-consider", "r-accept"],
         "actions": ["a-commit", "a-reverse"], "last_change": "2019-09-13",
         "last_item": "a-reverse", "last_source": "paper", "last_locator": "p. 3"}
@@ -246,7 +247,7 @@ def test_rows_to_csv_is_safe_and_parses(dossier: Dossier) -> None:
     assert parsed[0] == list(STATUS_COLUMNS)
     late = next(r for r in parsed if r[0] == "d-late")
     assert late[4] == "'=HYPERLINK(\"x\")"
-    assert late[7] == "true"
+    assert late[STATUS_COLUMNS.index("overdue")] == "true"
     for cell in ("+1", "-1", "@x", "\tx", "\rx"):
         assert rows_to_csv([{"v": cell}]).splitlines()[1].lstrip('"').startswith("'")
     assert rows_to_csv([], columns=STATUS_COLUMNS).strip() == ",".join(STATUS_COLUMNS)

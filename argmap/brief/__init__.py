@@ -1,11 +1,15 @@
-"""The debate brief: what one side can take into a meeting.
+"""The debate brief: what one side can take into a meeting, and print.
 
-For the chosen side (an actor and its divisions), in this order: (1) its position (its
-``main: true`` claim, or a chosen motion) and whether it stands on the arguments on file;
-(2) the supporting arguments, each with its evidence; (3) the counter-arguments on file, each with
-its rebuttals, those without one flagged "prepare a reply"; (4) the other side's answers on the
-record, quoted with date and source, and what was done afterwards; (5) the demands still open;
-(6) the key dates. Every fact cites its source and locator; a numbered source list ends it.
+For the chosen side (an actor and its divisions), in this order: a table of its demands (date,
+to whom, what was said, what was done); (1) its position (its ``main: true`` claim, or a chosen
+motion) and, in plain words, whether it stands on the arguments on file; (2) the supporting
+arguments, each with its evidence, for the position and for each of the side's other main
+positions and demands; (3) the counter-arguments on file against any of these, each with its
+rebuttals and its own grounds, those that still need a reply flagged; (4) the other side's
+answers on the record (their words quoted only where the dossier has them verbatim, else our
+summary, marked as ours), the arguments about them, and what was done afterwards (kept or broken
+only after a commitment); (5) the demands still open; (6) the key dates; then how the arguments
+are weighed, and a numbered source list. Every fact cites its source and locator.
 
 >>> from argmap.io.files import load
 >>> text = brief(load("claims/mynumber-card.yaml"), "jichiroren", lang="ja")  # doctest: +SKIP
@@ -64,8 +68,9 @@ def build_brief(dossier: Dossier, side: str, motion: str | None = None, lang: st
 
 def _build(dossier: Dossier, side: str, motion: str | None, lang: str,
            as_of: _dt.date | None, today: _dt.date | None, timeout: float) -> Brief:
-    family = side_family(dossier, side)
     cut = as_it_stood(dossier, as_of)
+    graph: nx.MultiDiGraph = build_graph(cut)  # built once: every section reads this graph
+    family = side_family(graph, side)  # actors are never cut: the side is known on any date
     # a motion given is checked against the whole dossier, so that one made after the as-of
     # date is reported as such rather than as unknown
     chosen, others = choose_motion(cut if motion is None else dossier, family, motion)
@@ -75,17 +80,19 @@ def _build(dossier: Dossier, side: str, motion: str | None, lang: str,
             path=("motion",))
     others = tuple(o for o in others if o in cut)
     judged_on = as_of or today or latest_date(cut)
-    graph: nx.MultiDiGraph = build_graph(cut)  # built once: every section reads this graph
     standings = Standings(cut, timeout=timeout)
     case = Case(cut, graph, lang, Registry(cut, lang), standings.label, family)
-    # Sections are built in the order they are shown, so sources number in order of first use.
+    # Sections are built in the order they are shown, so sources number in order of first use
+    # (the demands table cites nothing: it is built last).
     standing = standings.standing(chosen) if chosen is not None else None
     defeaters = standings.defeaters(chosen) if chosen is not None else []
     position = argument.position(case, chosen, others, standing, defeaters)
-    support, shown = argument.support(case, chosen)
-    counters = argument.counters(case, shown)
     statuses = demand_status(cut, as_of, graph=graph, today=judged_on)
     mine = record.side_statuses(case, statuses, family)
+    # everything on file that bears on the side: its position, its other main positions, its
+    # demands, and every argument attached to them on either side
+    support, more, shown = argument.support(case, chosen, others + tuple(s.demand for s in mine))
+    counters = argument.counters(case, shown)
     answers = record.answers(case, mine, family)
     open_demands = record.open_demands(case, mine, judged_on)
     days = record.key_dates(case, record.key_ids(case, chosen, mine, family), as_of)
@@ -94,7 +101,9 @@ def _build(dossier: Dossier, side: str, motion: str | None, lang: str,
         case=case.text(dossier.info.title) if dossier.info is not None else "",
         motion=chosen, as_of=as_of, judged_on=judged_on, position=position, support=support,
         counters=counters, answers=answers, open=open_demands, timeline=days,
-        sources=case.registry.entries())
+        sources=case.registry.entries(), glance=record.glance(case, mine), more_support=more,
+        deadlines=any(s.deadline is not None for s in mine),
+        side_plural=case.plural((side,)))
 
 
 def brief(dossier: Dossier, side: str, motion: str | None = None, lang: str = "en",

@@ -11,12 +11,12 @@ import networkx as nx
 from ..dates import precision_of
 from ..dossier import Dossier
 from ..graph import edges_in, node_table
-from ..lang import pick
-from ..model import Actor, Event, Evidence, Response
-from ..text import one_line, shorten
+from ..lang import pick, picked_language
+from ..model import Actor, Event, Evidence, Response, Source, single_said
+from ..text import one_line
 from .cites import Registry
 from .content import Entry, FigureText
-from .words import format_number, label
+from .words import clip, format_date, format_number, label
 
 __all__ = ["Case"]
 
@@ -53,6 +53,14 @@ class Case:
             self._names[actor_id] = found
         return found
 
+    def plural(self, actor_ids: tuple[str, ...] | list[str]) -> bool:
+        """Whether these actors, named together, take a plural verb: several of them, or one
+        that is plural (:attr:`argmap.model.Actor.is_plural`)."""
+        if len(actor_ids) > 1:
+            return True
+        actor = self.nodes.get(actor_ids[0], {}).get("item") if actor_ids else None
+        return isinstance(actor, Actor) and actor.is_plural
+
     def full_name(self, actor_id: str) -> str:
         """An actor's full name with its short name in brackets when it has one."""
         actor = self.nodes[actor_id]["item"]
@@ -69,24 +77,34 @@ class Case:
         return found
 
     def short(self, item_id: str, width: int = 72) -> str:
-        """An item's text shortened, to name it where it is not the subject."""
-        return shorten(self.entry(item_id).text, width)
+        """An item's text shortened, to name it where it is not the subject; an answer on file
+        only by its quote is named by who gave it and when (its words are never named
+        without their quotation marks and source)."""
+        entry = self.entry(item_id)
+        if entry.text:
+            return clip(entry.text, width)
+        who = label("list_sep", self.lang).join(entry.who)
+        return label("answer_of", self.lang).format(
+            who=who, date=format_date(entry.date, self.lang, entry.precision))
 
     def _make(self, item_id: str) -> Entry:
         attrs = self.nodes[item_id]
         item = attrs["item"]
         kind = attrs["kind"]
-        summary = None
+        quote, translated, said = None, False, None
         if isinstance(item, Response):
-            words = item.quote if item.quote is not None else item.text
-            if item.quote is not None and item.text is not None:
-                summary = self.text(item.text)
-            text = self.text(words) if words is not None else ""
+            # the writer's summary and the source's words are kept apart: only the quote is
+            # ever put in quotation marks
+            text = self.text(item.text) if item.text is not None else ""
+            if item.quote is not None:
+                quote = self.text(item.quote)
+                translated = self._translated(item)
+            said = single_said(item)
         elif isinstance(item, Event):
             text = self.text(item.title)
         else:
             text = self.text(getattr(item, "text", None) or "")
-        by = getattr(item, "by", ()) or ()
+        by = tuple(getattr(item, "by", ()) or ())
         who = tuple(self.name(a) for a in by)
         figure = None
         if isinstance(item, Evidence) and item.value is not None:
@@ -97,8 +115,18 @@ class Case:
                                 as_of=value.as_of, as_of_precision=value.as_of_precision.value)
         return Entry(id=item_id, kind=kind, text=text, who=who, date=attrs.get("date"),
                      precision=self._precision(item), cites=self.registry.of(item),
-                     status=self.label(item_id), figure=figure, summary=summary,
+                     status=self.label(item_id), figure=figure, quote=quote,
+                     translated=translated, said=said, plural=self.plural(by),
                      ours=bool(self.family.intersection(by)))
+
+    def _translated(self, item: Response) -> bool:
+        """Whether the answer's quote, as the brief shows it, is in another language than the
+        source it is cited from (when that source says its language)."""
+        shown = picked_language(item.quote, self.lang)
+        if shown is None or not item.cites:
+            return False
+        source = self.nodes.get(item.cites[0].source, {}).get("item")
+        return isinstance(source, Source) and source.language not in (None, shown)
 
     def _precision(self, item: Any) -> str:
         """How much of the item's date is known: its own, else its event's."""

@@ -14,7 +14,7 @@ from .cites import Cite, SourceEntry
 
 __all__ = [
     "OPEN_GROUPS", "AnswerOnRecord", "Brief", "Counter", "Day", "Entry", "FigureText", "FollowUp",
-    "Ground", "OpenDemand", "Position", "Standing", "Target"
+    "GlanceRow", "Ground", "OpenDemand", "Position", "Standing", "StandsAgainst", "Target"
 ]
 
 
@@ -34,11 +34,14 @@ class FigureText:
 class Entry:
     """One item as the brief shows it.
 
-    ``text`` is the item's text (a response's quote when it has one, an event's title), flattened
-    to one line; ``who`` the names of the actors it is by; ``status`` its grounded label
-    (``in``, ``out``, ``undec``) when the item takes part in the argument; ``summary`` a
-    response's text in our words when ``text`` is its quote; ``ours`` whether the side (or
-    one of its divisions) is among its authors.
+    ``text`` is the writer's words (an item's ``text``, an event's title), flattened to one line;
+    empty for an answer on file only by its quote. ``quote`` is an answer's own words, verbatim
+    from the source (its ``quote``), the only text the brief ever puts in quotation marks;
+    ``translated`` is set when that quote is given in another language than its source's.
+    ``who`` the names of the actors it is by, ``plural`` whether they take a plural verb;
+    ``status`` its grounded label (``in``, ``out``, ``undec``) when the item takes part in the
+    argument; ``said`` what an answer said (``None`` when it said different things to its
+    demands); ``ours`` whether the side (or one of its divisions) is among its authors.
     """
 
     id: str
@@ -50,7 +53,10 @@ class Entry:
     cites: tuple[Cite, ...]
     status: str | None = None
     figure: FigureText | None = None
-    summary: str | None = None
+    quote: str | None = None
+    translated: bool = False
+    said: Said | None = None
+    plural: bool = False
     ours: bool = False
 
 
@@ -81,13 +87,22 @@ class Standing:
 
 
 @dataclass(frozen=True)
+class StandsAgainst:
+    """An argument that stands against the motion, and whether replies to it are on file (they
+    are then all answered in turn: it would not stand otherwise)."""
+
+    entry: Entry
+    replied: bool
+
+
+@dataclass(frozen=True)
 class Position:
-    """Section 1: the motion, whether it stands, the counter-arguments that stand against it,
-    and the side's other main positions."""
+    """Section 1: the motion, whether it stands, the arguments that stand against it, and the
+    side's other main positions."""
 
     motion: Entry | None
     standing: Standing | None
-    defeaters: tuple[Entry, ...]
+    defeaters: tuple[StandsAgainst, ...]
     others: tuple[Entry, ...]
 
 
@@ -104,51 +119,92 @@ class Target:
     undercut_by: tuple[Entry, ...]
 
 
+#: Where a counter-argument stands, in the order of urgency (see :attr:`Counter.state`).
+COUNTER_STATES = ("unanswered", "replies_answered", "contested", "answered")
+
+
 @dataclass(frozen=True)
 class Counter:
-    """Section 3: one counter-argument, what it goes against, and the rebuttals on file.
+    """Section 3: one counter-argument, what it goes against, the rebuttals on file, and the
+    grounds given for it.
 
     ``rebuttals`` attack the counter-argument itself. ``mutual`` is set when the point it attacks
-    attacks it in return: that is disagreement, not a rebuttal, and is not counted as one.
+    attacks it in return: that point then answers it too, though it is not counted as a
+    rebuttal. ``grounds`` support the counter-argument.
     """
 
     entry: Entry
     targets: tuple[Target, ...]
     rebuttals: tuple[Entry, ...]
     mutual: bool
+    grounds: tuple[Entry, ...] = ()
+
+    @property
+    def state(self) -> str:
+        """``answered`` when it does not stand, or when each of its attacks is undercut by a
+        reply that stands (the point it makes may be true, but it no longer tells against us);
+        ``contested`` when grounded semantics leaves it undecided; ``unanswered`` when nothing
+        on file replies to one of its attacks; else ``replies_answered`` (it stands: every
+        reply is itself answered). Never both answered and unanswered."""
+        if self.entry.status == "out" or all(
+                any(u.status in ("in", None) for u in t.undercut_by) for t in self.targets):
+            return "answered"
+        if self.entry.status == "undec":
+            return "contested"
+        if not self.rebuttals and any(not t.undercut_by for t in self.targets):
+            return "unanswered"
+        return "replies_answered"
 
     @property
     def unrebutted(self) -> bool:
-        """No rebuttal on file for at least one of its attacks: prepare a reply."""
-        return not self.rebuttals and any(not t.undercut_by for t in self.targets)
+        """It still needs a reply: it stands, or is undecided (flagged "prepare a reply")."""
+        return self.state != "answered"
 
 
 @dataclass(frozen=True)
 class FollowUp:
-    """A later action bearing on the demands an answer was given to, and what it amounts to on
-    the *done* axis of those demands (``delivered``: kept; ``not_delivered``: contradicted ...)."""
+    """A later action bearing on the demands an answer was given to, what it amounts to on the
+    *done* axis of those demands, and whether the answer had promised it (``promise``: every one
+    of those demands was accepted or partly accepted): only then is it kept or broken."""
 
     entry: Entry
     done: Done
     demands: tuple[str, ...]
+    promise: bool = False
 
 
 @dataclass(frozen=True)
 class AnswerOnRecord:
     """Section 4: an answer on the record from the other side, what it amounts to for each of
-    the demands it answered (``said[i]`` for ``demands[i]``), and what was done afterwards."""
+    the demands it answered (``said[i]`` for ``demands[i]``), what was done afterwards, and the
+    arguments on file about it: ``replies`` attack it, ``backing`` supports it."""
 
     entry: Entry
     said: tuple[Said, ...]
     demands: tuple[Entry, ...]
     followups: tuple[FollowUp, ...]
+    replies: tuple[Entry, ...] = ()
+    backing: tuple[Entry, ...] = ()
+
+
+@dataclass(frozen=True)
+class GlanceRow:
+    """One row of the demands table the brief opens with: the demand, to whom, and what was said
+    and done in the words every output uses for that pair (:mod:`argmap.reports.outcome`)."""
+
+    entry: Entry
+    to: tuple[str, ...]
+    said: str
+    done: str
 
 
 @dataclass(frozen=True)
 class OpenDemand:
-    """Section 5: a demand still open. ``group`` is ``overdue``, ``unanswered``, ``on_paper`` or
-    ``not_rated`` (its latest answer is on file but nobody has rated it yet); ``waiting`` the
-    days since it was made (unanswered ones); ``last`` the latest answer (answered ones)."""
+    """Section 5: a demand still open. ``group`` is ``overdue``, ``unanswered``, ``refused``
+    (still open for the side that made it), ``broken`` (promised, then not delivered or
+    reversed), ``on_paper`` or ``not_rated`` (its latest answer is on file but nobody has rated
+    it yet); ``waiting`` the days since it was made (unanswered ones); ``last`` the latest answer
+    (answered ones)."""
 
     entry: Entry
     group: str
@@ -169,15 +225,20 @@ class Day:
 
 
 #: The groups of open demands, in the order shown.
-OPEN_GROUPS: tuple[str, ...] = ("overdue", "unanswered", "on_paper", "not_rated")
+OPEN_GROUPS: tuple[str, ...] = ("overdue", "unanswered", "refused", "broken", "on_paper",
+                                "not_rated")
 
 
 @dataclass(frozen=True)
 class Brief:
-    """A debate brief for one side: the six sections and the numbered sources they cite.
+    """A debate brief for one side: the demands table, the six sections and the numbered sources
+    they cite.
 
-    ``judged_on`` is the date overdue demands are judged on (the as-of date, else the latest date
-    in the dossier). ``case`` is the dossier's title.
+    ``judged_on`` is the date overdue demands are judged on and days without an answer counted
+    to (the as-of date, else the latest date in the dossier); ``deadlines`` whether any of the
+    side's demands has one. ``case`` is the dossier's title. ``support`` holds the grounds of
+    the motion; ``more_support`` the side's other main positions and its demands, each with
+    its grounds (only those that have some).
     """
 
     lang: str
@@ -194,6 +255,10 @@ class Brief:
     open: tuple[OpenDemand, ...]
     timeline: tuple[Day, ...]
     sources: tuple[SourceEntry, ...]
+    glance: tuple[GlanceRow, ...] = ()
+    more_support: tuple[Ground, ...] = ()
+    deadlines: bool = False
+    side_plural: bool = False
 
     @property
     def unrebutted(self) -> tuple[Counter, ...]:

@@ -29,7 +29,7 @@ def escape(text: str) -> str:
 
 
 STYLE = Style(escape=escape, strong=lambda s: f"**{s}**", em=lambda s: f"*{s}*",
-              link=lambda number, text: text)
+              link=lambda number, text: text, ref=lambda s: f"*{s}*")
 
 
 def to_markdown(brief: Brief) -> str:
@@ -40,24 +40,40 @@ def to_markdown(brief: Brief) -> str:
     if meta:
         out += ["  \n".join(meta), ""]
 
+    _heading(out, s, "sec.glance")
+    if brief.glance:
+        out += ["| " + " | ".join(s.glance_head()) + " |", "|" + " --- |" * 5]
+        out += ["| " + " | ".join(s.glance_row(row)) + " |" for row in brief.glance] + [""]
+    else:
+        out += [s.word("glance.none"), ""]
+
     _heading(out, s, "sec.position")
     out += [s.holds(brief), ""]
     if brief.position.motion is not None:
         out += [s.standing(brief), ""]
         if brief.position.defeaters:
-            out += [s.word("defeated_by"), ""]
-            out += ["- " + s.item(d) for d in brief.position.defeaters] + [""]
+            out += ["- " + s.against_us(d) for d in brief.position.defeaters] + [""]
         out += [s.tally(brief), ""]
         if brief.position.others:
             out += [s.word("other_main"), ""]
             out += ["- " + s.item(o) for o in brief.position.others] + [""]
 
     _heading(out, s, "sec.support")
-    if not brief.support:
+    if not brief.support and not brief.more_support:
         out += [s.word("support.none"), ""]
+    if brief.support and brief.more_support:
+        out += ["### " + s.word("support.position"), ""]
     for number, ground in enumerate(brief.support, 1):
         _ground(out, s, ground, f"{number}. ", " " * len(f"{number}. "), top=True)
     if brief.support:
+        out.append("")
+    if brief.more_support:
+        out += ["### " + s.word("support.more"), ""]
+        for number, root in enumerate(brief.more_support, 1):
+            pad = " " * len(f"{number}. ")
+            out.append(f"{number}. " + s.root(root))
+            for child in root.children:
+                _ground(out, s, child, pad + "- ", pad + "  ")
         out.append("")
 
     _heading(out, s, "sec.counter")
@@ -66,11 +82,13 @@ def to_markdown(brief: Brief) -> str:
     for number, counter in enumerate(brief.counters, 1):
         pad = " " * len(f"{number}. ")
         out.append(f"{number}. " + s.counter(counter))
+        out += [f"{pad}- " + s.their_ground(g) for g in counter.grounds]
         for target in counter.targets:
             out.append(f"{pad}- " + s.target(target))
             out += [f"{pad}  - " + s.undercut(u) for u in target.undercut_by]
         out += [f"{pad}- " + s.rebuttal(r) for r in counter.rebuttals]
-        out += [f"{pad}- " + note for note in (s.mutual(counter), s.flag(counter)) if note]
+        verdict, flag = s.verdict(counter)
+        out.append(f"{pad}- " + (s.style.strong(verdict) if flag else s.style.em(verdict)))
     if brief.counters:
         out.append("")
 
@@ -78,7 +96,10 @@ def to_markdown(brief: Brief) -> str:
     if not brief.answers:
         out += [s.word("answers.none"), ""]
     for answer in brief.answers:
-        out += ["### " + s.answered(answer), "", "> " + s.words(answer), ""]
+        out += ["### " + s.answered(answer), ""]
+        words = s.words(answer)
+        if words is not None:
+            out += ["> " + words, ""]
         out += ["- " + line for line in s.details(answer)] + [""]
 
     _heading(out, s, "sec.open")
@@ -103,6 +124,10 @@ def to_markdown(brief: Brief) -> str:
         out += ["  - " + s.dated(e) for e in day.entries]
     if brief.timeline:
         out.append("")
+
+    _heading(out, s, "sec.method")
+    for paragraph in s.method(brief):
+        out += [paragraph, ""]
 
     _heading(out, s, "sec.sources")
     for source in brief.sources:

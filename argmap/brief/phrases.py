@@ -1,6 +1,12 @@
 """The inline phrases both output formats share: citations, an item with its author, date and
 sources, a figure. A :class:`Style` says how to escape and emphasise in one format; every phrase
-comes back already in that format."""
+comes back already in that format.
+
+Quotation marks are put around one thing only: words the dossier has verbatim from a source (an
+answer's ``quote``), always followed by the source they are credited to. The writer's own words
+(every ``text``) are shown as such: plainly, or marked "in our words" where they sum up an
+answer, and points named in passing are set off by :attr:`Style.ref`, never quoted.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +16,7 @@ from dataclasses import dataclass
 from .cites import Cite
 from .content import Entry, FigureText
 from ..text import shorten
-from .words import Raw, fill, format_date, label, say, term
+from .words import Raw, clip, fill, format_date, label, say, term
 
 __all__ = ["Phrases", "Style"]
 
@@ -25,6 +31,7 @@ class Style:
     strong: Callable[[str], str]
     em: Callable[[str], str]
     link: Callable[[int, str], str]
+    ref: Callable[[str], str] = lambda s: s
 
 
 class Phrases:
@@ -51,13 +58,31 @@ class Phrases:
         """A date as written in the brief's language (escaped)."""
         return self.style.escape(format_date(entry_date, self.lang, precision))  # type: ignore[arg-type]
 
-    def quote(self, text: str) -> str:
-        """Text in the language's quotation marks."""
-        return self.say("quote", text=text)
+    def count(self, key: str, n: int) -> str:
+        """A counted phrase: ``key.zero``, ``key.one`` or ``key.other`` by ``n``, filled with it
+        (every language's table has all three, the same where its grammar does not count)."""
+        form = "zero" if n == 0 else "one" if n == 1 else "other"
+        return self.say(f"{key}.{form}", n=n)
 
-    def cites(self, cites: tuple[Cite, ...]) -> str:
+    def quote(self, text: str) -> str:
+        """Words quoted verbatim from a source, in the language's quotation marks (and nothing
+        else is ever put in them: follow it with :meth:`cites`)."""
+        return fill(term("quote", self.lang), self.style.escape, text=text)
+
+    def quoted(self, entry: Entry, width: int | None = None) -> str:
+        """An answer's own words in quotation marks (cut to ``width``), then the source they
+        are credited to, marked when given in translation."""
+        text = clip(entry.quote or "", width) if width else entry.quote or ""
+        return self.quote(text) + " " + self.cites(entry.cites, entry.translated)
+
+    def ours(self, text: str) -> str:
+        """The writer's summary of an answer: "In our words: ..." (never in quotation marks)."""
+        return fill(term("our_words", self.lang), self.style.escape, text=text)
+
+    def cites(self, cites: tuple[Cite, ...], translated: bool = False) -> str:
         """``(SAGA Tatsuya 2020, ¶23, ¶40; MIC 2019)``: one part per source, its locators in
-        order, each part linked to the source; ``(no source on file)`` when there is none."""
+        order, each part linked to the source; ``(no source on file)`` when there is none.
+        ``translated`` adds that a quotation is given in translation."""
         if not cites:
             return "(" + self.style.em(self.word("no_source")) + ")"
         locators: dict[int, list[str]] = {}
@@ -69,6 +94,8 @@ class Phrases:
         for number, locs in locators.items():
             text = ", ".join([self.labels.get(number, str(number)), *locs])
             parts.append(self.style.link(number, self.style.escape(text)))
+        if translated:
+            parts.append(self.word("translated"))
         return "(" + "; ".join(parts) + ")"
 
     def figure(self, figure: FigureText) -> str:
@@ -95,20 +122,26 @@ class Phrases:
         return (" — " + self.word("list_sep").join(parts)) if parts else ""
 
     def status(self, entry: Entry) -> str:
-        """`` [contested]`` / `` [defeated]`` for items that do not stand; empty otherwise."""
-        if entry.status in ("out", "undec"):
+        """`` [does not stand]`` / `` [contested]`` for arguments that do not stand; empty
+        otherwise, and always for answers: an answer is on the record, whatever argues with it."""
+        if entry.kind != "response" and entry.status in ("out", "undec"):
             return " " + self.style.em("[" + self.word(f"status.{entry.status}") + "]")
         return ""
 
     def item(self, entry: Entry, *, bold: bool = False, who: bool = True, date: bool = True,
-             kind: bool = True, width: int | None = None) -> str:
+             kind: bool = True, width: int | None = None, status: bool = True) -> str:
         """An item in one line: its kind when evidence or an action (unless ``kind`` is false),
         its figure, its text (cut to ``width`` columns when given), who and when, its sources,
-        and its status."""
-        text = shorten(entry.text, width) if width else entry.text
-        body = self.style.escape(text)
-        if entry.kind == "response":
+        and its status (unless ``status`` is false).
+
+        An answer shows its own words in quotation marks when the dossier has them verbatim,
+        else the writer's summary marked as such."""
+        if entry.kind == "response" and entry.quote is not None:
+            text = clip(entry.quote, width) if width else entry.quote
             body = self.quote(text)
+        else:
+            text = clip(entry.text, width) if width else entry.text
+            body = self.ours(text) if entry.kind == "response" else self.style.escape(text)
         if bold:
             body = self.style.strong(body)
         head = ""
@@ -116,13 +149,24 @@ class Phrases:
             head = self.term(f"kind.{entry.kind}") + self.word("colon")
         if entry.figure is not None:
             head += self.figure(entry.figure) + " — "
-        return (f"{head}{body}{self.byline(entry, who, date)} {self.cites(entry.cites)}"
-                f"{self.status(entry)}")
+        cites = self.cites(entry.cites, entry.translated and entry.quote is not None
+                           and entry.kind == "response")
+        return (f"{head}{body}{self.byline(entry, who, date)} {cites}"
+                f"{self.status(entry) if status else ''}")
+
+    def name(self, entry: Entry, width: int = 60) -> str:
+        """A point named in passing: its text cut short and set off (an answer known only by its
+        quote is named by who gave it and when, its words never without their source)."""
+        if entry.text:
+            return self.style.ref(self.style.escape(clip(entry.text, width)))
+        who = label("list_sep", self.lang).join(entry.who)
+        return self.say("answer_of", who=who,
+                        date=format_date(entry.date, self.lang, entry.precision))
 
     def seen(self, entry: Entry) -> str:
         """An item shown earlier: its text shortened, and "(see above)"."""
-        return self.quote(shorten(entry.text, 60)) + " " + self.word("seen")
+        return self.name(entry) + " " + self.word("seen")
 
     def ref(self, text: str) -> str:
-        """A point referred to by its (shortened) text, in quotation marks."""
-        return self.quote(text)
+        """A point referred to by its (already shortened) text, set off, never quoted."""
+        return self.style.ref(self.style.escape(text))

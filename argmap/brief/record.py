@@ -1,16 +1,17 @@
-"""Sections 4 to 6 of a brief: the other side's answers on the record and what it did afterwards,
-the demands still open, and the key dates."""
+"""The demands table, and sections 4 to 6 of a brief: the other side's answers on the record and
+what it did afterwards, the demands still open, and the key dates."""
 
 from __future__ import annotations
 
 import datetime as _dt
 
 from ..model import Done, Said, said_for
+from ..reports.outcome import demand_outcome, promised
 from ..tracking import DemandStatus, timeline
 from .case import Case
-from .content import AnswerOnRecord, Day, FollowUp, OpenDemand
+from .content import OPEN_GROUPS, AnswerOnRecord, Day, FollowUp, GlanceRow, OpenDemand
 
-__all__ = ["answers", "key_dates", "key_ids", "open_demands", "side_statuses"]
+__all__ = ["answers", "glance", "key_dates", "key_ids", "open_demands", "side_statuses"]
 
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 
@@ -53,27 +54,49 @@ def answers(case: Case, mine: list[DemandStatus], family: tuple[str, ...]) -> tu
         for (action, value), on in sorted(done.items(), key=lambda kv: (
                 case.nodes[kv[0][0]]["date"] or _dt.date.min, case.order(kv[0][0]),
                 kv[0][1].value)):
-            followups.append(FollowUp(case.entry(action), value, tuple(on)))
-        out.append(AnswerOnRecord(entry, said, demands, tuple(followups)))
+            did_on = case.nodes[action]["date"]
+            promise = all(promised(said_for(item, d), said_on, did_on) for d in on)
+            followups.append(FollowUp(case.entry(action), value, tuple(on), promise))
+        replies = tuple(case.entry(a) for a in dict.fromkeys(
+            a for a, _, _ in case.relations_into(response, "attacks")))
+        backing = tuple(case.entry(a) for a in dict.fromkeys(
+            a for a, _, _ in case.relations_into(response, "supports")))
+        out.append(AnswerOnRecord(entry, said, demands, tuple(followups), replies, backing))
     return tuple(out)
+
+
+def _open_group(status: DemandStatus) -> str | None:
+    """Which group of open demands a demand belongs to (see :data:`.content.OPEN_GROUPS`);
+    ``None`` when it is not open: delivered, or answered with a commitment not (yet) broken."""
+    if status.done is Done.delivered:
+        return None
+    if status.overdue:
+        return "overdue"
+    if not status.answers:
+        return "unanswered"
+    if status.said is Said.refused:
+        return "refused"  # still open for the side that made it
+    said_on = status.said_change.date if status.said_change else None
+    done_on = status.done_change.date if status.done_change else None
+    if (status.done in (Done.not_delivered, Done.reversed)
+            and promised(status.said, said_on, done_on)):
+        return "broken"
+    if status.on_paper:
+        return "on_paper"
+    if status.said is Said.not_yet_rated:
+        return "not_rated"
+    return None
 
 
 def open_demands(case: Case, mine: list[DemandStatus],
                  judged_on: _dt.date | None) -> tuple[OpenDemand, ...]:
-    """Section 5: the side's demands that are overdue, unanswered, answered only on paper, or
-    answered with an answer nobody has rated yet (in that order, each group by date made)."""
-    groups: dict[str, list[OpenDemand]] = {"overdue": [], "unanswered": [], "on_paper": [],
-                                           "not_rated": []}
+    """Section 5: the side's demands not delivered that are overdue, unanswered, refused,
+    promised and then not delivered or reversed, answered only on paper, or answered with an
+    answer nobody has rated yet (in that order, each group by date made)."""
+    groups: dict[str, list[OpenDemand]] = {group: [] for group in OPEN_GROUPS}
     for status in mine:
-        if status.overdue:
-            group = "overdue"
-        elif not status.answers:
-            group = "unanswered"
-        elif status.on_paper:
-            group = "on_paper"
-        elif status.said is Said.not_yet_rated:
-            group = "not_rated"
-        else:
+        group = _open_group(status)
+        if group is None:
             continue
         waiting = None
         if group in ("overdue", "unanswered") and status.made is not None and judged_on is not None:
@@ -84,6 +107,18 @@ def open_demands(case: Case, mine: list[DemandStatus],
             to=tuple(case.name(a) for a in status.to), deadline=status.deadline,
             waiting=waiting, last=last, last_said=status.said if last is not None else None))
     return tuple(o for group in groups.values() for o in group)
+
+
+def glance(case: Case, mine: list[DemandStatus]) -> tuple[GlanceRow, ...]:
+    """The demands table: each of the side's demands, by date made, with to whom it was made
+    and what was said and done, in the words every output uses (:mod:`argmap.reports.outcome`).
+    """
+    out = []
+    for status in mine:
+        said, done = demand_outcome(status, case.lang)
+        out.append(GlanceRow(case.entry(status.demand), tuple(case.name(a) for a in status.to),
+                             said, done))
+    return tuple(out)
 
 
 def key_ids(case: Case, motion: str | None, mine: list[DemandStatus],

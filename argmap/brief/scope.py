@@ -6,10 +6,13 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterable
 
+import networkx as nx
+
 from ..dates import date_of
 from ..dossier import Dossier
 from ..errors import UnknownReferenceError, did_you_mean
 from ..model import Claim, Relation
+from ..queries import actor_family
 
 __all__ = ["DATED", "TIMELESS", "as_it_stood", "choose_motion", "side_family"]
 
@@ -24,30 +27,22 @@ def _hint(ref: str, candidates: Iterable[str]) -> str:
     return did_you_mean(ref, sorted(candidates), cutoff=0.6)
 
 
-def side_family(dossier: Dossier, side: str) -> tuple[str, ...]:
+def side_family(graph: nx.MultiDiGraph, side: str) -> tuple[str, ...]:
     """The side's actor id followed by its divisions (actors whose ``parent`` chain reaches it),
-    in dossier order. An id that is no actor raises :class:`UnknownReferenceError` with a hint.
+    in dossier order (:func:`argmap.queries.actor_family`). An id that is no actor raises
+    :class:`UnknownReferenceError` with a hint.
 
+    >>> from argmap.graph import build_graph
     >>> d = Dossier.model_validate({"actors": [{"id": "u", "name": "U", "kind": "union"},
     ...     {"id": "u-pt", "name": "PT", "kind": "union", "parent": "u"}]})
-    >>> side_family(d, "u")
+    >>> side_family(build_graph(d), "u")
     ('u', 'u-pt')
     """
-    actors = {a.id: a for a in dossier.actors}
+    actors = [n for n, kind in graph.nodes(data="kind") if kind == "actor"]
     if side not in actors:
         raise UnknownReferenceError(f"unknown actor '{side}'{_hint(side, actors)}",
                                     path=("side",))
-    family = [side]
-    for actor in dossier.actors:
-        seen: set[str] = set()
-        parent = actor.parent
-        while parent is not None and parent not in seen:  # a parent cycle must not hang us
-            if parent == side:
-                family.append(actor.id)
-                break
-            seen.add(parent)
-            parent = actors[parent].parent if parent in actors else None
-    return tuple(family)
+    return actor_family(graph, side)
 
 
 def choose_motion(dossier: Dossier, family: tuple[str, ...],

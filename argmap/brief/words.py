@@ -13,9 +13,10 @@ import datetime as _dt
 import string
 from collections.abc import Callable
 
+from ..text import shorten
 from ..words import word
 
-__all__ = ["Raw", "fill", "format_date", "format_number", "label", "say", "term"]
+__all__ = ["Raw", "clip", "fill", "format_date", "format_number", "label", "say", "term"]
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
@@ -61,6 +62,37 @@ def fill(template: str, escape: Callable[[str], str], **values: object) -> str:
 def say(key: str, lang: str, escape: Callable[[str], str], **values: object) -> str:
     """:func:`fill` the template ``key`` in ``lang``."""
     return fill(label(key, lang), escape, **values)
+
+
+_PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’"}
+
+
+def clip(text: str, width: int) -> str:
+    """``text`` cut to ``width`` columns (``…`` when cut), never inside quotation marks it opens:
+    a cut that would leave one open is moved back to before it.
+
+    >>> clip('Sent a notice that "for the time being, nothing will be entered"', 40)
+    'Sent a notice that…'
+    >>> clip("「強制するものではない」と答えた", 8)
+    '…'
+    """
+    cut = shorten(text, width)
+    if not cut.endswith("…") or cut == text:
+        return cut
+    body = cut[:-1]
+    stack: list[tuple[str, int]] = []
+    straight = -1
+    for i, ch in enumerate(body):
+        if ch == '"':
+            straight = -1 if straight >= 0 else i
+        elif ch in _PAIRS:
+            stack.append((_PAIRS[ch], i))
+        elif stack and ch == stack[-1][0]:
+            stack.pop()
+    opened = [i for i in (straight, stack[0][1] if stack else -1) if i >= 0]
+    if not opened:
+        return cut
+    return body[:min(opened)].rstrip(" ,;:、，") + "…"
 
 
 def format_date(date: _dt.date | None, lang: str, precision: str = "day") -> str:

@@ -65,6 +65,8 @@ from ._common import (
     slugify,
 )
 
+__all__ = ["NAME", "SUFFIXES", "dump", "dump_report", "escape", "load", "sniff"]
+
 NAME = "argdown"
 SUFFIXES = (".argdown", ".ad")
 
@@ -193,8 +195,8 @@ def _to_dossier(parsed: Parsed, file: str | None) -> Imported:
     front = parsed.frontmatter
     for key in sorted(set(front) - {"title", "subTitle"}, key=str):
         warnings.append(FormatWarning(f"frontmatter key {key!r} is not supported; ignored", file))
-    title = front.get("title") or (Path(file).stem if file else None)
-    info = {"title": str(title), "description": front.get("subTitle")} if title else None
+    heading = front.get("title") or (Path(file).stem if file else None)
+    info = {"title": str(heading), "description": front.get("subTitle")} if heading else None
     return Imported(build({"claims": claims, "relations": relations}, info, file), warnings)
 
 

@@ -7,9 +7,14 @@ One ``ClaimReview`` per claim or demand that carries a ``verdict``, in dossier o
   <verdict.rating>}`` (argmap ratings are words, so no ``ratingValue``/``bestRating`` is invented);
 - ``itemReviewed``: a ``Claim`` with ``author`` (the claim's ``by`` actors: ``Person`` for kind
   person, else ``Organization``), ``datePublished`` (the claim's date, else its event's date) and
-  ``appearance`` (the URLs of the sources it cites);
+  ``appearance``: the URLs of the sources it cites, then for each citation that carries the
+  source's own words a ``Quotation`` whose ``text`` is that ``quote``, verbatim, ``isPartOf`` the
+  source it is credited to (``@id`` ``#<source id>``, with its URL and title);
 - ``author``: the verdict's ``by`` actor; ``datePublished``: the verdict's date; ``url``: the URL
   of the verdict's ``source``; ``reviewBody``: the verdict's note.
+
+``claimReviewed`` is, as schema.org defines it, a short summary of the claim: the claim's
+``text``, the writer's words. Words quoted verbatim only ever appear in a ``Quotation``.
 
 What does not map: demands without a verdict (schema.org has no type for a demand and its
 answers; PolitiFact-style promise meters are not ClaimReviews), responses, actions and the tracked
@@ -26,6 +31,8 @@ from ..dossier import Dossier
 from ..lang import pick
 from ..model import Actor, Claim, Source
 from ._common import Exported, Tally, count_fields_left_out, count_languages_left_out
+
+__all__ = ["NAME", "dump", "dump_report", "review"]
 
 NAME = "claimreview"
 
@@ -47,6 +54,17 @@ def _url(dossier: Dossier, source_id: str | None) -> str | None:
     return source.url if isinstance(source, Source) else None
 
 
+def _quotation(dossier: Dossier, source_id: str, quote: Any, lang: str | None) -> dict[str, Any]:
+    """A citation's quote as a schema.org ``Quotation``, credited to the source it is from."""
+    work: dict[str, Any] = {"@type": "CreativeWork", "@id": f"#{source_id}"}
+    source = dossier.get(source_id) if source_id in dossier else None
+    if isinstance(source, Source):
+        work["name"] = pick(source.title, lang)
+        if source.url:
+            work["url"] = source.url
+    return {"@type": "Quotation", "text": pick(quote, lang), "isPartOf": work}
+
+
 def review(dossier: Dossier, claim: Claim, lang: str | None = None) -> dict[str, Any]:
     """The ClaimReview object of one claim that has a verdict."""
     verdict = claim.verdict
@@ -58,8 +76,12 @@ def review(dossier: Dossier, claim: Claim, lang: str | None = None) -> dict[str,
     if made is not None:
         item["datePublished"] = made.isoformat()
     urls = [u for u in (_url(dossier, c.source) for c in claim.cites) if u]
-    if urls:
-        item["appearance"] = [{"@type": "CreativeWork", "url": u} for u in dict.fromkeys(urls)]
+    appearance: list[dict[str, Any]] = [{"@type": "CreativeWork", "url": u}
+                                        for u in dict.fromkeys(urls)]
+    appearance += [_quotation(dossier, c.source, c.quote, lang)
+                   for c in claim.cites if c.quote is not None]
+    if appearance:
+        item["appearance"] = appearance
     found: dict[str, Any] = {
         "@type": "ClaimReview", "@id": f"#{claim.id}",
         "claimReviewed": pick(claim.text, lang),

@@ -32,6 +32,8 @@ from ..dossier import Dossier
 from ..graph import build_graph
 from ._common import Exported
 
+__all__ = ["NAME", "dump", "dump_node_link", "plain_graph", "report"]
+
 NAME = "graphml"
 _OBJECTS = {"item", "relation"}
 

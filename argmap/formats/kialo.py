@@ -66,6 +66,10 @@ from ._common import (
     decode,
 )
 
+__all__ = [
+    "LAYOUTS", "NAME", "SUFFIXES", "dump", "dump_report", "escape", "load", "sniff", "unescape",
+]
+
 NAME = "kialo"
 SUFFIXES = (".txt",)
 LAYOUTS = ("discussion", "classic")

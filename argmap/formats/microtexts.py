@@ -24,6 +24,8 @@ from typing import Any
 from ..errors import FormatError
 from ._common import FormatWarning, Imported, SlugMaker, build, decode, one_line
 
+__all__ = ["NAME", "SUFFIXES", "load", "parse_xml", "sniff"]
+
 NAME = "microtexts"
 SUFFIXES = (".xml",)
 _DECLARATION = re.compile(r"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
@@ -65,7 +67,7 @@ def load(data: bytes | str, file: str | None = None) -> Imported:
     adus: dict[str, dict[str, Any]] = {}
     edges: list[ET.Element] = []
     for element in root:
-        eid = element.get("id")
+        eid = element.get("id") or ""
         if element.tag in ("edu", "adu", "edge") and not eid:
             raise fail(f"<{element.tag}> without id", element)
         if element.tag == "edu":
@@ -83,14 +85,15 @@ def load(data: bytes | str, file: str | None = None) -> Imported:
     for edge in edges:
         src, trg, kind = edge.get("src"), edge.get("trg"), edge.get("type")
         if kind == "seg":
-            if src not in edus or trg not in adus:
+            if src is None or trg is None or src not in edus or trg not in adus:
                 raise fail(f"seg edge {edge.get('id')} must join an edu to an adu", edge)
             adus[trg]["edus"].append(src)
         elif kind in _TYPES:
             if src not in adus:
                 raise fail(f"edge {edge.get('id')}: source {src!r} is no adu", edge)
-            relations[edge.get("id")] = {"id": ids.make("edge", edge.get("id")), "kind": kind,
-                                         "src": src, "trg": trg, "edge": edge}
+            edge_id = edge.get("id") or ""  # every edge has one (checked above)
+            relations[edge_id] = {"id": ids.make("edge", edge_id), "kind": kind,
+                                  "src": src, "trg": trg, "edge": edge}
         elif kind == "add":
             adds.append(edge)
         else:
@@ -118,7 +121,7 @@ def load(data: bytes | str, file: str | None = None) -> Imported:
             del rel[key]
     for edge in adds:
         src, trg = edge.get("src"), edge.get("trg")
-        target = relations.get(trg)
+        target = relations.get(trg or "")
         if src not in adus or target is None:
             raise fail(f"add edge {edge.get('id')} must join an adu to an edge", edge)
         target["from"].append(ids.make("node", src))

@@ -7,19 +7,25 @@ Written with sqlite-utils, ready for ``datasette FILE.db`` or any SQL client. Ea
 =================== =============================================================================
 table               rows
 =================== =============================================================================
-cases               one per case: title, description, languages, counts, ``judged_on`` (the day
-                    overdue is judged on: the latest date in the case)
+cases               one per case: title, description, languages, ``source_key`` (its main
+                    source), counts, ``judged_on`` (the day overdue is judged on: the latest
+                    date in the case)
 items               every item: its kind and section (join any reference through it)
 actors              name, short, kind, ``parent_key``, url
 sources             title, kind, author, publisher, date, url, locator, language
 events              date, precision, until, kind, title, place; ``event_participants``
-claims, demands     text, date, ``at_key``, main, verdict (claims), deadline (demands);
-                    ``claim_by``, ``demand_by``, ``demand_to``
+claims, demands     text, date, ``at_key``, main, a verdict (rating, ``by_key``, date,
+                    ``source_key``, note), deadline (demands); ``claim_by``, ``demand_by``,
+                    ``demand_to``
 demand_status       each demand's current status (:func:`argmap.tracking.demand_status`): said,
                     done, overdue, on_paper, counts of answers and actions, the last change;
                     ``status_history`` every dated change on either axis
-responses           said, quote, text, date; ``response_by``, ``response_to``
-evidence, figures   the evidence, and the number, unit and as-of date of its figure
+responses           said, quote, text, date; ``response_by``; ``response_to``: each demand it
+                    answers *with what it said to that one* (an answer may deflect one demand
+                    and refuse another); ``responses.said`` is the one value it gave them all,
+                    ``NULL`` when it said different things to different demands
+evidence, figures   the evidence, and the number, unit, as-of date and its precision of its
+                    figure
 actions             date, kind, text; ``action_by``; ``effects`` (``on_key``, type)
 relations           type, ``to_key``, scheme; ``relation_from`` (linked premises in order)
 citations           every citation: item, source, locator, quote
@@ -27,6 +33,10 @@ tags                one row per tag of an item
 translations        every text in every language (``item_key``, field, lang, text)
 demands_current     a view: each demand with its addressees and current status
 =================== =============================================================================
+
+A ``date`` column holds the date an item bears: its own, else its event's (``at_key``), with
+``precision`` (``day``, ``month``, ``year``) saying how much of it the source gives; both are
+``NULL`` for an item the source does not date (an undated action or event is never given one).
 
 Text columns hold the text in one language (``lang``, else the case's first, else English); all
 languages are in ``translations``. Full-text search (FTS5) covers the texts of demands, claims,
@@ -54,26 +64,46 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..dates import date_of, latest_date, precision_of
 from ..dossier import Dossier
-from ..gc_pause import paused_gc
 from ..errors import FileError, FormatError
+from ..gc_pause import paused_gc
 from ..graph import build_graph
 from ..lang import pick
-from ..model import Item
+from ..model import (
+    Action,
+    Actor,
+    Claim,
+    Demand,
+    Event,
+    Evidence,
+    Item,
+    Relation,
+    Response,
+    Source,
+    said_by_demand,
+    single_said,
+)
 from ..tracking import demand_status
+
+__all__ = ["FTS", "SUFFIXES", "TABLES", "write"]
 
 SUFFIXES = (".db", ".sqlite", ".sqlite3")
 
 _TEXT, _INT, _FLOAT = str, int, float
 
+#: The columns of a verdict on a claim or a demand.
+_VERDICT = {"verdict_rating": _TEXT, "verdict_by_key": _TEXT, "verdict_date": _TEXT,
+            "verdict_source_key": _TEXT, "verdict_note": _TEXT}
+
 #: Tables in creation order: {column: type}; ``key`` is the primary key where present.
 TABLES: dict[str, dict[str, type]] = {
     "cases": {"id": _TEXT, "title": _TEXT, "description": _TEXT, "languages": _TEXT,
-              "items": _INT, "demands": _INT, "judged_on": _TEXT},
+              "source_key": _TEXT, "items": _INT, "demands": _INT, "judged_on": _TEXT},
     "items": {"key": _TEXT, "case_id": _TEXT, "id": _TEXT, "kind": _TEXT, "section": _TEXT,
               "position": _INT},
     "actors": {"key": _TEXT, "case_id": _TEXT, "id": _TEXT, "name": _TEXT, "short": _TEXT,
-               "kind": _TEXT, "parent_key": _TEXT, "url": _TEXT, "note": _TEXT},
+               "kind": _TEXT, "plural": _INT, "parent_key": _TEXT, "url": _TEXT, "note": _TEXT},
     "sources": {"key": _TEXT, "case_id": _TEXT, "id": _TEXT, "title": _TEXT, "kind": _TEXT,
                 "author": _TEXT, "publisher": _TEXT, "date": _TEXT, "precision": _TEXT,
                 "url": _TEXT, "locator": _TEXT, "language": _TEXT, "note": _TEXT},
@@ -81,26 +111,25 @@ TABLES: dict[str, dict[str, type]] = {
                "until": _TEXT, "kind": _TEXT, "title": _TEXT, "place": _TEXT, "note": _TEXT},
     "event_participants": {"case_id": _TEXT, "event_key": _TEXT, "actor_key": _TEXT},
     "claims": {"key": _TEXT, "case_id": _TEXT, "id": _TEXT, "text": _TEXT, "date": _TEXT,
-               "precision": _TEXT, "at_key": _TEXT, "main": _INT, "verdict_rating": _TEXT,
-               "verdict_by_key": _TEXT, "verdict_date": _TEXT, "verdict_note": _TEXT,
-               "note": _TEXT},
+               "precision": _TEXT, "at_key": _TEXT, "main": _INT, **_VERDICT, "note": _TEXT},
     "claim_by": {"case_id": _TEXT, "claim_key": _TEXT, "actor_key": _TEXT},
     "demands": {"key": _TEXT, "case_id": _TEXT, "id": _TEXT, "text": _TEXT, "date": _TEXT,
                 "precision": _TEXT, "at_key": _TEXT, "main": _INT, "deadline": _TEXT,
-                "note": _TEXT},
+                **_VERDICT, "note": _TEXT},
     "demand_by": {"case_id": _TEXT, "demand_key": _TEXT, "actor_key": _TEXT},
     "demand_to": {"case_id": _TEXT, "demand_key": _TEXT, "actor_key": _TEXT},
     "responses": {"key": _TEXT, "case_id": _TEXT, "id": _TEXT, "said": _TEXT, "quote": _TEXT,
                   "text": _TEXT, "date": _TEXT, "precision": _TEXT, "at_key": _TEXT,
                   "note": _TEXT},
     "response_by": {"case_id": _TEXT, "response_key": _TEXT, "actor_key": _TEXT},
-    "response_to": {"case_id": _TEXT, "response_key": _TEXT, "demand_key": _TEXT},
+    "response_to": {"case_id": _TEXT, "response_key": _TEXT, "demand_key": _TEXT,
+                    "said": _TEXT},
     "evidence": {"key": _TEXT, "case_id": _TEXT, "id": _TEXT, "kind": _TEXT, "text": _TEXT,
                  "quote": _TEXT, "source_key": _TEXT, "locator": _TEXT, "date": _TEXT,
                  "precision": _TEXT, "at_key": _TEXT, "note": _TEXT},
     "evidence_by": {"case_id": _TEXT, "evidence_key": _TEXT, "actor_key": _TEXT},
     "figures": {"evidence_key": _TEXT, "case_id": _TEXT, "number": _FLOAT, "unit": _TEXT,
-                "as_of": _TEXT, "scope": _TEXT, "measure": _TEXT},
+                "as_of": _TEXT, "as_of_precision": _TEXT, "scope": _TEXT, "measure": _TEXT},
     "actions": {"key": _TEXT, "case_id": _TEXT, "id": _TEXT, "date": _TEXT, "precision": _TEXT,
                 "kind": _TEXT, "text": _TEXT, "at_key": _TEXT, "note": _TEXT},
     "action_by": {"case_id": _TEXT, "action_key": _TEXT, "actor_key": _TEXT},
@@ -128,14 +157,17 @@ _PRIMARY = {"cases": "id", "figures": "evidence_key", "demand_status": "demand_k
 
 #: Columns that point at another table's key: (column, table, its key column).
 _REFERENCES: dict[str, list[tuple[str, str, str]]] = {
+    # cases.source_key names a source, but is not declared: sources point at cases already
     "items": [("case_id", "cases", "id")],
     "actors": [("parent_key", "actors", "key")],
     "sources": [],
     "events": [],
     "event_participants": [("event_key", "events", "key"), ("actor_key", "actors", "key")],
-    "claims": [("at_key", "events", "key"), ("verdict_by_key", "actors", "key")],
+    "claims": [("at_key", "events", "key"), ("verdict_by_key", "actors", "key"),
+               ("verdict_source_key", "sources", "key")],
     "claim_by": [("claim_key", "claims", "key"), ("actor_key", "actors", "key")],
-    "demands": [("at_key", "events", "key")],
+    "demands": [("at_key", "events", "key"), ("verdict_by_key", "actors", "key"),
+                ("verdict_source_key", "sources", "key")],
     "demand_by": [("demand_key", "demands", "key"), ("actor_key", "actors", "key")],
     "demand_to": [("demand_key", "demands", "key"), ("actor_key", "actors", "key")],
     "responses": [("at_key", "events", "key")],
@@ -195,6 +227,7 @@ class _Rows:
         languages = list(info.languages) if info is not None else []
         self.lang = lang or (languages[0] if languages else "en")
         self.rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+        self.judged_on: _dt.date | None = None
 
     def key(self, item_id: str | None) -> str | None:
         return None if item_id is None else f"{self.case}/{item_id}"
@@ -219,14 +252,51 @@ class _Rows:
         return {"key": self.key(item.id), "case_id": self.case, "id": item.id,
                 "note": self.text(item, "note", item.note)}
 
-    def dated(self, item: Any, row: dict[str, Any]) -> dict[str, Any]:
-        row["date"] = _iso(item.date)
-        row["precision"] = item.precision.value
+    def dated(self, item: Item, row: dict[str, Any]) -> dict[str, Any]:
+        """``row`` with the date the item bears (its own, else its event's) and how much of it
+        is known; both ``NULL`` when the source gives no date (none is made up)."""
+        find = self.dossier.find
+        date = date_of(item, find)
+        row["date"] = _iso(date)
+        row["precision"] = precision_of(item, find) if date is not None else None
         return row
 
+    def verdict(self, claim: Claim) -> dict[str, Any]:
+        """The verdict columns of a claim or a demand (all ``NULL`` without a verdict)."""
+        v = claim.verdict
+        if v is None:
+            return dict.fromkeys(_VERDICT)
+        return {"verdict_rating": v.rating, "verdict_by_key": self.key(v.by),
+                "verdict_date": _iso(v.date), "verdict_source_key": self.key(v.source),
+                "verdict_note": self.text(claim, "verdict.note", v.note)}
+
     def collect(self) -> None:
-        d, rows, k = self.dossier, self.rows, self.key
-        for section, position, item in d.items():
+        """Every row of the case (each section's own method adds its items' rows)."""
+        self.items()
+        d = self.dossier
+        for actor in d.actors:
+            self.actor(actor)
+        for source in d.sources:
+            self.source(source)
+        for event in d.events:
+            self.event(event)
+        for claim in d.claims:
+            self.claim(claim)
+        for demand in d.demands:
+            self.demand(demand)
+        for response in d.responses:
+            self.response(response)
+        for evidence in d.evidence:
+            self.evidence(evidence)
+        for action in d.actions:
+            self.action(action)
+        for relation in d.relations:
+            self.relation(relation)
+        self._status()
+
+    def items(self) -> None:
+        rows, k = self.rows, self.key
+        for section, position, item in self.dossier.items():
             rows["items"].append({"key": k(item.id), "case_id": self.case, "id": item.id,
                                   "kind": item.KIND, "section": section, "position": position})
             for i, cite in enumerate(item.cites):
@@ -237,76 +307,88 @@ class _Rows:
                                                              cite.quote)})
             rows["tags"].extend({"case_id": self.case, "item_key": k(item.id), "tag": t}
                                 for t in item.tags)
-        for a in d.actors:
-            rows["actors"].append({**self.base(a), "name": self.text(a, "name", a.name),
-                                   "short": self.text(a, "short", a.short), "kind": a.kind.value,
-                                   "parent_key": k(a.parent), "url": a.url})
-        for s in d.sources:
-            rows["sources"].append(self.dated(s, {
-                **self.base(s), "title": self.text(s, "title", s.title), "kind": s.kind.value,
-                "author": self.text(s, "author", s.author),
-                "publisher": self.text(s, "publisher", s.publisher), "url": s.url,
-                "locator": s.locator, "language": s.language}))
-        for e in d.events:
-            rows["events"].append(self.dated(e, {
-                **self.base(e), "until": _iso(e.until), "kind": e.kind.value,
-                "title": self.text(e, "title", e.title), "place": self.text(e, "place", e.place)}))
-            self.links("event_participants", "event_key", e, "actor_key", e.participants)
-        for c in d.claims:
-            verdict = c.verdict
-            rows["claims"].append(self.dated(c, {
-                **self.base(c), "text": self.text(c, "text", c.text), "at_key": k(c.at),
-                "main": int(c.main), "verdict_rating": verdict.rating if verdict else None,
-                "verdict_by_key": k(verdict.by) if verdict else None,
-                "verdict_date": _iso(verdict.date) if verdict else None,
-                "verdict_note": self.text(c, "verdict.note", verdict.note) if verdict else None}))
-            self.links("claim_by", "claim_key", c, "actor_key", c.by)
-        for m in d.demands:
-            rows["demands"].append(self.dated(m, {
-                **self.base(m), "text": self.text(m, "text", m.text), "at_key": k(m.at),
-                "main": int(m.main), "deadline": _iso(m.deadline)}))
-            self.links("demand_by", "demand_key", m, "actor_key", m.by)
-            self.links("demand_to", "demand_key", m, "actor_key", m.to)
-        for r in d.responses:
-            rows["responses"].append(self.dated(r, {
-                **self.base(r), "said": r.said.value, "quote": self.text(r, "quote", r.quote),
-                "text": self.text(r, "text", r.text), "at_key": k(r.at)}))
-            self.links("response_by", "response_key", r, "actor_key", r.by)
-            self.links("response_to", "response_key", r, "demand_key", r.to)
-        for e in d.evidence:
-            rows["evidence"].append(self.dated(e, {
-                **self.base(e), "kind": e.kind.value, "text": self.text(e, "text", e.text),
-                "quote": self.text(e, "quote", e.quote), "source_key": k(e.source),
-                "locator": e.locator, "at_key": k(e.at)}))
-            self.links("evidence_by", "evidence_key", e, "actor_key", e.by)
-            if e.value is not None:
-                f = e.value
-                rows["figures"].append({"evidence_key": k(e.id), "case_id": self.case,
-                                        "number": f.number, "unit": f.unit, "as_of": _iso(f.as_of),
-                                        "scope": self.text(e, "value.scope", f.scope),
-                                        "measure": self.text(e, "value.measure", f.measure)})
-        for a in d.actions:
-            rows["actions"].append(self.dated(a, {
-                **self.base(a), "kind": a.kind.value, "text": self.text(a, "text", a.text),
-                "at_key": k(a.at)}))
-            self.links("action_by", "action_key", a, "actor_key", a.by)
-            rows["effects"].extend({"case_id": self.case, "action_key": k(a.id), "position": i,
-                                    "on_key": k(e.on), "type": e.type.value,
-                                    "note": self.text(a, f"effects[{i}].note", e.note)}
-                                   for i, e in enumerate(a.effects))
-        for r in d.relations:
-            rows["relations"].append({**self.base(r), "type": r.type.value, "to_key": k(r.to),
-                                      "scheme": r.scheme, "source_key": k(r.source)})
-            rows["relation_from"].extend({"case_id": self.case, "relation_key": k(r.id),
-                                          "position": i, "from_key": k(f)}
-                                         for i, f in enumerate(r.from_))
-        self._status()
+
+    def actor(self, a: Actor) -> None:
+        self.rows["actors"].append({**self.base(a), "name": self.text(a, "name", a.name),
+                                    "short": self.text(a, "short", a.short),
+                                    "kind": a.kind.value, "plural": a.plural,
+                                    "parent_key": self.key(a.parent), "url": a.url})
+
+    def source(self, s: Source) -> None:
+        self.rows["sources"].append(self.dated(s, {
+            **self.base(s), "title": self.text(s, "title", s.title), "kind": s.kind.value,
+            "author": self.text(s, "author", s.author),
+            "publisher": self.text(s, "publisher", s.publisher), "url": s.url,
+            "locator": s.locator, "language": s.language}))
+
+    def event(self, e: Event) -> None:
+        self.rows["events"].append(self.dated(e, {
+            **self.base(e), "until": _iso(e.until), "kind": e.kind.value,
+            "title": self.text(e, "title", e.title), "place": self.text(e, "place", e.place)}))
+        self.links("event_participants", "event_key", e, "actor_key", e.participants)
+
+    def claim(self, c: Claim) -> None:
+        self.rows["claims"].append(self.dated(c, {
+            **self.base(c), "text": self.text(c, "text", c.text), "at_key": self.key(c.at),
+            "main": int(c.main), **self.verdict(c)}))
+        self.links("claim_by", "claim_key", c, "actor_key", c.by)
+
+    def demand(self, m: Demand) -> None:
+        self.rows["demands"].append(self.dated(m, {
+            **self.base(m), "text": self.text(m, "text", m.text), "at_key": self.key(m.at),
+            "main": int(m.main), "deadline": _iso(m.deadline), **self.verdict(m)}))
+        self.links("demand_by", "demand_key", m, "actor_key", m.by)
+        self.links("demand_to", "demand_key", m, "actor_key", m.to)
+
+    def response(self, r: Response) -> None:
+        one = single_said(r)
+        self.rows["responses"].append(self.dated(r, {
+            **self.base(r), "said": one.value if one is not None else None,
+            "quote": self.text(r, "quote", r.quote), "text": self.text(r, "text", r.text),
+            "at_key": self.key(r.at)}))
+        self.links("response_by", "response_key", r, "actor_key", r.by)
+        self.rows["response_to"].extend(
+            {"case_id": self.case, "response_key": self.key(r.id), "demand_key": self.key(d),
+             "said": said.value} for d, said in said_by_demand(r).items())
+
+    def evidence(self, e: Evidence) -> None:
+        self.rows["evidence"].append(self.dated(e, {
+            **self.base(e), "kind": e.kind.value, "text": self.text(e, "text", e.text),
+            "quote": self.text(e, "quote", e.quote), "source_key": self.key(e.source),
+            "locator": e.locator, "at_key": self.key(e.at)}))
+        self.links("evidence_by", "evidence_key", e, "actor_key", e.by)
+        f = e.value
+        if f is not None:
+            self.rows["figures"].append({
+                "evidence_key": self.key(e.id), "case_id": self.case, "number": f.number,
+                "unit": f.unit, "as_of": _iso(f.as_of),
+                "as_of_precision": f.as_of_precision.value if f.as_of is not None else None,
+                "scope": self.text(e, "value.scope", f.scope),
+                "measure": self.text(e, "value.measure", f.measure)})
+
+    def action(self, a: Action) -> None:
+        self.rows["actions"].append(self.dated(a, {
+            **self.base(a), "kind": a.kind.value, "text": self.text(a, "text", a.text),
+            "at_key": self.key(a.at)}))
+        self.links("action_by", "action_key", a, "actor_key", a.by)
+        self.rows["effects"].extend({"case_id": self.case, "action_key": self.key(a.id),
+                                     "position": i, "on_key": self.key(effect.on),
+                                     "type": effect.type.value,
+                                     "note": self.text(a, f"effects[{i}].note", effect.note)}
+                                    for i, effect in enumerate(a.effects))
+
+    def relation(self, r: Relation) -> None:
+        self.rows["relations"].append({**self.base(r), "type": r.type.value,
+                                       "to_key": self.key(r.to), "scheme": r.scheme,
+                                       "source_key": self.key(r.source)})
+        self.rows["relation_from"].extend({"case_id": self.case, "relation_key": self.key(r.id),
+                                           "position": i, "from_key": self.key(premise)}
+                                          for i, premise in enumerate(r.from_))
 
     def _status(self) -> None:
         d, k = self.dossier, self.key
-        dates = [x for _, _, item in d.items() if (x := d.date_of(item.id)) is not None]
-        self.judged_on = max(dates) if dates else None
-        statuses = demand_status(d, graph=build_graph(d), today=self.judged_on)
+        self.judged_on = latest_date(d)
+        statuses = demand_status(d, graph=build_graph(d), today=self.judged_on or _dt.date.min)
         for demand, status in statuses.items():
             last = status.last_change
             self.rows["demand_status"].append({
@@ -330,6 +412,7 @@ class _Rows:
                 "description": pick(info.description, self.lang)
                 if info is not None and info.description is not None else None,
                 "languages": json.dumps(list(info.languages) if info is not None else []),
+                "source_key": self.key(info.source) if info is not None else None,
                 "items": len(self.dossier), "demands": len(self.dossier.demands),
                 "judged_on": _iso(self.judged_on)}
 
@@ -442,6 +525,11 @@ def write(dossiers: Sequence[tuple[str, Dossier]], path: str | os.PathLike[str],
             if not fresh and not _ours(db):
                 raise FileError("not a database argmap wrote (no argmap 'cases' table): "
                                 "choose another file", file=str(target))
+            missing = [] if fresh else _missing_columns(db)
+            if missing:
+                raise FileError("written by an earlier argmap, without "
+                                + ", ".join(missing[:3]) + (" ..." if len(missing) > 3 else "")
+                                + ": write the cases into a new file", file=str(target))
             with conn:
                 if fresh:
                     _create(db)
@@ -472,5 +560,11 @@ def _umask() -> int:
 def _ours(db: Any) -> bool:
     """Whether an existing database has argmap's tables (so that updating it is safe)."""
     names = set(db.table_names())
-    return all(name in names for name in TABLES) and \
-        set(db["cases"].columns_dict) >= set(TABLES["cases"])
+    return all(name in names for name in TABLES) and "judged_on" in db["cases"].columns_dict
+
+
+def _missing_columns(db: Any) -> list[str]:
+    """The ``table.column`` this version writes that an existing argmap database lacks (one
+    written by an earlier version)."""
+    return [f"{name}.{column}" for name, columns in TABLES.items()
+            for column in columns if column not in db[name].columns_dict]

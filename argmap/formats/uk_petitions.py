@@ -44,6 +44,9 @@ at``                         Petitions Committee, its ``details`` in the note, a
                              tags ``rejected`` and ``rejected-<code>``. A rejection is never an
                              answer: the government did not see the petition, so the demand has no
                              answer, and nothing reads as a refusal
+(no response, fewer than    the demand's tag ``no-answer-due`` and a note saying so: the government
+10,000 signatures)           answers a petition once it has 10,000 signatures, so a petition short of
+                             them is not one it left unanswered (the tracker counts it apart)
 ``closed_at``                the event ``-closed``
 ``signature_count``          the evidence ``petition-N-signatures`` (kind ``statistic``) with the
                              figure ``{number, unit: signatures, as_of}``, ``as_of`` the day of
@@ -76,15 +79,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..gc_pause import paused_gc
 from ..errors import FileError, FormatError
+from ..gc_pause import paused_gc
 from ..model import Said
 from ._common import FormatWarning, Imported, build, decode, load_json, slugify
+
+__all__ = [
+    "COMMITTEE", "COMMONS", "GOVERNMENT", "KNOWN_ATTRIBUTES", "LICENCE", "NAME", "NO_ANSWER_DUE",
+    "RESPONSE_THRESHOLD", "SITE", "SUFFIXES", "PetitionImporter", "department_key", "department_of", "files_in", "load",
+    "load_each", "load_folder", "petitions_in", "sniff",
+]
 
 NAME = "uk-petitions"
 SUFFIXES = (".json",)
 
 GOVERNMENT = "uk-government"
+#: Signatures from which the government responds to a petition.
+RESPONSE_THRESHOLD = 10_000
+#: The tag of a demand to which no answer was due (counted apart by :mod:`argmap.site.tally`).
+NO_ANSWER_DUE = "no-answer-due"
 COMMONS = "house-of-commons"
 COMMITTEE = "petitions-committee"
 SITE = "UK Parliament petitions site (petition.parliament.uk)"
@@ -368,6 +381,8 @@ class PetitionImporter:
         self._debate(p, base, petitioners, page, event)
         event("closed", p.day("closed_at"), "other", f"Petition {pid} closed", [petitioners])
 
+        answered = self._response(p, base, page, to)
+        signatures = self._signatures(p, base, petitioners, cite)
         tags = ["petition"]
         state = p.text("state")
         if state:
@@ -377,8 +392,13 @@ class PetitionImporter:
         topics = p.attrs.get("topics")
         if isinstance(topics, list):
             tags += [f"topic-{slugify(t, 'topic')}" for t in topics if isinstance(t, str)]
+        not_due = None if rejection or answered else self._not_due(p, signatures)
+        if not_due is not None:
+            tags.append(NO_ANSWER_DUE)
         demand: dict[str, Any] = {"id": base, "text": action, "by": [petitioners], "to": to,
                                   "tags": list(dict.fromkeys(tags))}
+        if not_due is not None:
+            demand["note"] = not_due
         made = opened_on or p.day("created_at")
         if made is not None:
             demand["date"] = made.isoformat()
@@ -390,8 +410,20 @@ class PetitionImporter:
                  if text]
         demand["cites"] = cites or [cite]
         self.sections["demands"].append(demand)
-        self._response(p, base, page, to)
-        self._signatures(p, base, petitioners, cite)
+
+    @staticmethod
+    def _not_due(p: _Petition, signatures: int | None) -> str | None:
+        """Why no answer was due to an unanswered petition, or ``None`` when one was (it
+        reached the signatures at which the government responds)."""
+        if p.day("response_threshold_reached_at") is not None or (
+                signatures is not None and signatures >= RESPONSE_THRESHOLD):
+            return None
+        had = (f"it had {signatures:,}" if signatures is not None
+               else "it is not recorded as reaching them")
+        as_of = p.day("updated_at")
+        when = f" as of {as_of.isoformat()}" if as_of is not None and signatures is not None else ""
+        return (f"No answer was due: the government responds to a petition once it has "
+                f"{RESPONSE_THRESHOLD:,} signatures, and {had}{when}.")
 
     def _check_keys(self, p: _Petition) -> None:
         for key in p.attrs:
@@ -403,9 +435,9 @@ class PetitionImporter:
             elif key not in KNOWN_ATTRIBUTES and p.attrs[key] not in (None, "", [], {}):
                 self.warnings.add(f"attribute '{key}' not held", p.file)
         for part, known in _KNOWN_PARTS.items():
-            value = p.part(part)
-            for key in value or ():
-                if key not in known and value[key] not in (None, "", [], {}):
+            fields = p.part(part) or {}
+            for key, value in fields.items():
+                if key not in known and value not in (None, "", [], {}):
                     self.warnings.add(f"attribute '{part}.{key}' not held", p.file)
 
     def _page(self, p: _Petition, base: str) -> str:
@@ -507,15 +539,16 @@ class PetitionImporter:
                   f"The Petitions Committee decided not to debate petition {p.id}",
                   [self._shared(COMMITTEE), petitioners], note=overview, cites=cites)
 
-    def _response(self, p: _Petition, base: str, page: str, to: list[str]) -> None:
+    def _response(self, p: _Petition, base: str, page: str, to: list[str]) -> bool:
+        """Add the government's response, if the petition has one; whether it had."""
         response = p.part("government_response")
         if response is None:
-            return
+            return False
         summary = _text(response.get("summary"))
         details = _text(response.get("details"))
         if summary is None and details is None:
             self.warnings.add("empty government response: not held", p.file)
-            return
+            return False
         day = (p.day("responded_on", response.get("responded_on"), within="government_response")
                or p.day("government_response_at")
                or p.day("created_at", response.get("created_at"), within="government_response"))
@@ -532,12 +565,14 @@ class PetitionImporter:
         answer["cites"] = [{"source": page, "locator": "Government response",
                             **({"quote": details} if details else {})}]
         self.sections["responses"].append(answer)
+        return True
 
     def _signatures(self, p: _Petition, base: str, petitioners: str,
-                    cite: dict[str, Any]) -> None:
+                    cite: dict[str, Any]) -> int | None:
+        """Add the signature count as a figure; the count (``None`` when the file has none)."""
         count = p.attrs.get("signature_count")
         if count is None:
-            return
+            return None
         if not isinstance(count, int) or isinstance(count, bool) or count < 0:
             raise p.fail("signature_count", f"{count!r} is not a count")
         figure: dict[str, Any] = {"number": count, "unit": "signatures",
@@ -548,6 +583,7 @@ class PetitionImporter:
         self.sections["evidence"].append({
             "id": f"{base}-signatures", "text": f"{count:,} signatures", "kind": "statistic",
             "by": [petitioners], "value": figure, "cites": [cite]})
+        return count
 
     # --- the result ----------------------------------------------------------------------
 
@@ -628,12 +664,13 @@ def _unique(found: Iterable[tuple[dict[str, Any], str | None]],
     return dict(sorted(kept.items()))
 
 
-def _folder_petitions(folder: Path, warnings: _Warnings) -> dict[int, tuple[dict[str, Any], str]]:
-    def each() -> Iterator[tuple[dict[str, Any], str]]:
+def _folder_petitions(folder: Path, warnings: _Warnings) -> dict[int, tuple[dict[str, Any],
+                                                                              str | None]]:
+    def each() -> Iterator[tuple[dict[str, Any], str | None]]:
         for path in files_in(folder):  # named as the user named the folder
             for obj in _read(path):
                 yield obj, str(path)
-    return _unique(each(), warnings)  # type: ignore[return-value]
+    return _unique(each(), warnings)
 
 
 def load_folder(folder: str | os.PathLike[str]) -> Imported:

@@ -23,35 +23,45 @@ from ..dossier import Dossier
 from ..errors import UnknownReferenceError, did_you_mean
 from ..graph import build_graph, paused_gc
 from ..lang import pick
-from ..model import Response, said_by_demand, single_said
-from ..queries import actor_profile
+from ..model import Evidence, Item, Response, said_by_demand, single_said
+from ..queries import actor_family, actor_profile
 from ..tracking import DateLike, demand_status, timeline
+from ..words import word
+from .outcome import demand_outcome, said_words
 
 __all__ = [
     "STATUS_COLUMNS", "STATUS_TABLE_COLUMNS", "TIMELINE_COLUMNS", "TIMELINE_TABLE_COLUMNS",
-    "rows_to_csv", "rows_to_json", "rows_to_table", "said_text", "status_rows", "timeline_rows"
+    "on_record", "rows_to_csv", "rows_to_json", "rows_to_table", "said_text", "status_rows",
+    "timeline_rows"
 ]
 
 #: Keys of a status row, in order.
 #:
 #: ``demand`` id; ``made`` date; ``by`` and ``to`` actor ids; ``text`` the demand in the chosen
-#: language; ``said`` and ``done`` values; ``overdue`` and ``on_paper`` flags; ``deadline``;
-#: ``answers`` and ``actions`` ids by date; ``last_change`` date, ``last_item`` (response or
-#: action id), ``last_source`` and ``last_locator`` of the latest change on either axis.
+#: language; ``said`` and ``done`` values; ``said_words`` and ``done_words`` the same in the
+#: words every output uses for this pair (:mod:`argmap.reports.outcome`: only an answer that
+#: committed to something is "kept" or "broken"); ``overdue`` and ``on_paper`` flags;
+#: ``deadline``; ``answers`` and ``actions`` ids by date; ``last_change`` date, ``last_item``
+#: (response or action id), ``last_source`` and ``last_locator`` of the latest change on either
+#: axis.
 STATUS_COLUMNS: tuple[str, ...] = (
-    "demand", "made", "by", "to", "text", "said", "done", "overdue", "on_paper", "deadline",
-    "answers", "actions", "last_change", "last_item", "last_source", "last_locator",
+    "demand", "made", "by", "to", "text", "said", "done", "said_words", "done_words", "overdue",
+    "on_paper", "deadline", "answers", "actions", "last_change", "last_item", "last_source",
+    "last_locator",
 )
 
 #: Dates in rows are cut to the precision the item gives (``2018-02``, ``2013``).
 #:
-#: Keys of a timeline row, in order: ``date``, ``kind``, ``id``, ``by`` (actor ids), ``text`` in
-#: the chosen language, ``said`` (responses: the value, or ``demand: value`` pairs joined with
-#: ``; `` when the answer said different things to its demands), ``effects`` (actions:
-#: ``type:target``),
-#: ``source`` and ``locator`` of the item's first citation.
+#: Keys of a timeline row, in order: ``date``, ``kind``, ``id``, ``by`` (actor ids); ``text`` in
+#: the chosen language: the writer's words (a response's ``text``, empty when it has none, never
+#: its quote); ``quote``: the words quoted verbatim from the source (a response's or evidence's
+#: ``quote``), else empty; ``said`` (responses: the value, or ``demand: value`` pairs joined
+#: with ``; `` when the answer said different things to its demands) and ``said_words`` (the
+#: same in words); ``effects`` (actions: ``type:target``); ``source`` and ``locator``: where
+#: the item is on record (evidence: its own ``source``, else its first citation).
 TIMELINE_COLUMNS: tuple[str, ...] = (
-    "date", "kind", "id", "by", "text", "said", "effects", "source", "locator",
+    "date", "kind", "id", "by", "text", "quote", "said", "said_words", "effects", "source",
+    "locator",
 )
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -69,13 +79,33 @@ def _precision(graph: nx.MultiDiGraph, item_id: str) -> str:
                         lambda i: nodes[i]["item"] if i in nodes else None)
 
 
-def said_text(response: Response) -> str:
-    """A response's ``said`` as one cell: its value, or ``demand: value`` pairs joined with
-    ``; `` when it said different things to different demands."""
+def said_text(response: Response, lang: str | None = None) -> str:
+    """A response's ``said`` as one cell: its value (in words when ``lang`` is given), or
+    ``demand: value`` pairs joined with ``; `` when it said different things to different
+    demands."""
+    def one_cell(said: Any) -> str:
+        return said.value if lang is None else said_words(said, lang)
+
     one = single_said(response)
     if one is not None:
-        return one.value
-    return "; ".join(f"{d}: {s.value}" for d, s in said_by_demand(response).items())
+        return one_cell(one)
+    return "; ".join(f"{d}: {one_cell(s)}" for d, s in said_by_demand(response).items())
+
+
+def on_record(item: Item) -> tuple[str | None, str | None]:
+    """``(source, locator)`` where an item is on record: evidence's own ``source`` first, else
+    its first citation; ``(None, None)`` when it cites nothing."""
+    if isinstance(item, Evidence) and item.source is not None:
+        return item.source, item.locator
+    if item.cites:
+        return item.cites[0].source, item.cites[0].locator
+    return None, None
+
+
+def _family_of(graph: nx.MultiDiGraph, actor: str) -> tuple[str, ...]:
+    """The actor and its divisions (an unknown actor is an error naming the nearest)."""
+    _check_actor(graph, actor)
+    return actor_family(graph, actor)
 
 
 def _check_actor(graph: nx.MultiDiGraph, actor: str) -> None:
@@ -89,15 +119,16 @@ def status_rows(dossier: Dossier, as_of: DateLike = None, actor: str | None = No
                 today: _dt.date | None = None) -> list[dict[str, Any]]:
     """One row per demand (keys :data:`STATUS_COLUMNS`), in the order of :func:`demand_status`.
 
-    ``actor`` keeps the demands it made, was asked, answered or acted on; an unknown actor
-    raises :class:`~argmap.errors.UnknownReferenceError`.
+    ``actor`` keeps the demands it made, was asked, answered or acted on, it or one of its
+    divisions (actors whose ``parent`` chain reaches it); an unknown actor raises
+    :class:`~argmap.errors.UnknownReferenceError`.
 
     >>> d = Dossier.model_validate({"actors": [{"id": "m", "name": "M", "kind": "ministry"}],
     ...   "demands": [{"id": "d", "text": {"en": "Stop", "ja": "中止"}, "to": "m",
     ...                "date": "2019-07-23"}]})
     >>> row = status_rows(d, lang="ja", today=_dt.date(2020, 1, 1))[0]
-    >>> row["text"], row["said"], row["done"]
-    ('中止', 'no_response', 'unrated')
+    >>> row["text"], row["said"], row["done"], row["said_words"], row["done_words"]
+    ('中止', 'no_response', 'unrated', '回答なし', '実行の記録なし')
     """
     with paused_gc():  # thousands of rows of small objects: see paused_gc
         return _status_rows(dossier, as_of, actor, lang, graph, today)
@@ -110,19 +141,22 @@ def _status_rows(dossier: Dossier, as_of: DateLike, actor: str | None, lang: str
     statuses = demand_status(dossier, as_of, graph=graph, today=today)
     keep: set[str] | None = None
     if actor is not None:
-        _check_actor(graph, actor)
-        profile = actor_profile(graph, actor)
-        keep = set(profile.demanded) | set(profile.asked)
+        family = set(_family_of(graph, actor))
+        keep = set()
+        for member in family:
+            profile = actor_profile(graph, member)
+            keep |= set(profile.demanded) | set(profile.asked)
         nodes = graph.nodes
         for status in statuses.values():
             doers = [nodes[i]["item"].by for i in status.answers + status.actions]
-            if any(actor in by for by in doers):
+            if any(family.intersection(by) for by in doers):
                 keep.add(status.demand)
     rows = []
     for demand, status in statuses.items():
         if keep is not None and demand not in keep:
             continue
         last = status.last_change
+        said, done = demand_outcome(status, lang)
         rows.append({
             "demand": demand,
             "made": _iso(status.made, _precision(graph, demand)),
@@ -131,6 +165,8 @@ def _status_rows(dossier: Dossier, as_of: DateLike, actor: str | None, lang: str
             "text": pick(graph.nodes[demand]["text"], lang),
             "said": status.said.value,
             "done": status.done.value,
+            "said_words": said,
+            "done_words": done,
             "overdue": status.overdue,
             "on_paper": status.on_paper,
             "deadline": _iso(status.deadline),
@@ -149,37 +185,44 @@ def timeline_rows(dossier: Dossier, as_of: DateLike = None, actor: str | None = 
                   graph: nx.MultiDiGraph | None = None) -> list[dict[str, Any]]:
     """One row per dated item (keys :data:`TIMELINE_COLUMNS`), in :func:`timeline` order.
 
-    ``actor`` keeps the items it is named in (by, to, participants) and the answers and actions
-    bearing on demands it made.
+    ``actor`` keeps the items it or one of its divisions (actors whose ``parent`` chain reaches
+    it: the head of government answering for the government) is named in (by, to,
+    participants), and the answers and actions bearing on the demands they made.
     """
     if graph is None:
         graph = build_graph(dossier)
     keep: set[str] | None = None
     if actor is not None:
-        _check_actor(graph, actor)
-        keep = set(graph.predecessors(actor))
-        for demand in actor_profile(graph, actor).demanded:
-            keep.update(graph.predecessors(demand))
+        family = _family_of(graph, actor)
+        keep = set()
+        for member in family:
+            keep.update(n for n in graph.predecessors(member)
+                        if graph.nodes[n].get("kind") != "actor")
+            for demand in actor_profile(graph, member).demanded:
+                keep.update(graph.predecessors(demand))
     rows = []
     for day in timeline(dossier, as_of, kinds=kinds, graph=graph):
         for entry in day.entries:
             if keep is not None and entry.id not in keep:
                 continue
             item = graph.nodes[entry.id]["item"]
-            cites = item.cites
-            said = said_text(item) if entry.kind == "response" else None
+            response = entry.kind == "response"
             effects = ([f"{e.type.value}:{e.on}" for e in item.effects]
                        if entry.kind == "action" else [])
+            source, locator = on_record(item)
+            quote = getattr(item, "quote", None)
             rows.append({
                 "date": _iso(entry.date, _precision(graph, entry.id)),
                 "kind": entry.kind,
                 "id": entry.id,
                 "by": list(getattr(item, "by", None) or getattr(item, "participants", None) or []),
-                "text": pick(entry.title, lang),
-                "said": said,
+                "text": pick(item.text, lang) if response else pick(entry.title, lang),
+                "quote": pick(quote, lang) if quote is not None else "",
+                "said": said_text(item) if response else None,
+                "said_words": said_text(item, lang) if response else None,
                 "effects": effects,
-                "source": cites[0].source if cites else None,
-                "locator": cites[0].locator if cites else None,
+                "source": source,
+                "locator": locator,
             })
     return rows
 
@@ -230,33 +273,43 @@ _STYLES = {
 
 
 #: Columns a terminal table shows by default (the JSON and CSV forms keep every column).
-STATUS_TABLE_COLUMNS: tuple[str, ...] = ("made", "text", "to", "said", "done", "last_change")
-TIMELINE_TABLE_COLUMNS: tuple[str, ...] = ("date", "kind", "text", "said", "source", "locator")
+STATUS_TABLE_COLUMNS: tuple[str, ...] = ("made", "text", "to", "said_words", "done_words",
+                                         "last_change")
+TIMELINE_TABLE_COLUMNS: tuple[str, ...] = ("date", "kind", "text", "said_words", "source",
+                                           "locator")
 # Short columns are kept on one line; the text column takes the remaining width and wraps.
 _NARROW = frozenset({"made", "date", "kind", "said", "done", "overdue", "on_paper", "deadline",
                      "last_change", "locator"})
+#: Column headings where the key is not the heading, and the value column that colours them.
+_HEADINGS = {"said_words": "said", "done_words": "done"}
+_COLOURED_BY = {"said": "said", "done": "done", "said_words": "said", "done_words": "done"}
 
 
 def rows_to_table(rows: Sequence[dict[str, Any]], title: str | None = None,
-                  columns: Sequence[str] | None = None) -> Table:
+                  columns: Sequence[str] | None = None, lang: str = "en") -> Table:
     """The rows as a ``rich`` table; cells are plain text (never read as markup), ``said`` and
-    ``done`` values coloured, ``overdue`` shown in red."""
+    ``done`` coloured by their value, ``overdue`` shown in red. A row's ``quote`` (the source's
+    own words) follows its ``text`` (the writer's words) in the text cell, in the quotation
+    marks of ``lang``, and only there: its source is the row's ``source``."""
     columns = list(columns if columns is not None else (rows[0] if rows else ()))
     table = Table(title=title)
     for name in columns:
+        heading = _HEADINGS.get(name, name).replace("_", " ")
         if name in _NARROW:
-            table.add_column(name.replace("_", " "), no_wrap=True)
+            table.add_column(heading, no_wrap=True)
         else:
-            table.add_column(name.replace("_", " "), overflow="fold", ratio=3 if name == "text"
-                             else 1)
+            table.add_column(heading, overflow="fold", ratio=3 if name == "text" else 1)
     for row in rows:
         cells = []
         for name in columns:
             value = row.get(name)
             text = _cell(value)
+            if name == "text" and row.get("quote"):
+                quoted = word("quote", lang, text=row["quote"])
+                text = f"{text}\n{quoted}" if text else quoted
             style = ""
-            if name in ("said", "done"):
-                style = _STYLES.get(text, "")
+            if name in _COLOURED_BY:
+                style = _STYLES.get(_cell(row.get(_COLOURED_BY[name])), "")
             elif name == "overdue" and value:
                 style = "bold red"
             cells.append(RichText(text, style=style))

@@ -1,6 +1,9 @@
 """A plain-text summary of a dossier: counts per kind, the date range, every demand and its answers.
 
 This is what ``argmap summary`` prints and what ``argmap build`` prints before it draws the maps.
+Each demand's said and done are in the words every output shares (:mod:`.outcome`). An answer's
+own words appear in quotation marks only when they are its ``quote`` (verbatim from the source,
+credited to it); its ``text`` is the writer's summary and is shown as such ("in our words").
 """
 
 from __future__ import annotations
@@ -11,10 +14,16 @@ from ..dates import date_range, date_text, precision_of
 from ..dossier import Dossier
 from ..lang import pick
 from ..model import Demand, Response, said_for
+from ..brief.words import clip
 from ..text import shorten
 from ..tracking import demand_status
+from ..words import word
+from .outcome import outcome_line, said_words
 
 __all__ = ["summary_text"]
+
+#: Columns an answer's words are cut to.
+WORDS_WIDTH = 70
 
 
 def _name(dossier: Dossier, actor_id: str, lang: str) -> str:
@@ -24,6 +33,25 @@ def _name(dossier: Dossier, actor_id: str, lang: str) -> str:
 
 def _precision(dossier: Dossier, item_id: str) -> str:
     return precision_of(dossier.get(item_id), dossier.find)
+
+
+def _credit(answer: Response) -> str:
+    """``(jichiroren-2020, ¶47)``: the source the answer is on record in, by its id."""
+    if not answer.cites:
+        return ""
+    cite = answer.cites[0]
+    return " (" + ", ".join([cite.source] + ([cite.locator] if cite.locator else [])) + ")"
+
+
+def _words(answer: Response, lang: str) -> str:
+    """What the answer said in words: its quote, quoted and credited; else its text as ours."""
+    if answer.quote is not None and answer.cites:
+        quoted = word("quote", lang, text=clip(pick(answer.quote, lang), WORDS_WIDTH))
+        return f" — {quoted}{_credit(answer)}"
+    if answer.text is not None:
+        ours = word("our_words", lang, text=clip(pick(answer.text, lang), WORDS_WIDTH))
+        return f" — {ours}"
+    return ""
 
 
 def summary_text(dossier: Dossier, lang: str = "en") -> str:
@@ -47,18 +75,16 @@ def summary_text(dossier: Dossier, lang: str = "en") -> str:
         made = date_text(status.made, _precision(dossier, demand_id), "undated")
         to = ", ".join(_name(dossier, a, lang) for a in status.to)
         lines.append(f"- {made} {demand_id} (to {to}): {shorten(pick(demand.text, lang), 90)}")
-        if not status.answers:
-            lines.append("    no response on record")
+        lines.append(f"    now: {outcome_line(status, lang)}")
         for answer_id in status.answers:
             answer = dossier.get(answer_id)
             assert isinstance(answer, Response)
             when = date_text(dossier.date_of(answer_id), _precision(dossier, answer_id), "undated")
             by = ", ".join(_name(dossier, a, lang) for a in answer.by)
-            words = pick(answer.quote or answer.text, lang)
-            lines.append(f"    {when} {by}: {said_for(answer, demand_id).value}"
-                         + (f" — “{shorten(words, 70)}”" if words else ""))
-        if status.done.value != "unrated" and status.done_change is not None:
+            said = said_words(said_for(answer, demand_id), lang)
+            lines.append(f"    {when} {by}: {said}{_words(answer, lang)}")
+        if status.done_change is not None:
             change = status.done_change
             when = date_text(change.date, _precision(dossier, change.item), "undated")
-            lines.append(f"    done: {status.done.value} ({when}, {change.item})")
+            lines.append(f"    last act on it: {change.item} ({when})")
     return "\n".join(lines) + "\n"

@@ -28,9 +28,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..dossier import Dossier
-from ..gc_pause import paused_gc
 from ..errors import FileError, RenderError
 from ..formats import case_name
+from ..gc_pause import paused_gc
 from ..io.files import load
 from ..maps.options import RenderOptions
 from ..maps.views import draw
@@ -68,7 +68,7 @@ def load_cases(paths: Sequence[str | os.PathLike[str]]) -> list[tuple[str, Dossi
     out: list[tuple[str, Dossier]] = []
     taken: set[str] = set()
     for path in paths:
-        base = name = case_name(path)
+        base = name = case_name(Path(path))
         n = 1
         while name in taken:
             n += 1

@@ -17,6 +17,8 @@ from ..model import Said
 from .tally import Bin
 from .words import word
 
+__all__ = ["answers_chart", "legend", "nice_step"]
+
 WIDTH, HEIGHT = 720, 260
 LEFT, RIGHT, TOP, BOTTOM = 44, 12, 12, 48
 
@@ -59,8 +61,8 @@ def answers_chart(bins: list[Bin], unit: str, lang: str) -> str:
 
     label = word("answers.chart.alt", lang, answers=f"{answers:,}", received=f"{received:,}",
                  unit=word(f"unit.{unit}", lang))
-    out = [f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-           f'aria-label="{_esc(label)}" xmlns="http://www.w3.org/2000/svg">',
+    out = [(f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+            f'aria-label="{_esc(label)}" xmlns="http://www.w3.org/2000/svg">'),
            f"<title>{_esc(label)}</title>"]
     for tick in range(0, top + 1, step):
         ty = y(tick)

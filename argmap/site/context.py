@@ -21,6 +21,8 @@ from ..lang import pick
 from .html import Frame, esc, link
 from .tally import ActorRecord, Case, actor_records
 
+__all__ = ["Site"]
+
 
 @dataclass
 class Site:

@@ -13,14 +13,26 @@ import datetime as _dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..dates import precision_of
-from ..model import Action, Citation, Event, Evidence, Item, Response, Source
+from ..dates import date_text, precision_of
+from ..model import (
+    Action,
+    Citation,
+    Event,
+    Evidence,
+    Item,
+    Relation,
+    Response,
+    Source,
+    said_by_demand,
+)
 from ..tracking import StatusChange
 from .context import Site
-from .html import Table, badge, day, esc, flag, out_link
-from .pages import away_badge
+from .html import Table, badge, day, esc, flag, link, out_link
+from .pages import apart_badge
 from .tally import Case, DemandRef
 from .words import word
+
+__all__ = ["FEW", "LONG_QUOTE", "CaseIndex", "DemandPage"]
 
 #: A source cited by at most this many items is "one place" as a whole.
 FEW = 40
@@ -36,6 +48,7 @@ class CaseIndex:
     by_place: dict[tuple[str, str | None], list[str]] = field(default_factory=dict)
     by_source: dict[str, list[str]] = field(default_factory=dict)
     relations: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
+    touching: dict[str, list[str]] = field(default_factory=dict)  # item -> its relations' ids
 
     @classmethod
     def of(cls, case: Case) -> CaseIndex:
@@ -48,6 +61,8 @@ class CaseIndex:
             for premise in rel.from_:
                 index.relations.setdefault(rel.to, []).append(("in", rel.type.value, premise))
                 index.relations.setdefault(premise, []).append(("out", rel.type.value, rel.to))
+            for end in dict.fromkeys((rel.to, *rel.from_)):
+                index.touching.setdefault(end, []).append(rel.id)
         return index
 
     def related(self, item: Item, skip: set[str]) -> list[str]:
@@ -63,8 +78,8 @@ class CaseIndex:
             found.add(at)
         found -= skip
         case = self.case
-        keep = [i for i in found if (item := case.find(i)) is not None
-                and item.KIND not in ("actor", "source")]
+        keep = [i for i in found if (other := case.find(i)) is not None
+                and other.KIND not in ("actor", "source")]
         return sorted(keep, key=lambda i: (_date_or_as_of(case, i), case.order[i]))
 
 
@@ -145,8 +160,7 @@ class DemandPage:
         if not ref.status.history:
             return f'<p class="muted">{esc(word("demand.no_history", lang))}</p>'
 
-        def row(change: object) -> list[str]:
-            assert isinstance(change, StatusChange)
+        def row(change: StatusChange) -> list[str]:
             item = case.get(change.item)
             text = (self.site.text(item.quote) or self.site.text(item.text)
                     if isinstance(item, Response) else self.site.text(getattr(item, "text", "")))
@@ -169,10 +183,14 @@ class DemandPage:
             return f'<p class="muted">{esc(word("demand.no_answers", lang))}</p>'
         out = []
         for answer_id in ref.status.answers:
-            answer = case.get(answer_id)
-            assert isinstance(answer, Response)
-            parts = [f'<h3 class="answer-head"><span class="date">{self.when(answer_id)}</span> '
-                     f"{self.actors(answer.by)} {badge('said', answer.said.value, lang)}</h3>"]
+            answer = case.response(answer_id)
+            said = said_by_demand(answer)  # what it said to each demand it answers
+            head = (f'<h3 class="answer-head"><span class="date">{self.when(answer_id)}</span> '
+                    f"{self.actors(answer.by)} {badge('said', said[ref.id].value, lang)}</h3>")
+            parts = [head]
+            others = [(d, s.value) for d, s in said.items() if d != ref.id]
+            if others:
+                parts.append(self.also_answers(others))
             if answer.quote is not None:
                 parts.append(self.quote(answer.quote))
                 parts.append(self.other_languages(answer.quote))
@@ -184,6 +202,19 @@ class DemandPage:
             parts.append(self.cites(answer.cites))
             out.append(f'<article class="answer" id="{esc(answer_id)}">{"".join(parts)}</article>')
         return "".join(out)
+
+    def also_answers(self, others: list[tuple[str, str]]) -> str:
+        """The other demands an answer answers, each with what it said to that one (an answer
+        may deflect one demand and refuse another: the badge above is what it said to this
+        demand, these are what it said to the others)."""
+        rows = []
+        for demand_id, said in others:
+            text = self.site.text(self.case.demand(demand_id).text)
+            short = text if len(text) <= 120 else text[:117].rsplit(" ", 1)[0] + "…"
+            href = self.root + self.site.demand_path(self.case, demand_id)
+            rows.append(f"<li>{badge('said', said, self.lang)} {link(href, short)}</li>")
+        return (f'<div class="also"><span class="label">{esc(word("demand.also_answers", self.lang))}'
+                f':</span><ul>{"".join(rows)}</ul></div>')
 
     def actions(self, ref: DemandRef) -> str:
         lang, case = self.lang, self.case
@@ -204,6 +235,19 @@ class DemandPage:
                        "</article>")
         return "".join(out)
 
+    def gist(self, item_id: str, limit: int = 100) -> str:
+        """An item's words (its text, quote or title), cut at a space to about ``limit``."""
+        item = self.case.find(item_id)
+        text = self.site.text(getattr(item, "text", None) or getattr(item, "quote", None)
+                              or getattr(item, "title", None) or item_id)
+        return text if len(text) <= limit else text[:limit - 3].rsplit(" ", 1)[0] + "…"
+
+    def relation(self, rel: Relation) -> str:
+        """What a relation joins: its premises, the kind of relation, what it bears on."""
+        premises = " + ".join(esc(self.gist(p)) for p in rel.from_)
+        kind = esc(word(f"rel.out.{rel.type.value}", self.lang))
+        return f'{premises} <span class="rel">{kind}</span> {esc(self.gist(rel.to))}'
+
     def arguments(self, demand: str) -> str:
         lang, case = self.lang, self.case
         rows = []
@@ -216,7 +260,9 @@ class DemandPage:
         return f'<ul class="args">{"".join(rows)}</ul>' if rows else ""
 
     def related(self, demand: Item, ref: DemandRef) -> str:
-        skip = {demand.id, *ref.status.answers, *ref.status.actions}
+        # what the page shows already: its answers, actions and arguments
+        skip = {demand.id, *ref.status.answers, *ref.status.actions,
+                *self.index.touching.get(demand.id, ())}
         rows = []
         for item_id in self.index.related(demand, skip):
             item = self.case.get(item_id)
@@ -224,19 +270,23 @@ class DemandPage:
                                   or getattr(item, "quote", None))
             extra = ""
             when = self.when(item_id)
+            if isinstance(item, Relation):  # no date of its own: an argument, not an event
+                text, when = "", ""
+                extra = self.relation(item)
             if isinstance(item, Evidence) and item.value is not None:
                 figure = item.value
                 extra = f' <span class="figure">{figure.number:,} {esc(figure.unit)}</span>'
                 text = "" if text.replace(",", "") == f"{figure.number} {figure.unit}" else text
-                if item.date is None and figure.as_of is not None:
-                    when = esc(word("as_of", self.lang, date=figure.as_of.isoformat()))
+                if self.case.date_of(item_id) is None and figure.as_of is not None:
+                    as_of = date_text(figure.as_of, figure.as_of_precision)
+                    when = esc(word("as_of", self.lang, date=as_of))
             note = self.site.text(getattr(item, "note", None))
             sources = ""
             if isinstance(item, Event):
                 sources = ", ".join(self.source(c.source) for c in item.cites[1:])
             kind = esc(word(f"kind.{item.KIND}", self.lang))
-            rows.append(f'<li><span class="date">{when}</span> '
-                        f'<span class="kind">{kind}</span> {esc(text)}{extra}'
+            date = f'<span class="date">{when}</span> ' if when else ""
+            rows.append(f'<li>{date}<span class="kind">{kind}</span> {esc(text)}{extra}'
                         + (f" — {sources}" if sources else "")
                         + (self.quote(note, "note") if note else "") + "</li>")
         return f'<ul class="related">{"".join(rows)}</ul>' if rows else ""
@@ -262,7 +312,7 @@ class DemandPage:
         """The HTML of one demand's page."""
         self.sources = []
         site, lang, case, root = self.site, self.lang, self.case, self.root
-        demand = case.get(ref.id)
+        demand = case.demand(ref.id)
         status = ref.status
         text = site.text(demand.text)
         made = esc(word("demand.made", lang, date="\x00d", by="\x00b", to="\x00t"))
@@ -279,14 +329,15 @@ class DemandPage:
             parts.append(f'<p>{esc(word("demand.deadline", lang, date=demand.deadline.isoformat()))}</p>')
         if case.turned_away(ref.id):
             parts.append(f'<p class="notice">{esc(word("demand.turned_away", lang))}</p>')
-        said = (away_badge(ref, lang) if case.turned_away(ref.id) and not status.answers
-                else badge("said", status.said.value, lang))
+        if case.no_answer_due(ref.id):
+            parts.append(f'<p class="notice">{esc(word("demand.not_due", lang))}</p>')
+        said = apart_badge(ref, lang) or badge("said", status.said.value, lang)
+        judged = ("" if case.judged_on is None else f'<p class="muted">'
+                  f'{esc(word("case.judged", lang, date=case.judged_on.isoformat()))}</p>')
         parts.append(f'<section class="now" aria-labelledby="now"><h2 id="now">'
                      f'{esc(word("demand.status", lang))}</h2><p class="badges">'
-                     f"{said} "
-                     f"{badge('done', status.done.value, lang)} {' '.join(flags)}</p>"
-                     f'<p class="muted">{esc(word("case.judged", lang, date=case.judged_on.isoformat()))}</p></section>'
-                     if case.judged_on else "</section>")
+                     f"{said} {badge('done', status.done.value, lang)} {' '.join(flags)}</p>"
+                     f"{judged}</section>")
         if demand.tags:
             tags = " ".join(f'<span class="tag">{esc(t)}</span>' for t in demand.tags)
             parts.append(f'<p class="tags"><span class="label">'

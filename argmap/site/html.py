@@ -18,12 +18,22 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from typing import Generic, TypeVar
 
 from ..dates import date_text
 from ..maps.style import DONE, SAID
 from ..model import Done, Said
 from ..page.build import content_security_policy
 from .words import word
+
+__all__ = [
+    "PAGE_ROWS", "SCRIPT_PARTS", "Frame", "Table", "asset", "badge", "day", "esc", "flag", "link",
+    "minify_css", "out_link", "pager", "pages_of", "pct", "safe_url", "say", "script",
+    "status_css",
+]
+
+#: A row of a table (a demand, an actor with its scorecard, a change of status ...).
+Row = TypeVar("Row")
 
 #: Rows per page of a long table (a case's or an actor's demands).
 PAGE_ROWS = 500
@@ -198,16 +208,16 @@ class Frame:
 
 
 @dataclass(frozen=True)
-class Table:
+class Table(Generic[Row]):
     """A table's header cells and a function that writes one row's cells (a list of ``<td>`` or
     ``<th>`` elements, HTML). Each cell is labelled with its column, so that on a phone a row
     reads as a card (``td::before`` shows the label)."""
 
     columns: Sequence[str]
-    row: Callable[[object], list[str]]
+    row: Callable[[Row], list[str]]
     numeric: frozenset[int] = frozenset()
 
-    def html(self, rows: Sequence[object], caption: str = "", cls: str = "") -> str:
+    def html(self, rows: Sequence[Row], caption: str = "", cls: str = "") -> str:
         num = ' class="num"'
         head = "".join(f'<th scope="col"{num if i in self.numeric else ""}>{esc(c)}</th>'
                        for i, c in enumerate(self.columns))
@@ -227,7 +237,7 @@ def _labelled(cell: str, label: str) -> str:
     return f'{cell[:3]}{label}{cell[3:start]}<span class="v">{cell[start:end]}</span>{cell[end:]}'
 
 
-def pages_of(rows: Sequence[object], size: int = PAGE_ROWS) -> list[Sequence[object]]:
+def pages_of(rows: Sequence[Row], size: int = PAGE_ROWS) -> list[Sequence[Row]]:
     """``rows`` cut into pages of ``size`` (always at least one page).
 
     >>> [len(p) for p in pages_of(list(range(1201)))]

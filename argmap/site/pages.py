@@ -13,6 +13,12 @@ from .search import index_block
 from .tally import ActorRecord, Bin, Case, DemandRef, Scorecard, answers_over_time, scorecard
 from .words import word
 
+__all__ = [
+    "actor_pages", "actors_page", "actors_table", "apart_badge", "asked", "case_pages",
+    "chart_section", "demand_table", "index_page", "newest_first", "scorecard_html",
+    "search_page", "status_cell",
+]
+
 
 def newest_first(refs: Sequence[DemandRef]) -> list[DemandRef]:
     """Demands by the date they were made, newest first (undated last), then dossier order."""
@@ -24,10 +30,11 @@ def newest_first(refs: Sequence[DemandRef]) -> list[DemandRef]:
 
 
 def status_cell(site: Site, ref: DemandRef) -> str:
-    """The said badge and the overdue / on-paper / turned-away flags of a demand."""
+    """The said badge and the overdue / on-paper flags of a demand (or why it is apart)."""
     status, lang = ref.status, site.lang
-    if ref.case.turned_away(ref.id) and not status.answers:
-        return away_badge(ref, lang)
+    apart = apart_badge(ref, lang)
+    if apart is not None:
+        return apart
     out = badge("said", status.said.value, lang)
     if status.overdue:
         out += " " + flag("overdue", lang)
@@ -36,14 +43,20 @@ def status_cell(site: Site, ref: DemandRef) -> str:
     return out
 
 
-def away_badge(ref: DemandRef, lang: str) -> str:
-    """A demand turned away before it reached its addressee: never shown as "no answer"."""
-    tags = [t for t in ref.case.get(ref.id).tags if t.startswith(("rejected-", "withdrawn-"))]
+def apart_badge(ref: DemandRef, lang: str) -> str | None:
+    """The badge of an unanswered demand counted apart, never shown as "no answer": turned
+    away before it reached its addressee, or owed no answer; ``None`` for any other."""
+    case = ref.case
+    if case.no_answer_due(ref.id):
+        return f'<span class="badge away">{esc(word("not_due", lang))}</span>'
+    if not case.turned_away(ref.id) or ref.status.answers:
+        return None
+    tags = [t for t in case.get(ref.id).tags if t.startswith(("rejected-", "withdrawn-"))]
     detail = f" ({', '.join(tags)})" if tags else ""
     return f'<span class="badge away">⊘ {esc(word("away", lang) + detail)}</span>'
 
 
-def demand_table(site: Site, root: str, with_case: bool) -> Table:
+def demand_table(site: Site, root: str, with_case: bool) -> Table[DemandRef]:
     """The table of demands used on case and actor pages."""
     lang = site.lang
     columns = [word("col.made", lang), word("col.demand", lang)]
@@ -51,8 +64,7 @@ def demand_table(site: Site, root: str, with_case: bool) -> Table:
     columns += [word("col.to", lang), word("col.said", lang), word("col.done", lang),
                 word("col.last", lang)]
 
-    def row(ref: object) -> list[str]:
-        assert isinstance(ref, DemandRef)
+    def row(ref: DemandRef) -> list[str]:
         status, case = ref.status, ref.case
         text = site.text(case.graph.nodes[ref.id]["text"])
         cells = [f'<td class="date">{day(status.made, lang)}</td>',
@@ -94,8 +106,9 @@ def scorecard_html(site: Site, card: Scorecard, heading: str) -> str:
         figure("col.broken", f"{card.broken:,}", "done-not_delivered"),
         figure("col.reversed", f"{card.reversed:,}", "done-reversed"),
     ]
-    away = (f'<p class="note">{esc(word("scorecard.turned_away", lang, n=f"{card.turned_away:,}"))}'
-            "</p>" if card.turned_away else "")
+    away = "".join(f'<p class="note">{esc(word(key, lang, n=f"{n:,}"))}</p>'
+                   for key, n in (("scorecard.turned_away", card.turned_away),
+                                  ("scorecard.not_due", card.not_due)) if n)
     said = " ".join(f"{badge('said', value, lang)} {n:,}" for value, n in card.said.items())
     return (f'<section class="scorecard" aria-labelledby="sc"><h2 id="sc">{esc(heading)}</h2>'
             f'<dl class="figs">{"".join(figures)}</dl>{away}'
@@ -108,13 +121,13 @@ def _tallies_row(site: Site, card: Scorecard) -> list[str]:
     """The tally cells of a case or an actor row (received, then each share and count)."""
     lang = site.lang
     received = f"{card.received:,}"
-    if card.turned_away:
-        received += (f'<br><span class="muted">{esc(word("turned_away.short", lang, n=f"{card.turned_away:,}"))}'
-                     "</span>")
+    for key, n in (("turned_away.short", card.turned_away), ("not_due.short", card.not_due)):
+        if n:
+            received += f'<br><span class="muted">{esc(word(key, lang, n=f"{n:,}"))}</span>'
     return [f'<td class="num">{received}</td>',
             f'<td class="num">{pct(card.answered, card.share(card.answered), lang)}</td>',
-            f'<td class="num">{pct(card.not_yet_rated, card.share(card.not_yet_rated), lang)}'
-            "</td>",
+            (f'<td class="num">{pct(card.not_yet_rated, card.share(card.not_yet_rated), lang)}'
+             "</td>"),
             f'<td class="num">{pct(card.on_paper, card.share(card.on_paper), lang)}</td>',
             f'<td class="num">{pct(card.unanswered, card.share(card.unanswered), lang)}</td>',
             f'<td class="num">{card.kept:,}</td>', f'<td class="num">{card.broken:,}</td>',
@@ -131,10 +144,12 @@ def actors_table(site: Site, root: str, records: Sequence[tuple[ActorRecord, Sco
     columns = [word("col.actor", lang), word("col.received", lang)]
     columns += [word(k, lang) for k in _TALLY_COLUMNS] + [word("col.days", lang)]
 
-    def row(pair: object) -> list[str]:
-        record, card = pair  # type: ignore[misc]
-        days = f"{card.median_days:,.0f}" if card.median_days is not None else "—"
-        return ([f'<th scope="row">{site.actor_link(root, record.id)}</th>'] + _tallies_row(site, card) + [f'<td class="num">{days}</td>'])
+    def row(pair: tuple[ActorRecord, Scorecard]) -> list[str]:
+        record, card = pair
+        days = (f"{card.median_days:,.0f}" if card.median_days is not None
+                else esc(word("none", lang)))
+        return ([f'<th scope="row">{site.actor_link(root, record.id)}</th>']
+                + _tallies_row(site, card) + [f'<td class="num">{days}</td>'])
 
     return Table(columns, row, frozenset(range(1, len(columns)))).html(records)
 
@@ -147,7 +162,8 @@ def asked(site: Site, records: list[ActorRecord] | None = None,
         refs = [r for r in record.received if case is None or r.case is case]
         if refs:
             out.append((record, scorecard(refs)))
-    out.sort(key=lambda pair: (-(pair[1].received + pair[1].turned_away), site.name(pair[0].id)))
+    out.sort(key=lambda pair: (-(pair[1].received + pair[1].turned_away + pair[1].not_due),
+                               site.name(pair[0].id)))
     return out
 
 
@@ -163,8 +179,8 @@ def index_page(site: Site) -> dict[str, str]:
     columns = [word("col.case", lang), word("col.demands", lang)]
     columns += [word(k, lang) for k in _TALLY_COLUMNS] + [word("col.last", lang)]
 
-    def row(pair: object) -> list[str]:
-        case, card = pair  # type: ignore[misc]
+    def row(pair: tuple[Case, Scorecard]) -> list[str]:
+        case, card = pair
         return ([f'<th scope="row">{link(site.case_path(case), site.title(case))}</th>']
                 + _tallies_row(site, card)
                 + [f'<td class="date">{day(card.last_change, lang)}</td>'])
@@ -213,7 +229,8 @@ def actor_pages(site: Site, record: ActorRecord) -> dict[str, str]:
     name = site.name(record.id)
     crumbs = [(root + "index.html", word("nav.home", lang)),
               (root + "actors.html", word("nav.actors", lang))]
-    about = [esc(word("actor.kind", lang, kind=actor.kind.value))]
+    kind = word(f"actor.kind.{actor.kind.value}", lang)
+    about = [esc(word("actor.kind", lang, kind=kind))]
     if actor.parent and actor.parent in site.actors:
         about.append(say("actor.part_of", lang, name=site.actor_link(root, actor.parent)))
     cases = ", ".join(link(root + site.case_path(c), site.title(c)) for c in record.cases)
@@ -268,8 +285,7 @@ def chart_section(site: Site, record: ActorRecord) -> str:
     said_keys = [(value, f"{glyph} {text}") for _, glyph, text, value in keys if value]
     columns = [word("col.year", lang), word("chart.received", lang)] + [t for _, t in said_keys]
 
-    def row(b: object) -> list[str]:
-        assert isinstance(b, Bin)
+    def row(b: Bin) -> list[str]:
         return ([f'<th scope="row">{esc(b.label)}</th>', f'<td class="num">{b.received:,}</td>']
                 + [f'<td class="num">{b.said.get(v, 0):,}</td>' for v, _ in said_keys])
 

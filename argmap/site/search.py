@@ -19,6 +19,8 @@ from ..page.build import script_json
 from .context import Site
 from .words import word
 
+__all__ = ["entries", "fold", "index_block"]
+
 
 def _texts(value: Any) -> list[str]:
     if value is None:
@@ -59,15 +61,17 @@ def entries(site: Site) -> list[list[str]]:
     for case in site.cases:
         title = site.title(case)
         for demand_id, status in case.statuses.items():
-            demand = case.get(demand_id)
+            demand = case.demand(demand_id)
             words = _texts(demand.text) + list(demand.tags) + [demand_id]
             words += [site.name(a) for a in (*status.by, *status.to)]
-            for answer in status.answers:
-                item = case.get(answer)
-                words += _texts(getattr(item, "quote", None)) + _texts(getattr(item, "text", None))
+            for answer_id in status.answers:
+                answer = case.response(answer_id)
+                words += _texts(answer.quote) + _texts(answer.text)
             said, context = status.said.value, title
             if case.turned_away(demand_id) and not status.answers:
                 said, context = "", f"{title} — {word('away', site.lang)}"  # never "no answer"
+            elif case.no_answer_due(demand_id):
+                said, context = "", f"{title} — {word('not_due', site.lang)}"
             out.append(["demand", site.demand_path(case, demand_id), site.text(demand.text),
                         context, said, fold(" ".join(words))])
     return out

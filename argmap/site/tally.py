@@ -6,7 +6,10 @@ the demands put to it or to one of its divisions (actors whose ``parent`` chain 
 
 Demands tagged ``rejected`` or ``withdrawn`` were turned away before they reached the addressee
 (a petition the Petitions Committee rejected, a request taken back): they are shown, but counted
-apart, never as demands the addressee left unanswered.
+apart, never as demands the addressee left unanswered. So are demands tagged ``no-answer-due``
+while they have no answer: no answer was owed (a petition short of the signatures at which the
+government responds, as :mod:`argmap.formats.uk_petitions` tags it), so none is missing; one
+that got an answer anyway counts as answered.
 
 Every status is judged on the case's latest dated item (as the interactive page does), so the
 same dossiers always give the same figures.
@@ -22,23 +25,27 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from ..dates import latest_date
 from ..dossier import Dossier
 from ..graph import build_graph
-from ..model import Done, Item, Said
+from ..model import Actor, Demand, Done, Item, Response, Said, said_for
+from ..reports.outcome import promised
 from ..tracking import DemandStatus, demand_status
+
+__all__ = [
+    "DONE_COLUMNS", "NOT_DUE_TAGS", "TURNED_AWAY_TAGS", "ActorRecord", "Bin", "Case", "DemandRef", "Scorecard",
+    "actor_records", "answers_over_time", "scorecard",
+]
 
 #: Tags that mark a demand as turned away before it reached its addressee.
 TURNED_AWAY_TAGS = frozenset({"rejected", "withdrawn"})
 
+#: Tags that mark a demand to which no answer was due.
+NOT_DUE_TAGS = frozenset({"no-answer-due"})
+
 #: Done values the scorecard tallies, and the column each goes to.
 DONE_COLUMNS: dict[Done, str] = {Done.delivered: "kept", Done.partially_delivered: "partly_kept",
                                  Done.not_delivered: "broken", Done.reversed: "reversed"}
-
-
-def latest_date(dossier: Dossier) -> _dt.date | None:
-    """The latest date any item of the dossier bears (its own, or its event's)."""
-    dates = [d for _, _, item in dossier.items() if (d := dossier.date_of(item.id)) is not None]
-    return max(dates) if dates else None
 
 
 @dataclass
@@ -56,6 +63,7 @@ class Case:
     dates: dict[str, _dt.date | None] = field(repr=False, default_factory=dict)
     order: dict[str, int] = field(repr=False, default_factory=dict)
     away: frozenset[str] = frozenset()
+    not_due: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, name: str, dossier: Dossier) -> Case:
@@ -63,12 +71,13 @@ class Case:
         graph = build_graph(dossier)
         items = {item.id: item for _, _, item in dossier.items()}
         dates = {item_id: dossier.date_of(item_id) for item_id in items}
-        known = [d for d in dates.values() if d is not None]
-        judged_on = max(known) if known else None
+        judged_on = latest_date(dossier)
         statuses = demand_status(dossier, graph=graph, today=judged_on or _dt.date.min)
         away = frozenset(d.id for d in dossier.demands if not TURNED_AWAY_TAGS.isdisjoint(d.tags))
+        not_due = frozenset(d.id for d in dossier.demands if not NOT_DUE_TAGS.isdisjoint(d.tags)
+                            and not statuses[d.id].answers)
         return cls(name, dossier, graph, statuses, judged_on, items, dates,
-                   {item_id: i for i, item_id in enumerate(items)}, away)
+                   {item_id: i for i, item_id in enumerate(items)}, away, not_due)
 
     def get(self, item_id: str) -> Item:
         """The item with this id (``KeyError`` when none)."""
@@ -78,6 +87,20 @@ class Case:
         """The item with this id, or ``None``."""
         return self.items.get(item_id)
 
+    def demand(self, demand_id: str) -> Demand:
+        """The demand with this id (``KeyError`` when none, ``TypeError`` for another kind)."""
+        item = self.items[demand_id]
+        if not isinstance(item, Demand):
+            raise TypeError(f"{demand_id} is a {item.KIND}, not a demand")
+        return item
+
+    def response(self, response_id: str) -> Response:
+        """The answer with this id (``KeyError`` when none, ``TypeError`` for another kind)."""
+        item = self.items[response_id]
+        if not isinstance(item, Response):
+            raise TypeError(f"{response_id} is a {item.KIND}, not an answer")
+        return item
+
     def date_of(self, item_id: str) -> _dt.date | None:
         """The item's date (its own, else its event's)."""
         return self.dates.get(item_id)
@@ -85,6 +108,14 @@ class Case:
     def turned_away(self, demand: str) -> bool:
         """Whether the demand was turned away before it reached its addressee."""
         return demand in self.away
+
+    def no_answer_due(self, demand: str) -> bool:
+        """Whether no answer was due to the demand, and none came."""
+        return demand in self.not_due
+
+    def counted_apart(self, demand: str) -> bool:
+        """Whether the demand is left out of the shares: turned away, or owed no answer."""
+        return demand in self.away or demand in self.not_due
 
     def first_answer(self, status: DemandStatus) -> _dt.date | None:
         """The date of the demand's first dated answer."""
@@ -106,10 +137,12 @@ class DemandRef:
 
 @dataclass(frozen=True)
 class Scorecard:
-    """Counts over a set of demands. Shares are of ``received`` (turned-away demands apart)."""
+    """Counts over a set of demands. Shares are of ``received``: turned-away demands and those
+    owed no answer (and given none) are counted apart."""
 
     received: int
     turned_away: int
+    not_due: int
     answered: int
     unanswered: int
     overdue: int
@@ -142,9 +175,10 @@ def scorecard(demands: Iterable[DemandRef]) -> Scorecard:
     >>> card.received, card.answered, card.not_yet_rated, card.on_paper, card.median_days
     (2, 1, 1, 0, 10)
     """
-    received = turned = answered = overdue = on_paper = unrated = 0
+    received = turned = not_due = answered = overdue = on_paper = unrated = 0
     said: Counter[str] = Counter()
     done: Counter[str] = Counter()
+    kept_or_broken: Counter[str] = Counter()
     days: list[int] = []
     last: _dt.date | None = None
     for ref in demands:
@@ -152,9 +186,14 @@ def scorecard(demands: Iterable[DemandRef]) -> Scorecard:
         if case.turned_away(status.demand):
             turned += 1
             continue
+        if case.no_answer_due(status.demand):
+            not_due += 1
+            continue
         received += 1
         said[status.said.value] += 1
         done[status.done.value] += 1
+        if promised(status.said):  # only a commitment can be kept or broken (reports.outcome)
+            kept_or_broken[status.done.value] += 1
         if status.answers:
             answered += 1
             first = case.first_answer(status)
@@ -169,13 +208,14 @@ def scorecard(demands: Iterable[DemandRef]) -> Scorecard:
             last = when
     median = statistics.median(days) if days else None
     return Scorecard(
-        received=received, turned_away=turned, answered=answered,
+        received=received, turned_away=turned, not_due=not_due, answered=answered,
         unanswered=received - answered, overdue=overdue, on_paper=on_paper,
         not_yet_rated=unrated, median_days=median,
         said={s.value: said[s.value] for s in Said if said[s.value]},
         done={d.value: done[d.value] for d in Done if done[d.value]},
-        kept=done[Done.delivered.value], partly_kept=done[Done.partially_delivered.value],
-        broken=done[Done.not_delivered.value], reversed=done[Done.reversed.value],
+        kept=kept_or_broken[Done.delivered.value],
+        partly_kept=kept_or_broken[Done.partially_delivered.value],
+        broken=kept_or_broken[Done.not_delivered.value], reversed=done[Done.reversed.value],
         last_change=last)
 
 
@@ -193,9 +233,11 @@ class ActorRecord:
     answers: list[tuple[Case, str]] = field(default_factory=list)  # (case, response id)
     divisions: set[str] = field(default_factory=set)
 
-    def item(self):
+    def item(self) -> Actor:
         """The actor item from the first case it appears in (its name, kind, parent)."""
-        return self.cases[0].get(self.id)
+        actor = self.cases[0].get(self.id)
+        assert isinstance(actor, Actor), self.id  # records are made from actors only
+        return actor
 
 
 def _families(case: Case) -> dict[str, set[str]]:
@@ -235,9 +277,9 @@ def actor_records(cases: list[Case]) -> dict[str, ActorRecord]:
                 if maker in records:
                     records[maker].made.append(ref)
         for response in case.dossier.responses:
-            for actor in response.by:
-                if actor in records:
-                    records[actor].answers.append((case, response.id))
+            for answerer in response.by:
+                if answerer in records:
+                    records[answerer].answers.append((case, response.id))
     return records
 
 
@@ -254,18 +296,21 @@ class Bin:
 def answers_over_time(record: ActorRecord) -> tuple[str, list[Bin]]:
     """The answers the demands put to the actor (or its divisions) got, by date and what they
     said, and the demands it received, by year, or by month when everything falls within two
-    years. Returns ``(unit, bins)``; undated items are left out, and an answer to several of
-    its demands counts once."""
-    found: dict[tuple[str, str], tuple[_dt.date, str]] = {}
+    years. Returns ``(unit, bins)``; undated items are left out. An answer counts by what it
+    said to the actor's demands (:func:`~argmap.model.said_for`): an answer to several of them
+    counts once, or once per value when it said different things to them (deflected one,
+    refused another)."""
+    found: dict[tuple[str, str], tuple[_dt.date, dict[str, None]]] = {}
     for ref in record.received:
-        graph = ref.case.graph
+        case = ref.case
         for response in ref.status.answers:
-            date = graph.nodes[response].get("date")
+            date = case.date_of(response)
             if date is not None:
-                found[(ref.case.name, response)] = (date, graph.nodes[response]["said"].value)
-    answers = sorted(found.values())
+                values = found.setdefault((case.name, response), (date, {}))[1]
+                values[said_for(case.response(response), ref.id).value] = None
+    answers = sorted((date, value) for date, values in found.values() for value in values)
     received = [r.status.made for r in record.received
-                if r.status.made is not None and not r.case.turned_away(r.id)]
+                if r.status.made is not None and not r.case.counted_apart(r.id)]
     dates = [d for d, _ in answers] + received
     if not dates:
         return "year", []

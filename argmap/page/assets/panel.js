@@ -1,7 +1,19 @@
-/* argmap interactive map page, part 2 of 3: the side panel of one item. */
+/* argmap interactive map page, part 2 of 3: the side panel of one item.
+   Quote and paraphrase are kept apart: only an item's `quote` (or a citation's) is shown as a
+   quotation, in a blockquote followed by the source it is credited to; an answer's `text` is
+   the writer's summary, shown as "In our words"; an answer on file only by its words is named
+   by who gave it and when, never by its words out of their blockquote. */
 // --- the panel ------------------------------------------------------------------------------
+function refText(id) {  // how an item is named in a link or a list
+  var it = ITEMS[id];
+  if (it && it.kind === "response") {
+    if (it.f.text) return w("our_words", { text: pick(it.f.text, state.lang) });
+    return w("kind.response") + " · " + (it.f.by || []).map(nameOf).join("・") + " · " + dateText(it);
+  }
+  return pick(textOf(id), state.lang);
+}
 function link(id) {
-  var b = el("button", "link", ITEMS[id] && ITEMS[id].kind === "actor" ? nameOf(id) : pick(textOf(id), state.lang));
+  var b = el("button", "link", ITEMS[id] && ITEMS[id].kind === "actor" ? nameOf(id) : refText(id));
   b.type = "button";
   b.setAttribute("data-id", id);
   b.addEventListener("click", function () { select(id, { from: "panel" }); });
@@ -40,9 +52,14 @@ function sourceLine(source, locator) {
   if (locator) p.appendChild(document.createTextNode(" " + locator));
   return p;
 }
-function quoteBlock(parent, quote, source, locator) {
+function quoteBlock(parent, quote, source, locator) {  // the source's own words, then their source
   if (quote) { var q = el("blockquote"); texts(q, quote); parent.appendChild(q); }
   if (source || locator) parent.appendChild(sourceLine(source, locator));
+}
+function firstCite(f) {  // where an item's own words are from: evidence's source, else its first citation
+  if (f.source && ITEMS[f.source] && ITEMS[f.source].kind === "source") return [f.source, f.locator];
+  var c = (f.cites || [])[0];
+  return c ? [c.source, c.locator] : [null, null];
 }
 function section(parent, key) { parent.appendChild(el("h3", "", w(key))); }
 
@@ -61,7 +78,13 @@ function renderPanel(id) {
   close.addEventListener("click", function () { closePanel(true); });
   head.appendChild(close);
   panel.appendChild(head);
-  texts(panel, textOf(id), "text");
+  if (it.kind === "response") {  // our summary, marked as ours; else who answered and when
+    panel.appendChild(el("p", "text", refText(id)));
+    if (f.text) others(f.text, state.lang).forEach(function (o) {
+      var p = el("p", "other", o[1]); p.setAttribute("lang", o[0]); p.setAttribute("data-label", o[0].toUpperCase());
+      panel.appendChild(p);
+    });
+  } else texts(panel, textOf(id), "text");
   panel.querySelector(".text").tabIndex = -1;
   if (!known(id, pos)) panel.appendChild(el("p", "notice", w("panel.later")));
   if (!byId[id]) panel.appendChild(el("p", "notice", w("panel.not_drawn")));
@@ -104,8 +127,9 @@ function renderPanel(id) {
   if (it.status) demandDetails(panel, id, it);  // a demand: its answers first, then its sources
   if (it.kind === "event") happened(panel, id);
   var own = it.kind === "evidence" && f.source ? f.source : null;  // evidence names its source
-  if (f.quote && (it.kind !== "response" || f.text)) {
-    section(panel, "panel.quote"); quoteBlock(panel, f.quote, own, own ? f.locator : null); own = null;
+  if (f.quote) {  // the item's own words, credited to where they are from
+    var from = firstCite(f);
+    section(panel, "panel.quote"); quoteBlock(panel, f.quote, from[0], from[1]); own = null;
   }
   if (own || (f.cites && f.cites.length)) {
     section(panel, "panel.sources");
@@ -135,9 +159,7 @@ function demandDetails(panel, id, it) {
     var a = ITEMS[r], li = el("li", known(r, pos) ? "" : "later"), top = el("div");
     top.appendChild(badge("said", a.said[id], false));
     top.appendChild(document.createTextNode((a.f.by || []).map(nameOf).join("・") + " · " + dateText(a) + " "));
-    var open = link(r);
-    open.textContent = a.f.text ? pick(a.f.text, state.lang) : w("panel.open");
-    top.appendChild(open);
+    top.appendChild(link(r));
     li.appendChild(top);
     if (!known(r, pos)) li.appendChild(el("p", "muted", w("panel.later")));
     var c = (a.f.cites || [])[0];
@@ -160,7 +182,7 @@ function demandDetails(panel, id, it) {
     tr.appendChild(el("td", "", w("axis." + ch[0])));
     var td = el("td"); td.appendChild(badge(ch[0], ch[1], false)); tr.appendChild(td);
     var who = el("td");
-    if (ITEMS[ch[3]]) { var a = link(ch[3]); a.textContent = w("kind." + ITEMS[ch[3]].kind) + " · " + short(pick(textOf(ch[3]), state.lang), 48); who.appendChild(a); }
+    if (ITEMS[ch[3]]) { var a = link(ch[3]); a.textContent = w("kind." + ITEMS[ch[3]].kind) + " · " + short(refText(ch[3]), 48); who.appendChild(a); }
     tr.appendChild(who);
     tr.appendChild(el("td", "muted", (ch[4] && ITEMS[ch[4]] ? nameOf(ch[4]) : ch[4] || "") + (ch[5] ? " " + ch[5] : "")));
     body.appendChild(tr);

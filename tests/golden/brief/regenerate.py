@@ -26,6 +26,9 @@ GOLDEN: dict[str, tuple[str, str, dict[str, object]]] = {
     "fixture-brief-ja.md": ("tests/fixtures/brief/case.yaml", "union", {"lang": "ja"}),
     "fixture-brief-en-2023-06-30.md": ("tests/fixtures/brief/case.yaml", "union",
                                        {"lang": "en", "as_of": "2023-06-30"}),
+    # the protest case: summaries apart from words, quotes in translation, a group that holds
+    "protest-brief-en.md": ("tests/fixtures/brief/protest.yaml", "protesters", {"lang": "en"}),
+    "protest-brief-ja.md": ("tests/fixtures/brief/protest.yaml", "protesters", {"lang": "ja"}),
     # without the map: Graphviz's SVG differs between Graphviz versions and installed fonts
     "fixture-brief-en.html": ("tests/fixtures/brief/case.yaml", "union",
                               {"lang": "en", "format": "html", "with_map": False}),
