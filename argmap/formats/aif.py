@@ -596,13 +596,13 @@ class _Dialogue:
                 self.left.add("YA nodes (illocutions) anchoring nothing kept", self.nids[ya])
         for i, illocutions in said.items():
             if len(illocutions) == 1:
-                found = illocutions if illocutions[0] else []
+                kept = illocutions if illocutions[0] else []
             else:
-                found = list(dict.fromkeys(x for x in illocutions if x))
+                kept = list(dict.fromkeys(x for x in illocutions if x))
             default = "Asserting" if i in claims else \
                 _DEFAULT_ILLOCUTION[relations[i]["type"]]
-            if found and found != [default]:
-                tags[i].extend(f"illocution:{x}" for x in found)
+            if kept and kept != [default]:
+                tags[i].extend(f"illocution:{x}" for x in kept)
         for i, (_, event_id) in first.items():
             claims[i]["at"] = event_id
 

@@ -15,6 +15,8 @@ from typing import Literal
 
 from .framework import Framework
 
+__all__ = ["IN", "OUT", "UNDEC", "Label", "Labelling", "grounded", "grounded_codes"]
+
 UNDEC, IN, OUT = 0, 1, 2
 Label = Literal["in", "out", "undec"]
 _LABEL_NAMES: tuple[Label, Label, Label] = ("undec", "in", "out")
