@@ -59,13 +59,12 @@ def plain_mapping(relations: list[Relation], support: str = "bipolar") -> Framew
         return out
 
     def reach(start: str, edges: dict[str, set[str]]) -> set[str]:
+        """What one or more steps lead to, level by level."""
         seen: set[str] = set()
-        todo = list(edges.get(start, ()))
-        while todo:
-            v = todo.pop()
-            if v not in seen:
-                seen.add(v)
-                todo.extend(edges.get(v, ()))
+        level = set(edges.get(start, ()))
+        while level:
+            seen |= level
+            level = {w for v in level for w in edges.get(v, ())} - seen
         return seen
 
     attacks = inherit(direct)

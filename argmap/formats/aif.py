@@ -59,7 +59,8 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict, deque
-from itertools import compress, repeat
+from collections.abc import Iterable
+from itertools import chain, compress, repeat
 from operator import and_, attrgetter, itemgetter, not_
 from pathlib import Path
 from typing import Any
@@ -664,6 +665,7 @@ def _restore(stored: dict[str, Any], nodes: list[Node],
 
 _MAX_ID = 200  # the longest slug an id takes (argmap.model.Slug)
 _UNDERCUTTABLE = frozenset({"supports", "attacks", "undercuts"})
+_ID, _KIND_OF_RELATION = itemgetter("id"), itemgetter("type")
 
 
 def _vouch(sections: dict[str, list[dict[str, Any]]], info: dict[str, Any] | None) -> bool:
@@ -678,26 +680,26 @@ def _vouch(sections: dict[str, list[dict[str, Any]]], info: dict[str, Any] | Non
     reports the fault.
     """
     relations = sections["relations"]
-    ids = [item["id"] for items in sections.values() for item in items]
-    if max(map(len, ids), default=0) > _MAX_ID:
+    if max(map(len, map(_ID, chain.from_iterable(sections.values()))), default=0) > _MAX_ID:
         return False
-    types = {rel["id"]: rel["type"] for rel in relations}
-    for rel in relations:
-        if rel["type"] == "undercuts" and (rel["to"] == rel["id"]
-                                           or types.get(rel["to"]) not in _UNDERCUTTABLE):
-            return False
+    kinds = list(map(_KIND_OF_RELATION, relations))
+    if "undercuts" in kinds:
+        types = dict(zip(map(_ID, relations), kinds))
+        for rel in compress(relations, map("undercuts".__eq__, kinds)):
+            if rel["to"] == rel["id"] or types.get(rel["to"]) not in _UNDERCUTTABLE:
+                return False
     claims, events = sections["claims"], sections["events"]
-    longest = max(map(len, [claim["text"] for claim in claims]), default=0)
-    longest = max(longest, max(map(len, [event["title"] for event in events]), default=0))
-    strings = [actor["name"] for actor in sections["actors"]]
-    strings += [rel["scheme"] for rel in relations if "scheme" in rel]
-    for items in (claims, events, relations):
-        strings += [tag for item in items if "tags" in item for tag in item["tags"]]
-    for source in sections["sources"]:
-        strings += [source["title"], source["author"]]
+    strings: list[Iterable[Any]] = [map(itemgetter("text"), claims),
+                                    map(itemgetter("title"), events),
+                                    map(itemgetter("name"), sections["actors"])]
+    for items, key in ((relations, "scheme"), (claims, "tags"), (events, "tags"),
+                       (relations, "tags")):
+        found = map(itemgetter(key), compress(items, map(dict.__contains__, items, repeat(key))))
+        strings.append(chain.from_iterable(found) if key == "tags" else found)
+    strings += [map(itemgetter(key), sections["sources"]) for key in ("title", "author")]
     if info is not None:
-        strings.append(info["title"])
-    return max(longest, max(map(len, strings), default=0)) <= MAX_STRING
+        strings.append((info["title"],))
+    return max(map(len, chain.from_iterable(strings)), default=0) <= MAX_STRING
 
 
 _ACTOR_KINDS = {kind.value: kind for kind in ActorKind}

@@ -96,7 +96,7 @@ def _private(where: Path) -> bool:
         return False
 
 
-def fetch(name: str) -> bytes | None:
+def fetch(name: str) -> memoryview | None:
     """The bytes stored under this key, or None (no cache, no entry, an entry in a folder or a
     file that is not the user's own, or an entry that is damaged: then it is removed)."""
     where = folder()
@@ -114,8 +114,9 @@ def fetch(name: str) -> bytes | None:
         return None
     head = len(_FORMAT) + 32
     digest = raw[len(_FORMAT):head]
-    if raw[:len(_FORMAT)] == _FORMAT and hashlib.sha256(raw[head:]).digest() == digest:
-        return raw[head:]
+    payload = memoryview(raw)[head:]  # not a copy (tens of megabytes for a large dossier)
+    if raw[:len(_FORMAT)] == _FORMAT and hashlib.sha256(payload).digest() == digest:
+        return payload
     discard(name)
     return None
 

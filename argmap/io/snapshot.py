@@ -167,7 +167,7 @@ def _decoder() -> msgspec.msgpack.Decoder[Any]:
     return msgspec.msgpack.Decoder(stored)
 
 
-def decode(data: bytes) -> Dossier | None:
+def decode(data: bytes | memoryview) -> Dossier | None:
     """The dossier :func:`encode` wrote, rebuilt without validation; None for anything else."""
     try:
         stored = _decoder().decode(data)
