@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -318,7 +319,20 @@ def test_rows_cut_dates_to_their_precision() -> None:
                     "title": "Some time in 2016"}],
         "claims": [{"id": "c", "text": "x", "by": "u", "at": "e"}],
         "demands": [{"id": "d", "text": "y", "by": "u", "to": "m", "date": "2018-02-01",
-                     "precision": "month"}]}))
-    assert status_rows(dossier, today=TODAY)[0]["made"] == "2018-02"
+                     "precision": "month"}],
+        "responses": [{"id": "r", "by": "m", "to": ["d"], "said": "accepted",
+                       "text": "Agreed", "date": "2018-04-01", "precision": "month"}]}))
+    row = status_rows(dossier, today=TODAY)[0]
+    assert (row["made"], row["last_change"], row["last_item"]) == ("2018-02", "2018-04", "r")
     assert [(r["id"], r["date"]) for r in timeline_rows(dossier)] == [
-        ("e", "2016"), ("c", "2016"), ("d", "2018-02")]
+        ("e", "2016"), ("c", "2016"), ("d", "2018-02"), ("r", "2018-04")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.dictionaries(
+    st.text(max_size=8),
+    st.one_of(st.none(), st.booleans(), st.text(), st.lists(st.text(), max_size=3)),
+    max_size=5), max_size=4))
+def test_rows_json_is_what_the_json_module_writes(rows: list[dict[str, Any]]) -> None:
+    # any text (controls, U+2028, astral characters) comes out as json.dumps writes it
+    assert rows_to_json(rows) == json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
