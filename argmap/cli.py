@@ -161,11 +161,14 @@ def summary(path: Path, lang: str) -> None:
 @PATH_ARG
 @click.option("-o", "--output", "outdir", type=click.Path(path_type=Path), default=Path("renders"),
               show_default=True, help="Folder to write the maps into.")
-@click.option("--lang", "langs", multiple=True, default=("ja", "en"), show_default=True,
-              help="Languages to draw (repeat the option for several).")
+@click.option("--lang", "langs", multiple=True,
+              help="Languages to draw (repeat the option for several; default: the dossier's "
+              "languages).")
 @click.option("--format", "formats", type=_Names(_map_formats), multiple=True,
               default=("svg", "png"), show_default=True,
-              help="Formats to write (repeat for several).")
+              help="Formats to write (repeat for several): the argument and the timeline come "
+              "whole in SVG, and as pages in PNG (one file a page) and in PDF (one file of all "
+              "the pages, to print).")
 @click.option("--brief-side", "sides", multiple=True, metavar="ACTOR",
               help="Also write the debate brief for this actor's side, in Markdown and HTML, in "
               "every language (repeat for several sides).")
@@ -176,7 +179,9 @@ def build(path: Path, outdir: Path, langs: tuple[str, ...], formats: tuple[str, 
 
     Writes <name>-<view>-<lang>.<format> for every view (see render --view), an
     interactive page <name>-<view>-<lang>.html for each, and with --brief-side the briefs
-    <name>-brief-<actor>-<lang>.md and .html.
+    <name>-brief-<actor>-<lang>.md and .html. The argument and the timeline, when they need
+    more than one sheet, come in pages: <name>-<view>-<lang>-p<n>.png, and with --format pdf
+    one PDF of them all, to print.
 
     Example: argmap build claims/mynumber-card.yaml -o renders/ --brief-side jichiroren
     """
@@ -185,9 +190,12 @@ def build(path: Path, outdir: Path, langs: tuple[str, ...], formats: tuple[str, 
     from .outputs import stem_of
     from .reports.summary import summary_text
 
+    from .translations import output_languages
+
     dossier = load(path)
-    click.echo(summary_text(dossier, lang=langs[-1] if langs else "en"))
-    written = build_outputs(dossier, outdir, langs=langs, formats=formats, sides=sides,
+    chosen = output_languages(dossier, langs or None)
+    click.echo(summary_text(dossier, lang=chosen[-1]))
+    written = build_outputs(dossier, outdir, langs=chosen, formats=formats, sides=sides,
                             stem=stem_of(path))
     click.echo(f"wrote {len(written)} files to {outdir}/:")
     for item in written:
@@ -196,7 +204,7 @@ def build(path: Path, outdir: Path, langs: tuple[str, ...], formats: tuple[str, 
 
 def _print_rows(rows: list[dict[str, Any]], fmt: str, title: str,
                 columns: tuple[str, ...], every_column: tuple[str, ...],
-                lang: str = "en") -> None:
+                lang: str | None = None) -> None:
     from .reports import rows as reports
 
     if fmt == "json":
@@ -233,11 +241,14 @@ def status(path: Path, as_of: _dt.date | None, actor: str | None, lang: str, fmt
     Example: argmap status claims/mynumber-card.yaml --as-of 2019-09-01 --format csv
     """
     from .io.files import load
+    from .l10n import format_date
     from .reports.rows import STATUS_COLUMNS, STATUS_TABLE_COLUMNS, status_rows
+    from .words import word
 
     rows = status_rows(load(path), as_of=as_of, actor=actor, lang=lang)
-    when = f" as of {as_of.isoformat()}" if as_of else ""
-    _print_rows(rows, fmt, f"demands{when}", STATUS_TABLE_COLUMNS, STATUS_COLUMNS, lang)
+    title = (word("report.demands_as_of", lang, date=format_date(as_of, lang)) if as_of
+             else word("report.demands", lang))
+    _print_rows(rows, fmt, title, STATUS_TABLE_COLUMNS, STATUS_COLUMNS, lang)
 
 
 @cli.command(name="timeline")
@@ -255,9 +266,11 @@ def timeline_command(path: Path, as_of: _dt.date | None, actor: str | None, lang
     """
     from .io.files import load
     from .reports.rows import TIMELINE_COLUMNS, TIMELINE_TABLE_COLUMNS, timeline_rows
+    from .words import word
 
     rows = timeline_rows(load(path), as_of=as_of, actor=actor, lang=lang)
-    _print_rows(rows, fmt, "timeline", TIMELINE_TABLE_COLUMNS, TIMELINE_COLUMNS, lang)
+    _print_rows(rows, fmt, word("report.timeline", lang), TIMELINE_TABLE_COLUMNS,
+                TIMELINE_COLUMNS, lang)
 
 
 @cli.command()
@@ -401,8 +414,10 @@ def brief_(path: Path, side: str, motion: str | None, lang: str, as_of: _dt.date
     """
     from .brief import brief, write_brief
     from .io.files import load
+    from .translations import warn_languages
 
     dossier = load(path)
+    warn_languages(dossier, [lang])
     if output is None:
         click.echo(brief(dossier, side, motion, lang, as_of, format="md"), nl=False)
     else:

@@ -13,7 +13,6 @@ The vocabularies (kinds, statuses, relation types) are in :mod:`argmap.vocab`.
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from typing import Annotated, Any, ClassVar
 
 from pydantic import (
@@ -31,6 +30,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .lang import canonical, is_tag
 from .vocab import (  # noqa: F401 - re-exported: models and vocabularies are used together
     WRITABLE_SAID,
     ActionKind,
@@ -60,14 +60,29 @@ SLUG_PATTERN = r"^[a-z0-9][a-z0-9\-_.]*$"
 #: An item id: lower-case letters, digits, ``-``, ``_`` and ``.``, starting with a letter or digit.
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=200)]
 
-#: A language code such as ``ja``, ``en`` or ``pt-br``.
-LangCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[a-z0-9]{1,8})*$")]
+
+
+def _language_tag(value: object) -> object:
+    """A BCP 47 tag (:func:`argmap.lang.is_tag`), kept as written: matching ignores case."""
+    if isinstance(value, str) and not is_tag(value):
+        raise PydanticCustomError("language_tag", _bad_tag(value), {"key": value})
+    return value
+
+
+def _bad_tag(value: object) -> str:
+    """What is wrong with a language tag, with the right spelling when it is near."""
+    hint = ""
+    if isinstance(value, str) and is_tag(value.replace("_", "-")):
+        hint = f"; did you mean '{canonical(value.replace('_', '-'))}'?"
+    return ("'{key}' is not a BCP 47 language tag (like ja, en, zh-Hant, pt-BR)" + hint)
+
+
+#: A BCP 47 language tag such as ``ja``, ``en``, ``zh-Hant`` or ``pt-BR`` (any case).
+LangCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"),
+                     BeforeValidator(_language_tag)]
 
 #: The longest string any field takes; longer ones are refused rather than drawn or stored.
 MAX_STRING = 100_000
-
-_LANG_RE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{1,8})*$")
-
 
 def _one_text_error(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
     """Turn the union's several errors into one message a user can act on."""
@@ -83,10 +98,9 @@ def _one_text_error(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
                     {"length": f"{len(text):,}", "limit": f"{MAX_STRING:,}"}) from None
         if isinstance(value, dict):
             for key, text in value.items():
-                if not isinstance(key, str) or not _LANG_RE.match(key):
-                    raise PydanticCustomError(
-                        "text_language", "'{key}' is not a language code (like ja, en, pt-br)",
-                        {"key": str(key)}) from None
+                if not isinstance(key, str) or not is_tag(key):
+                    raise PydanticCustomError("text_language", _bad_tag(key),
+                                              {"key": str(key)}) from None
                 if not isinstance(text, str):
                     raise PydanticCustomError(
                         "text_value", "the '{key}' text must be a string", {"key": key}) from None

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from strategies import dossiers
 
 from argmap.brief import brief, build_brief, brief_format, write_brief
-from argmap.brief.words import format_date, format_number
+from argmap.l10n import format_date, format_figure_value
 from argmap.brief.markdown import escape
 from argmap.errors import FileError, UnknownReferenceError
 from argmap.io.files import load
@@ -297,8 +297,9 @@ def test_dates_and_numbers():
     assert format_date(_dt.date(2019, 7, 23), "en") == "23 July 2019"
     assert format_date(_dt.date(2019, 7, 1), "ja", "month") == "2019年7月"
     assert format_date(None, "en") == "undated"
-    assert format_number(55000000, "cards") == "55,000,000 cards"
-    assert format_number(19.5, "%") == "19.5%"
+    assert format_figure_value(55000000, "cards", "en") == "55,000,000 cards"
+    assert format_figure_value(55000000, "cards", "ja") == "5500万枚"
+    assert format_figure_value(19.5, "%", "en") == "19.5%"
 
 
 # --- as-of dates ---------------------------------------------------------------------------------
@@ -466,7 +467,7 @@ def test_example_figures_appear_with_values_and_units(card, card_md):
     for lang, text in card_md.items():
         support = section(text, "2. ")
         for evidence in figures:
-            value = format_number(evidence.value.number, evidence.value.unit)
+            value = format_figure_value(evidence.value.number, evidence.value.unit, lang)
             assert f"**{value}**" in support, (lang, evidence.id)
             if evidence.value.as_of is not None:
                 assert format_date(evidence.value.as_of, lang,

@@ -89,11 +89,20 @@ def test_status_table_shows_one_row_per_demand():
     header = next(line for line in lines if "made" in line)
     for column in ("made", "text", "to", "said", "done", "last change"):
         assert column in header
-    rows = [line for line in lines if line.startswith("│ 2023")]
+    rows = [line for line in lines if line.startswith("│ ") and " 2023 " in line]
     assert len(rows) == 4
     # the shared wording of each said/done pair, as the brief has it
     assert "No answer, overdue" in rows[3] and "Nothing done on file" in rows[3]
-    assert "Refused" in rows[2] and "Not delivered" in rows[2] and "2024-12-02" in rows[2]
+    assert "Refused" in rows[2] and "Not delivered" in rows[2] and "2 Dec 2024" in rows[2]
+
+
+def test_status_table_is_in_the_chosen_language():
+    """Headings, dates and kinds in the table's language; CSV and JSON keep keys and ISO dates."""
+    table = run_cli("status", CASE, "--lang", "ja").stdout
+    assert "2023年5月18日" in table and "宛先" in table and "2023-05-18" not in table
+    assert "2023-05-18" in run_cli("status", CASE, "--lang", "ja", "--format", "csv").stdout
+    timeline = run_cli("timeline", CASE, "--lang", "ko").stdout
+    assert "2023년 5월 18일" in timeline and "요구" in timeline and "demand " not in timeline
 
 
 def test_status_json_has_every_column_in_order():
@@ -135,7 +144,7 @@ def test_status_as_of_a_date_shows_what_was_known_then():
     assert [r["demand"] for r in rows] == ["d-no-force", "d-no-survey"]  # autumn not yet made
     assert rows[0]["said"] == "accepted" and rows[0]["done"] == "unrated"  # notice came 06-20
     table = run_cli("status", CASE, "--as-of", "2023-06-10").stdout
-    assert table.splitlines()[0].strip() == "demands as of 2023-06-10"
+    assert table.splitlines()[0].strip() == "demands as of 10 June 2023"
 
 
 def test_status_for_one_actor_and_in_japanese():

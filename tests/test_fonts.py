@@ -17,6 +17,8 @@ from argmap.maps import fonts
 from argmap.maps.fonts import Font, FontWarning, families, font_file, fontname, named_fonts
 from conftest import EXAMPLE, ROOT
 
+HK = ROOT / "tests" / "fixtures" / "lang" / "hk-2019-five-demands.yaml"
+
 pytestmark = pytest.mark.graphviz
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -24,10 +26,14 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 @pytest.fixture(scope="module")
 def maps():
-    """The example's maps in both languages, laid out once."""
-    dossier = load(EXAMPLE)
-    return {(view, lang): Map(draw(dossier, view, RenderOptions(lang=lang)))
-            for lang in ("ja", "en") for view in VIEWS}
+    """The example's maps in both languages, and the Chinese fixture's, laid out once."""
+    out = {}
+    for path, langs in ((EXAMPLE, ("ja", "en")), (HK, ("zh-Hant", "en"))):
+        dossier = load(path)
+        out.update({(view, lang) if path == EXAMPLE else (view, f"hk-{lang}"):
+                    Map(draw(dossier, view, RenderOptions(lang=lang)))
+                    for lang in langs for view in VIEWS})
+    return out
 
 
 def _fontconfig(folder: Path, files: list[Path]) -> Path:
@@ -66,14 +72,40 @@ def test_each_language_has_named_fonts_and_nothing_generic():
 
 
 def test_a_language_is_one_line_of_the_table(monkeypatch):
-    """Chinese or Korean maps need only their row in FONTS; the maps then name that font."""
-    monkeypatch.setitem(fonts.FONTS, "zh-Hant", (Font("Noto Sans CJK TC", "fonts-noto-cjk"),))
-    monkeypatch.setitem(fonts.FONTS, "zh", (Font("Noto Sans CJK SC", "fonts-noto-cjk"),))
-    assert fontname("zh-Hant-TW") == "Noto Sans CJK TC"
-    assert fontname("zh-CN") == "Noto Sans CJK SC"
-    source = draw(load(EXAMPLE), "demands", RenderOptions(lang="zh")).source
-    assert 'fontname="Noto Sans CJK SC"' in source
-    assert "Noto Sans CJK SC" in [f.family for f in named_fonts()]
+    """Each CJK language is set in its own Noto Sans CJK face, found by BCP 47 matching; a new
+    language needs only its row in FONTS, and the maps then name that font."""
+    assert fontname("zh-Hant") == fontname("zh-TW") == fontname("zh-hant") == "Noto Sans CJK TC"
+    assert fontname("zh") == fontname("zh-CN") == fontname("zh-Hans") == "Noto Sans CJK SC"
+    assert fontname("zh-HK") == fontname("zh-Hant-HK") == "Noto Sans CJK HK"
+    assert fontname("ko") == fontname("ko-KR") == "Noto Sans CJK KR"
+    # a Latin map of a Chinese dossier sets its Chinese names in the dossier's face
+    assert fontname("en", ["zh-Hant", "en"]) == "Noto Sans,Noto Sans CJK TC"
+    monkeypatch.setitem(fonts.FONTS, "th", (Font("Noto Sans Thai", "fonts-noto-core"),))
+    assert fontname("th-TH") == "Noto Sans Thai"
+    source = draw(load(EXAMPLE), "demands", RenderOptions(lang="th")).source
+    assert 'fontname="Noto Sans Thai"' in source
+    assert "Noto Sans Thai" in [f.family for f in named_fonts()]
+
+
+def test_the_fixture_s_maps_name_the_face_of_their_language():
+    dossier = load(HK)
+    for lang, font in (("zh-Hant", "Noto Sans CJK TC"), ("en", "Noto Sans,Noto Sans CJK TC")):
+        source = draw(dossier, "demands", RenderOptions(lang=lang)).source
+        assert set(re.findall(r'fontname="([^"]*)"', source)) == {font}
+
+
+def test_a_label_mixing_scripts_misses_no_glyph():
+    """Chinese, kana, hangul, Latin and the maps' symbols in one label of a zh-Hant map."""
+    dossier = load(HK).model_copy(deep=True)
+    dossier.demands[0].text = {"zh-Hant": "撤回《逃犯條例》（マイナンバー、한국어、Café ✓ ⚠ ◐）",
+                               "en": "x"}
+    drawn = Map(draw(dossier, "demands", RenderOptions(lang="zh-Hant")))
+    shown = "".join(text for _, _, text in fonts.texts(drawn.layout()))
+    assert "マイナンバー" in shown and "한국어" in shown and "Café" in shown
+    for names, weight, text in fonts.texts(drawn.layout()):
+        files = [font_file(name, weight) for name in names]
+        for ch in set(text):
+            assert any(f is not None and ord(ch) in fonts._cmap(f) for f in files), ch
 
 
 def test_the_maps_name_the_table_s_fonts_and_no_other():
@@ -104,7 +136,8 @@ def test_every_character_of_the_example_maps_has_a_named_font(maps):
     uncovered: dict[str, set[str]] = {}
     for (view, lang), drawn in maps.items():
         for names, weight, text in fonts.texts(drawn.layout()):
-            assert names == tuple(fontname(lang).split(",")), (view, lang)
+            if not lang.startswith("hk-"):
+                assert names == tuple(fontname(lang).split(",")), (view, lang)
             files = [font_file(name, weight) for name in names]
             for ch in set(text):
                 if not any(f is not None and ord(ch) in fonts._cmap(f) for f in files):

@@ -148,7 +148,13 @@ def test_maps_and_pages_are_byte_identical(built, recorded, current):
 @pytest.mark.golden
 def test_pngs_are_byte_identical(built, recorded, current):
     names = _names(built, ".png")
-    assert len(names) == 6
+    # one image per map, or its pages p1..pn (the argument and the timeline)
+    for stem in sorted({re.sub(r"-p\d+$", "", n[:-4]) for n in names}):
+        pages = [n for n in names if re.fullmatch(rf"{re.escape(stem)}-p\d+\.png", n)]
+        assert (pages == [] and f"{stem}.png" in names) or (
+            f"{stem}.png" not in names
+            and sorted(pages) == sorted(f"{stem}-p{k}.png" for k in range(1, len(pages) + 1)))
+    assert {re.sub(r"-p\d+$", "", n[:-4]) for n in names} == {n[:-4] for n in _names(built, ".svg")}
     for name in names:
         assert (built / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     _skip_unless_same(recorded, current, None, "The PNG maps")

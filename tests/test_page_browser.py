@@ -403,6 +403,49 @@ def test_without_its_fonts_the_english_map_overflows_here(bare_browser, example_
         page.close()
 
 
+HK = Path(__file__).parent / "fixtures" / "lang" / "hk-2019-five-demands.yaml"
+
+
+@pytest.fixture(scope="module")
+def hk_page(tmp_path_factory):
+    """The Traditional Chinese and English fixture's demands page, opening in zh-Hant."""
+    out = tmp_path_factory.mktemp("hk")
+    return write_page(load(HK), out / "hk-demands-zh-Hant.html",
+                      options=RenderOptions(lang="zh-Hant"))
+
+
+def _found(page: Page, query: str) -> set[str]:
+    page.fill("#q", query)
+    results = page.locator("#results button.result")
+    return {results.nth(i).get_attribute("data-id") for i in range(results.count())}
+
+
+def test_search_finds_status_words_in_every_language(open_page, hk_page, pages):
+    page = open_page(hk_page)
+    refused = {"d-riot", "d-charges", "d-inquiry", "d-suffrage", "r-2019-09-04-address"}
+    # the answer that refused four demands and accepted one is found by both of its statuses
+    assert _found(page, "拒絕") == refused == _found(page, "Refused") == _found(page, "거부")
+    assert "r-2019-09-04-address" in _found(page, "接納")
+    assert _found(page, "迴避回應") == _found(page, "はぐらかし") == {"r-2019-06-15-suspend"}
+    assert _found(page, "200萬零1") == {"ev-2019-06-16-organisers"}  # figures as written
+    page = open_page(pages["ja"])
+    assert _found(page, "回答なし") == _found(page, "未回應") == _found(page, "No answer") != set()
+
+
+def test_the_chinese_page_offers_its_languages_and_sets_each_in_its_face(open_page, hk_page):
+    page = open_page(hk_page)
+    assert page.locator(".langs button").all_text_contents() == ["繁體中文", "English"]
+    assert page.evaluate("document.documentElement.lang") == "zh-Hant"
+    family = page.evaluate("getComputedStyle(document.body).fontFamily")
+    assert family.startswith('"Noto Sans CJK TC"')
+    _show(page, "d-withdraw")
+    assert page.locator("#panel .head .muted").first.text_content() == "2019年6月"
+    page.locator('.langs button[data-lang="en"]').click()
+    assert page.locator("#panel .head .muted").first.text_content() == "June 2019"
+    other = page.locator('#panel p.other[lang="zh-Hant"]').first
+    assert other.evaluate("e => getComputedStyle(e).fontFamily").startswith('"Noto Sans CJK TC"')
+
+
 # --- quote and paraphrase in the panel -------------------------------------------------------
 
 _PANELS = """() => [...new Set([...document.querySelectorAll("svg.map g.node[data-id]")]

@@ -337,7 +337,7 @@ def test_the_panel_puts_answers_first_and_says_what_happened_at_an_event(open_pa
     heads = page.locator("#panel table.history thead th").all_text_contents()
     assert heads[0] == "Date" and len(heads) == 5
     dates = page.locator("#panel table.history tbody td:first-child").all_text_contents()
-    assert "2018-04" in dates and "2018-04-01" not in dates  # as precise as the record
+    assert "April 2018" in dates and "1 April 2018" not in dates  # as precise as the record
     event = "e-2019-07-23-mic-request"
     page.fill("#q", "Request to the MIC")
     page.locator(f'#results button[data-id="{event}"]').click()
@@ -345,3 +345,28 @@ def test_the_panel_puts_answers_first_and_says_what_happened_at_an_event(open_pa
     listed = page.locator("#panel ul.effects button.link").evaluate_all(
         "bs => bs.map(b => b.getAttribute('data-id'))")
     assert set(at) <= set(listed) and len(at) >= 4
+
+
+def test_the_timeline_keeps_its_lane_headings_in_view_on_a_phone(open_page, shots):
+    page = open_page("timeline", "en", "phone")
+    area = _box(page, "#viewport")
+    heads = page.locator("svg.map g.node[data-lane]")
+    assert heads.count() >= 5
+    page.mouse.move(area["x"] + area["width"] / 2, area["y"] + area["height"] / 2)
+    for _ in range(3):  # drag the map up: later days come into view
+        page.evaluate("""() => {
+          const vp = document.getElementById('viewport'), r = vp.getBoundingClientRect();
+          const at = (type, y) => vp.dispatchEvent(new PointerEvent(type, {bubbles: true,
+            pointerId: 1, pointerType: 'mouse', clientX: r.left + r.width / 2, clientY: y,
+            buttons: type === 'pointerup' ? 0 : 1}));
+          at('pointerdown', r.bottom - 60); at('pointermove', r.bottom - 300);
+          at('pointermove', r.top + 40); at('pointerup', r.top + 40);
+        }""")
+    page.screenshot(path=str(shots / "phone-timeline-scrolled.png"))
+    assert _view_box(page)[1] > 600  # well down the timeline
+    top = _box(page, "svg.map g.node[data-lane]")
+    assert area["y"] - 1 <= top["y"] <= area["y"] + 40  # the headings at the top of the view
+    events = page.locator("svg.map g.node[data-lane]", has_text="Events").first.bounding_box()
+    assert events["x"] >= area["x"] - 1 and events["width"] > 20
+    band = page.locator("svg.map rect.lane-band")
+    assert band.get_attribute("visibility") == "visible"

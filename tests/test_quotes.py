@@ -32,6 +32,7 @@ from argmap.io.files import load
 from argmap.lang import pick
 from argmap.reports.rows import rows_to_table, status_rows, timeline_rows
 from argmap.reports.summary import summary_text
+from argmap.words import word
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "claims" / "mynumber-card.yaml"
@@ -150,7 +151,8 @@ def test_timeline_keeps_the_words_apart_from_the_summary(dossiers, case, lang):
         # the table shows each row's quote in quotation marks, credited by the row's source
         # (the text cell is read whole: the terminal wraps it)
         table = rows_to_table([row], columns=("date", "kind", "text", "source"), lang=lang)
-        shown = next(c for c in table.columns if c.header == "text")._cells[0].plain
+        heading = word("report.text", lang)  # the column's heading, in the table's language
+        shown = next(c for c in table.columns if c.header == heading)._cells[0].plain
         for span in quoted_spans(shown):
             if record.writers_marks(span, shown):
                 continue

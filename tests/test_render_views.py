@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -113,7 +114,7 @@ def test_arguments_view_puts_the_main_positions_in_the_middle_and_lines_in_boxes
     assert any({"e-rate", "rel-rate-gov", "c-rate-reflects-pressure"} <= ids
                for ids in holding.values())
     assert not any("c-main" in ids or "c-gov" in ids for ids in holding.values())
-    assert "Reason · 1 items" in source and "Objection" in source
+    assert "Reason · 1 item" in source and "Objection" in source
     # objections are drawn on the right of the middle: laid out from the main position outward
     assert '"c-gov" -> "e-leak" [arrowhead=none arrowtail=tee' in source
 
@@ -164,15 +165,19 @@ def test_timeline_spaces_rows_by_time_and_names_long_gaps(dossier) -> None:
 
 def test_timeline_dates_are_as_precise_as_known(example) -> None:
     source = draw(example, "timeline", RenderOptions(lang="en")).source
-    labels = dict(re.findall(r'^\t"_day__([\d-]+)" \[label=<<B>([\d-]+)</B>>', source, re.M))
-    assert labels["2013-01-01"] == "2013" and labels["2017-11-01"] == "2017-11"
-    assert labels["2019-07-23"] == "2019-07-23"
+    labels = dict(re.findall(r'^\t"_day__([\d-]+)" \[label=<<B>([^<]+)</B>>', source, re.M))
+    assert labels["2013-01-01"] == "2013" and labels["2017-11-01"] == "Nov 2017"
+    assert labels["2019-07-23"] == "23 Jul 2019"
+    ja = draw(example, "timeline", RenderOptions(lang="ja")).source
+    labels = dict(re.findall(r'^\t"_day__([\d-]+)" \[label=<<B>([^<]+)</B>>', ja, re.M))
+    assert labels["2013-01-01"] == "2013年" and labels["2017-11-01"] == "2017年11月"
+    assert labels["2019-07-23"] == "2019年7月23日"
 
 
 def test_as_of_hides_later_answers_and_actions(dossier) -> None:
     source = draw(dossier, "demands", RenderOptions(lang="en", as_of="2023-06-10")).source
     assert '"r-force"' in source and '"a-survey"' not in source and '"d-keep-card"' not in source
-    assert "as of 2023-06-10" in source
+    assert "as of 10 Jun 2023" in source
     assert "Done: not rated" in _node_attrs(source, "d-no-force")
 
 
@@ -352,3 +357,338 @@ def test_the_summary_of_a_long_case_lists_forty_demands_and_counts_them_all() ->
     label = draw(d, "demands", RenderOptions(lang="en")).graph_attr["label"]
     assert f"{n} demands" in label and f"{n} ⚠ No answer" in label  # all of them counted unanswered
     assert label.count('HREF="#d') == SUMMARY_ROWS and "… and 5 more" in label
+
+
+# --- laid out by Graphviz: what the reader sees -------------------------------------------------
+
+needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz dot not installed")
+
+
+def _layout(digraph) -> str:
+    from argmap.maps import Map
+
+    return Map(digraph).layout()
+
+
+def _boxes(svg: str, kind: str) -> dict[str, tuple[float, float, float, float]]:
+    """``{title: (left, top, right, bottom)}`` of each node or cluster of a laid-out SVG."""
+    import html as _html
+
+    found = {}
+    for part in re.split(r'(?=<g id="[^"]*" class="(?:node|edge|cluster)">)', svg):
+        head = re.match(rf'<g id="[^"]*" class="{kind}">\s*<title>(.*?)</title>', part)
+        numbers = [float(n) for shape in re.findall(r'\s(?:points|d)="([^"]*)"', part)
+                   for n in re.findall(r"-?\d+\.?\d*", shape)]
+        if head and numbers:
+            xs, ys = numbers[0::2], numbers[1::2]
+            found[_html.unescape(head.group(1))] = (min(xs), min(ys), max(xs), max(ys))
+    return found
+
+
+def _meetings_top_down(svg: str) -> list[str]:
+    clusters = _boxes(svg, "cluster")
+    return sorted((n for n in clusters if n.startswith(("cluster_at__", "cluster_on__"))),
+                  key=lambda n: clusters[n][1])
+
+
+@pytest.mark.graphviz
+@needs_dot
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_demands_map_reads_in_date_order_down_the_page(example, lang) -> None:
+    """Meetings run from the earliest at the top to the latest (the undated last), and the
+    demands of a meeting as the dossier lists them, though answers join different meetings."""
+    svg = _layout(draw(example, "demands", RenderOptions(lang=lang)))
+    order = _meetings_top_down(svg)
+    events = {e.id: e for e in example.events}
+    dates = []
+    for name in order:
+        ref = name.split("__")[1]
+        dates.append(str(events[ref].date) if ref in events else ref)
+    assert dates == sorted(dates) and dates[-1] == "9999-12-31"  # undated last
+    assert "e-2019-07-23-mic-request" in order[order.index(
+        "cluster_at__e-2019-07-18-federation-request") + 1]
+    nodes = _boxes(svg, "node")
+    listed = [d.id for d in example.demands if d.at == "e-2019-07-23-mic-request"]
+    assert sorted(listed, key=lambda d: nodes[d][1]) == listed
+    # the answer to demands of two meetings is still drawn from both
+    assert {"d-2019-07-23-no-survey->resp-2019-10-15-no-competition",
+            "d-2019-10-15-no-competition->resp-2019-10-15-no-competition"} <= set(
+                _boxes(svg, "edge"))
+
+
+def _tangled_case(seed: int):
+    """Meetings listed out of order, answers and actions that join meetings far apart."""
+    import random
+
+    from argmap.dossier import Dossier
+
+    rng = random.Random(seed)
+    days = sorted(rng.sample(range(1, 360), 9))
+    events = [{"id": f"e{i}", "date": (dt.date(2020, 1, 1) + dt.timedelta(days=d)).isoformat(),
+               "kind": "request", "title": f"Meeting {i}"} for i, d in enumerate(days)]
+    rng.shuffle(events)
+    demands, responses, actions = [], [], []
+    for i in range(9):
+        for j in range(rng.randint(1, 3)):
+            demands.append({"id": f"d{i}-{j}", "text": f"Demand {j} of meeting {i}", "by": "u",
+                            "to": "m", "at": f"e{i}"})
+    for k in range(12):
+        late = rng.randint(1, 8)
+        early = rng.randint(0, late - 1)
+        to = sorted({f"d{early}-0", f"d{late}-0"})
+        responses.append({"id": f"r{k}", "by": "m", "to": to, "at": f"e{late}",
+                          "said": rng.choice(["refused", "accepted", "deflected"])})
+    for k in range(4):
+        on = sorted({f"d{rng.randint(0, 8)}-0", f"d{rng.randint(0, 8)}-0"})
+        actions.append({"id": f"a{k}", "text": f"Action {k}", "by": ["m"], "date": "2021-03-01",
+                        "kind": "amendment", "effects": [{"on": d, "type": "fulfils"} for d in on]})
+    return Dossier.model_validate({
+        "actors": [{"id": "u", "name": "Union", "kind": "union"},
+                   {"id": "m", "name": "Ministry", "kind": "ministry"}],
+        "events": events, "demands": demands, "responses": responses, "actions": actions})
+
+
+@pytest.mark.graphviz
+@needs_dot
+@pytest.mark.parametrize("seed", range(4))
+def test_meetings_stay_in_date_order_however_answers_join_them(seed) -> None:
+    case = _tangled_case(seed)
+    svg = _layout(draw(case, "demands", RenderOptions(lang="en")))
+    dates = {e.id: e.date for e in case.events}
+    order = [name.split("__")[1] for name in _meetings_top_down(svg)]
+    assert [dates[e] for e in order] == sorted(dates.values())
+    nodes, lines = _boxes(svg, "node"), set(_boxes(svg, "edge"))
+    for r in case.responses:  # every answer drawn, and every line to it
+        assert r.id in nodes and {f"{d}->{r.id}" for d in r.to} <= lines
+
+
+#: The measure of a page: at 96 dpi (4/3 px a point) at most this many px on its long side,
+#: with the text of every item at least 10 px.
+LONG_SIDE_PX = 2500
+BODY_PX = 10.0
+
+
+def _size_px(svg: str) -> tuple[float, float]:
+    width, height = re.search(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"', svg).groups()
+    return float(width) * 4 / 3, float(height) * 4 / 3
+
+
+def _item_text_px(svg: str) -> list[float]:
+    """The size in px (96 dpi) of every text inside an item's box."""
+    sizes = []
+    for part in re.split(r'(?=<g id="[^"]*" class="(?:node|edge|cluster)">)', svg):
+        if re.match(r'<g id="[^"]*" class="node">\s*<title>(?!_)', part):
+            sizes += [float(s) * 4 / 3 for s in re.findall(r'<text[^>]*font-size="([\d.]+)"', part)]
+    return sizes
+
+
+def _node_names(svg: str) -> set[str]:
+    import html as _html
+
+    return {_html.unescape(n) for n in re.findall(
+        r'<g id="[^"]*" class="node">\s*<title>(.*?)</title>', svg)}
+
+
+def _drawn_items(svg: str) -> set[str]:
+    return {n for n in _node_names(svg) if not n.startswith("_")}
+
+
+def _check_pages(case, view: str, lang: str = "en") -> list[str]:
+    from argmap.maps import draw_pages
+
+    svgs = [_layout(g) for g in draw_pages(case, view, RenderOptions(lang=lang))]
+    for k, svg in enumerate(svgs, 1):
+        width, height = _size_px(svg)
+        assert max(width, height) <= LONG_SIDE_PX, (view, lang, k, width, height)
+        sizes = _item_text_px(svg)
+        assert sizes and min(sizes) >= BODY_PX, (view, lang, k, min(sizes))
+    return svgs
+
+
+@pytest.mark.graphviz
+@needs_dot
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_argument_of_the_example_comes_in_pages_that_each_fit_the_measure(example, lang):
+    from argmap.maps.views_arguments import case_of
+
+    svgs = _check_pages(example, "arguments", lang)
+    assert len(svgs) > 1 and "page 1 of" in svgs[0] if lang == "en" else "1/" in svgs[0]
+    # page 1 is the overview: every line of argument by its first claims, with where it goes on
+    case = case_of(example, RenderOptions(lang=lang))
+    heads = {m for g in case.groups if g.kind not in ("apart", "loose")
+             for m in g.members if g.depth[m] == 1}
+    assert heads <= _drawn_items(svgs[0]) and set(case.mains) <= _drawn_items(svgs[0])
+    # and every item is drawn in full on a page after it
+    everything = {i for g in case.groups for i in g.members if i in example}
+    assert everything <= set().union(*(_drawn_items(svg) for svg in svgs[1:]))
+    whole = _layout(draw(example, "arguments", RenderOptions(lang=lang)))
+    assert _drawn_items(whole) == set().union(*(_drawn_items(svg) for svg in svgs))
+
+
+@pytest.mark.graphviz
+@needs_dot
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_demands_map_comes_in_pages_of_meetings_in_date_order(example, lang):
+    from argmap.maps import draw_pages
+
+    graphs = draw_pages(example, "demands", RenderOptions(lang=lang))
+    svgs = _check_pages(example, "demands", lang)  # each at most 2,500 px, text 10 px or more
+    whole = _layout(draw(example, "demands", RenderOptions(lang=lang)))
+    assert len(svgs) > 1
+    # the meetings in date order, each on one page, and every demand on one page
+    assert [m for svg in svgs for m in _meetings_top_down(svg)] == _meetings_top_down(whole)
+    demands = [sorted(i for i in _drawn_items(svg) if example.kind_of(i) == "demand")
+               for svg in svgs]
+    assert sorted(sum(demands, [])) == sorted(d.id for d in example.demands)
+    # the summary of every demand on the first page, the legend on every page
+    links = [g.graph_attr["label"].count('HREF="#') for g in graphs]
+    assert links == [len(example.demands)] + [0] * (len(graphs) - 1)
+    assert all("cluster__legend" in g.source for g in graphs)
+    assert ("page 1 of" in graphs[0].graph_attr["label"]) == (lang == "en")
+
+
+@pytest.mark.graphviz
+@needs_dot
+def test_a_meeting_too_large_for_a_page_is_cut_between_its_demands() -> None:
+    from argmap.dossier import Dossier
+    from argmap.maps import draw_pages
+
+    case = Dossier.model_validate({
+        "actors": [{"id": "m", "name": "Ministry", "kind": "ministry"},
+                   {"id": "u", "name": "Union", "kind": "union"}],
+        "events": [{"id": "e1", "date": "2024-05-01", "kind": "meeting",
+                    "title": "Spring talks", "participants": ["u", "m"]}],
+        "demands": [{"id": f"d{i:02}", "text": f"Demand {i}: " + "keep the card voluntary " * 3,
+                     "by": "u", "to": "m", "at": "e1"} for i in range(40)]})
+    graphs = draw_pages(case, "demands", RenderOptions(lang="en"))
+    svgs = _check_pages(case, "demands")
+    assert len(svgs) > 2
+    drawn = [sorted(_drawn_items(svg)) for svg in svgs]
+    assert sum(drawn, []) == [f"d{i:02}" for i in range(40)]  # in the dossier's order
+    assert all("Spring talks" in g.source for g in graphs)  # each part under its meeting
+
+
+def _big_argument():
+    """One main position with 30 lines of argument, one of them of 70 items in three levels,
+    20 arguments apart and 15 items linked to nothing."""
+    import random
+
+    from argmap.dossier import Dossier
+
+    rng = random.Random(7)
+    words = "the card the ministry staff data rules union survey consent office".split()
+    claims = [{"id": "main", "text": "The main position of the case", "main": True}]
+    relations = []
+
+    def claim(cid: str, to: str, kind: str = "supports") -> None:
+        claims.append({"id": cid, "text": " ".join(rng.choice(words) for _ in range(18))})
+        relations.append({"id": f"r-{cid}", "from": cid, "to": to, "type": kind})
+
+    for i in range(30):
+        claim(f"h{i}", "main", "attacks" if i % 4 == 0 else "supports")
+        for j in range(rng.randint(0, 6)):
+            claim(f"h{i}-{j}", f"h{i}")
+    claim("big", "main")
+    for j in range(10):
+        claim(f"big-{j}", "big")
+        for k in range(6):
+            claim(f"big-{j}-{k}", f"big-{j}", "attacks" if k == 5 else "supports")
+    demands = []
+    for i in range(20):
+        demands.append({"id": f"d{i}", "text": f"Demand {i} " + " ".join(words[:8]), "to": "m"})
+        claim(f"why{i}", f"d{i}")
+    demands += [{"id": f"lone{i}", "text": f"An item linked to nothing {i}", "to": "m"}
+                for i in range(15)]
+    return Dossier.model_validate({"actors": [{"id": "m", "name": "Ministry", "kind": "ministry"}],
+                                   "claims": claims, "demands": demands,
+                                   "relations": relations})
+
+
+@pytest.mark.graphviz
+@needs_dot
+def test_a_case_of_any_size_comes_in_pages_that_each_fit_the_measure() -> None:
+    case = _big_argument()
+    svgs = _check_pages(case, "arguments")
+    drawn = [_drawn_items(svg) for svg in svgs]
+    assert {c.id for c in case.claims} | {d.id for d in case.demands} <= set().union(*drawn)
+    # the line of 70 items is cut: a page with its first claim in the middle and its own lines
+    inside = [k for k, svg in enumerate(svgs) if "inside one line of argument" in svg]
+    assert inside and {"big", "big-0", "big-9"} <= drawn[inside[0]]
+    assert not any("big-0-0" in d and "main" in d for d in drawn)
+
+
+@pytest.mark.graphviz
+@needs_dot
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_timeline_prints_as_periods_with_the_lanes_on_every_page(example, lang):
+    from argmap.maps import draw_pages
+
+    graphs = draw_pages(example, "timeline", RenderOptions(lang=lang))
+    svgs = _check_pages(example, "timeline", lang)  # each at most 2,500 px, text 10 px or more
+    whole = draw(example, "timeline", RenderOptions(lang=lang)).source
+    lanes = re.findall(r'^\t"?(_lane__[^\s"]+)"? \[', whole, re.M)
+    assert len(svgs) > 1 and lanes
+    seen: list[str] = []
+    for svg in svgs:
+        width, height = _size_px(svg)
+        assert height <= width * 0.75 and min(_item_text_px(svg)) >= BODY_PX  # a landscape sheet
+        assert set(lanes) <= _node_names(svg)  # the lane headings, repeated
+        seen += sorted(_drawn_items(svg))
+    days = re.findall(r'^\t"?_day__([\d-]+)"? \[', whole, re.M)
+    pages_days = [re.findall(r'^\t"?_day__([\d-]+)"? \[', g.source, re.M) for g in graphs]
+    assert [d for page in pages_days for d in page] == days  # in order, each on one page
+    assert sorted(seen) == sorted(_drawn_items(_layout(draw(example, "timeline",
+                                                            RenderOptions(lang=lang)))))
+    assert "2013" in graphs[0].graph_attr["label"] and "cluster__legend" in graphs[0].source
+    assert "cluster__legend" not in graphs[1].source
+
+
+@pytest.mark.graphviz
+@needs_dot
+def test_build_writes_the_pages_as_png_and_one_pdf_to_print(example, tmp_path) -> None:
+    from pypdf import PdfReader
+
+    from argmap.maps import draw_pages
+    from argmap.maps.backend import run
+    from argmap.outputs import build
+
+    (tmp_path / "case-timeline-en-p99.png").write_bytes(b"left from an earlier build")
+    (tmp_path / "case-timeline-en.png").write_bytes(b"left from an earlier build")
+    written = build(example, tmp_path, stem="case", langs=("en",), formats=("png", "pdf"))
+    names = sorted(p.name for p in written)
+    for view in ("demands", "arguments", "timeline"):
+        graphs = draw_pages(example, view, RenderOptions(lang="en"))
+        pages = [f"case-{view}-en-p{k}.png" for k in range(1, len(graphs) + 1)]
+        assert set(pages) <= set(names) and f"case-{view}-en.png" not in names
+        # laid out in one run of Graphviz, the same image as each page on its own
+        assert (tmp_path / pages[-1]).read_bytes() == run(graphs[-1].source, "png",
+                                                          graphs[-1].engine)
+        pdf = PdfReader(tmp_path / f"case-{view}-en.pdf")
+        assert len(pdf.pages) == len(graphs)
+    assert not (tmp_path / "case-timeline-en-p99.png").exists()  # an earlier build's, gone
+    assert not (tmp_path / "case-timeline-en.png").exists()
+    again = build(example, tmp_path / "again", stem="case", langs=("en",), formats=("pdf",))
+    assert all(p.read_bytes() == (tmp_path / p.name).read_bytes() for p in again
+               if p.suffix == ".pdf")  # the same bytes every time
+
+
+@pytest.mark.graphviz
+@needs_dot
+def test_the_timeline_legend_reads_from_its_title_down(dossier) -> None:
+    svg = _layout(draw(dossier, "timeline", RenderOptions(lang="en")))
+    table = re.search(r"<title>_legend__table</title>(.*?)</g>", svg, re.S).group(1)
+    texts = re.findall(r'<text[^>]* y="(-?[\d.]+)"[^>]*>([^<]*)</text>', table)
+    shapes = [box for name, box in _boxes(svg, "node").items()
+              if name.startswith("_legend__kind_")]
+    assert texts[0][1] == "Legend" and len(texts) > 10 and len(shapes) == 6
+    # the title first, then the table's rows, then the sample shapes: nothing overlaps
+    assert max(float(y) for y, _ in texts) < min(top for _, top, _, _ in shapes)
+
+
+def test_maps_write_figures_as_the_brief_does_and_titles_whole(example) -> None:
+    source = draw(example, "arguments", RenderOptions(lang="en")).source
+    assert "18,233,942 cards" in source and "9.7%" in source and "e+07" not in source
+    title = re.search(r"label=<(.*?)> labeljust", source.split("\n", 2)[1]).group(1)
+    words = re.findall(r'POINT-SIZE="18"><B>(.*?)</B>', title)
+    assert len(words) == 2 and "…" not in title
+    assert " ".join(words).replace("&#39;", "'") == example.info.title["en"]

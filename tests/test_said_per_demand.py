@@ -245,7 +245,7 @@ def test_every_view_draws_undated_items_without_a_date(case) -> None:
     # it says what it leaves out: the undated event, claim and action
     assert "Timeline — 3 undated items not shown" in timeline_map
     # a figure "as of" a month reads as that month
-    assert "950 staff · as of 2019-11<" in timeline_map
+    assert "950 staff (as of Nov 2019)<" in timeline_map
 
 
 def test_page_records_what_each_answer_said_to_each_demand(case) -> None:

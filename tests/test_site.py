@@ -148,7 +148,7 @@ def test_demand_page_shows_the_record(site):
     assert "Fund free legal advice for every tenant facing eviction" in page
     assert "Legal aid remains available where a home is at immediate risk." in page  # verbatim
     assert 'class="badge said-not_yet_rated"' in page and "not yet rated" in page
-    assert "Ministry of Justice" in page and "2018-03-01" in page
+    assert "Ministry of Justice" in page and "1 March 2018" in page  # dates in the site's words
     assert "decided not to debate" in page  # on file from the same place
     rejected = (root / "cases/petitions/d/petition-300002.html").read_text(encoding="utf-8")
     assert "Turned away before it reached the addressee" in rejected
@@ -312,13 +312,13 @@ def test_undated_items_are_shown_undated(tmp_path):
     history = re.search(r'<table class="stack history">.*?</table>', data, re.DOTALL).group(0)
     rows = re.findall(r"<tr>(.*?)</tr>", history.split("<tbody>")[1], re.DOTALL)
     assert "undated" in rows[0] and "not_delivered" in rows[0]  # the undated action
-    assert "2019-07-18" in rows[1] and "said-refused" in rows[1]
+    assert "18 July 2019" in rows[1] and "said-refused" in rows[1]
     action = re.search(r'<article class="action">(.*?)</article>', data, re.DOTALL).group(1)
     assert '<span class="date">undated</span>' in action
     stance = (folder / "d-stance.html").read_text(encoding="utf-8")
     related = re.search(r'<ul class="related">(.*?)</ul>', stance, re.DOTALL).group(1)
     assert '<span class="date">undated</span> <span class="kind">Event</span>' in related
-    assert '<span class="date">as of 2019-11</span>' in related  # not 2019-11-01
+    assert '<span class="date">as of November 2019</span>' in related  # not 1 November 2019
 
 
 def test_a_case_with_no_date_at_all_still_shows_each_status(tmp_path):

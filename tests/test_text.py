@@ -15,7 +15,10 @@ def test_japanese_breaks_by_width_and_prefers_punctuation() -> None:
     lines = wrap(text, 20, max_lines=10)
     assert all(display_width(line) <= 20 for line in lines)
     assert "".join(lines) == text
-    assert any(line.endswith("、") for line in lines)  # the break falls after the comma
+    # the breaks fall between phrases (BudouX, for the kana), here after を and after the comma's
+    # phrase, never inside a word such as 保険証
+    assert lines == ["マイナンバーカードと", "健康保険証の一体化を", "強制せず、従来の",
+                     "保険証を存続させる", "こと。"]
 
 
 def test_no_line_starts_with_closing_punctuation() -> None:

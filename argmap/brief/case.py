@@ -11,12 +11,13 @@ import networkx as nx
 from ..dates import precision_of
 from ..dossier import Dossier
 from ..graph import edges_in, node_table
-from ..lang import pick, picked_language
+from ..lang import pick, picked_language, same_language
 from ..model import Actor, Event, Evidence, Response, Source, single_said
 from ..text import one_line
 from .cites import Registry
 from .content import Entry, FigureText
-from .words import clip, format_date, format_number, label
+from ..l10n import format_date, format_figure_value
+from .words import clip, label
 
 __all__ = ["Case"]
 
@@ -109,7 +110,7 @@ class Case:
         figure = None
         if isinstance(item, Evidence) and item.value is not None:
             value = item.value
-            figure = FigureText(value=format_number(value.number, value.unit),
+            figure = FigureText(value=format_figure_value(value.number, value.unit, self.lang),
                                 measure=self.text(value.measure) if value.measure else "",
                                 scope=self.text(value.scope) if value.scope else "",
                                 as_of=value.as_of, as_of_precision=value.as_of_precision.value)
@@ -126,7 +127,8 @@ class Case:
         if shown is None or not item.cites:
             return False
         source = self.nodes.get(item.cites[0].source, {}).get("item")
-        return isinstance(source, Source) and source.language not in (None, shown)
+        return (isinstance(source, Source) and source.language is not None
+                and not same_language(source.language, shown))
 
     def _precision(self, item: Any) -> str:
         """How much of the item's date is known: its own, else its event's."""

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 from ..dossier import Dossier
 from ..errors import RenderError
+from ..maps.fonts import lang_css
 from .content import OPEN_GROUPS, Brief, Ground
 from .phrases import Style
 from .printmap import windows
@@ -236,7 +237,8 @@ def to_html(brief: Brief, dossier: Dossier | None = None) -> str:
     return (f'<!DOCTYPE html>\n<html lang="{escape(brief.lang)}">\n<head>\n'
             '<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{s.title(brief)}</title>\n<style>\n{CSS}\n</style>\n</head>\n<body>\n"
+            f"<title>{s.title(brief)}</title>\n<style>\n{CSS}\n{lang_css()}\n</style>\n</head>\n"
+            "<body>\n"
             + "\n".join(out) + "\n</body>\n</html>\n")
 
 

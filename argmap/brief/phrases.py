@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from .cites import Cite
 from .content import Entry, FigureText
 from ..text import shorten
-from .words import Raw, clip, fill, format_date, label, say, term
+from ..l10n import format_date
+from .words import Raw, clip, fill, label, say, term
 
 __all__ = ["Phrases", "Style"]
 

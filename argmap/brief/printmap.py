@@ -1,13 +1,14 @@
 """The brief's map on paper: a drawing too tall for one page is cut into page-sized windows,
-between its boxes, never through one.
+between its boxes where it can be, never through a node.
 
 On screen the brief shows the whole drawing at the width of the text. Printed, a demands map of a
 real case is several times taller than wide: scaled to fit one page its labels would be a few
 points high. So each printed page shows a window of the drawing at the width of the page
 (:func:`windows`), cut where no node, cluster or row of the drawing's table is (edges may be
-cut: a line continues on the next page), in windows of about equal height, so that no page is
-left nearly empty. The windows are small SVGs that ``<use>`` the one drawing, so the file holds it
-once.
+cut: a line continues on the next page), with the shortest window as tall as the cuts allow, so
+that no page is left nearly empty (a cut passes between the nodes inside a box only when that is
+the way to fill each page to :data:`FILL`). The windows are small SVGs that ``<use>`` the one
+drawing, so the file holds it once.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-__all__ = ["ASPECT", "windows"]
+__all__ = ["ASPECT", "FILL", "windows"]
 
 #: Height over width of the part of a page a map window may fill: A4 (182 x 250 mm left by the
 #: margins and the heading) and US Letter (188 x 235 mm) both hold it.
@@ -83,9 +84,10 @@ def _gaps(blocks: list[tuple[float, float]]) -> list[float]:
 
 def windows(svg: str, aspect: float = ASPECT) -> list[tuple[float, float, float, float]]:
     """The view boxes ``(x, y, width, height)`` of the pages the drawing is printed on: one when
-    it fits a page at the page's width, else windows of about equal height, each no taller than
-    ``aspect`` times the width, cut only between blocks (through a block only when one alone is
-    taller than a page).
+    it fits a page at the page's width, else as few windows as it takes, each no taller than
+    ``aspect`` times the width, cut between blocks with the shortest window as tall as can be
+    (between the nodes inside a box when that fills each page to :data:`FILL`; through a block
+    only when one alone is taller than a page).
 
     >>> svg = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 500">'
     ...        '<g class="graph" transform="translate(0 500)">'
@@ -111,21 +113,52 @@ def windows(svg: str, aspect: float = ASPECT) -> list[tuple[float, float, float,
     gaps = (_gaps(_blocks(root)), _gaps(_blocks(root, clusters=False)))
     end = y + height
     count = _needed(gaps, y, end, page)
-    cuts: list[float] = []
-    top = y
-    for k in range(1, count):
-        aim = y + height * k / count  # even shares, as near as the gaps allow
-        cut = top + page
-        for level in gaps:
-            reach = [g for g in level if top < g <= top + page
-                     and _needed(gaps, g, end, page) <= count - k]
-            if reach:
-                cut = min(reach, key=lambda g: abs(g - aim))
-                break
-        cuts.append(cut)
-        top = cut
+    cuts = _balanced(gaps, y, end, page, count)
     edges = [y, *cuts, end]
     return [(x, a, width, b - a) for a, b in zip(edges, edges[1:])]
+
+
+#: A printed page of the map should hold at least this share of a page: to reach it a cut may
+#: pass between the nodes of a group (the group's box then runs on over the page break).
+FILL = 0.4
+
+
+def _balanced(gaps: tuple[list[float], ...], top: float, end: float, page: float,
+              count: int) -> list[float]:
+    """The ``count - 1`` cuts that make ``count`` windows no taller than ``page``: between groups
+    (``gaps[0]``) where they can be, with the shortest window as tall as can be so that no page is
+    left nearly empty; through as few groups (``gaps[1]``) as it takes to give every window
+    :data:`FILL` of a page. A block taller than a page is cut through at a page's height."""
+    inside = set(gaps[1]) - set(gaps[0])
+    points = sorted({top, end, *(g for level in gaps for g in level if top < g < end)})
+    # reach[k][i][m]: the tallest shortest window, and its cuts, over the ways to reach
+    # points[i] with k windows, m of whose cuts pass through a group
+    Ways = dict[int, dict[int, tuple[float, list[float]]]]
+    reach: list[Ways] = [{0: {0: (float("inf"), [])}}]
+    for k in range(1, count + 1):
+        row: Ways = {}
+        for i, point in enumerate(points):
+            for j, before in reach[k - 1].items():
+                span = point - points[j]
+                if not 0 < span <= page:
+                    continue
+                for m, (shortest, cuts) in before.items():
+                    n = m + (point in inside and point != end)
+                    option = (min(shortest, span), cuts + [point])
+                    held = row.setdefault(i, {})
+                    if n not in held or option[0] > held[n][0]:
+                        held[n] = option
+        reach.append(row)
+    ways = reach[count].get(len(points) - 1)
+    if not ways:  # a block taller than a page: cut it at a page's height
+        cuts, at = [], top
+        for _ in range(1, count):
+            at = _next_cut(gaps, at, page)
+            cuts.append(at)
+        return cuts
+    full = [m for m, (shortest, _) in ways.items() if shortest >= FILL * page]
+    m = min(full) if full else max(ways, key=lambda m: (ways[m][0], -m))
+    return ways[m][1][:-1]
 
 
 def _next_cut(gaps: tuple[list[float], ...], top: float, page: float) -> float:

@@ -8,13 +8,15 @@ import datetime as _dt
 from ..model import Said
 from ..queries import COMMITTING, ON_PAPER
 from ..reports.outcome import done_after
+from ..l10n import format_date
+from ..lang import same_language
 from .cites import SourceEntry
 from .content import (
     AnswerOnRecord, Brief, Counter, Entry, FollowUp, GlanceRow, Ground, OpenDemand, StandsAgainst,
     Target
 )
 from .phrases import Phrases
-from .words import Raw, clip, format_date, label, term
+from .words import Raw, clip, label, term
 
 __all__ = ["COMMITMENT", "DEMAND_WIDTH", "GLANCE_WIDTH", "LINE_WIDTH", "REF_WIDTH", "Sentences"]
 
@@ -51,7 +53,7 @@ class Sentences(Phrases):
 
     def _heading_case(self, text: str) -> str:
         # "the Federation, 18 July 2019" opens a heading: "The Federation, ..."
-        return text[:1].upper() + text[1:] if self.lang == "en" else text
+        return text[:1].upper() + text[1:] if same_language(self.lang, "en") else text
 
     # --- top ------------------------------------------------------------------------------
 

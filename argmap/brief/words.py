@@ -1,4 +1,4 @@
-"""The brief's words and the way dates and figures are written in each language.
+"""The brief's words (dates and figures are written by :mod:`argmap.l10n`, as in every output).
 
 The words themselves are in :mod:`argmap.words`: the brief's own phrases under ``brief.<key>``
 (:func:`label`), the terms every output shares, such as status names and kinds, under their own
@@ -9,17 +9,13 @@ mixes trusted markup with dossier text by accident.
 
 from __future__ import annotations
 
-import datetime as _dt
 import string
 from collections.abc import Callable
 
 from ..text import shorten
 from ..words import word
 
-__all__ = ["Raw", "clip", "fill", "format_date", "format_number", "label", "say", "term"]
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+__all__ = ["Raw", "clip", "fill", "label", "say", "term"]
 
 
 class Raw(str):
@@ -67,16 +63,17 @@ def say(key: str, lang: str, escape: Callable[[str], str], **values: object) -> 
 _PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’"}
 
 
-def clip(text: str, width: int) -> str:
-    """``text`` cut to ``width`` columns (``…`` when cut), never inside quotation marks it opens:
-    a cut that would leave one open is moved back to before it.
+def clip(text: str, width: int, lang: str | None = None) -> str:
+    """``text`` cut to ``width`` columns (``…`` when cut, between phrases where ``lang`` has them),
+    never inside quotation marks it opens: a cut that would leave one open is moved back to
+    before it.
 
     >>> clip('Sent a notice that "for the time being, nothing will be entered"', 40)
     'Sent a notice that…'
     >>> clip("「強制するものではない」と答えた", 8)
     '…'
     """
-    cut = shorten(text, width)
+    cut = shorten(text, width, lang)
     if not cut.endswith("…") or cut == text:
         return cut
     body = cut[:-1]
@@ -93,40 +90,4 @@ def clip(text: str, width: int) -> str:
     if not opened:
         return cut
     return body[:min(opened)].rstrip(" ,;:、，") + "…"
-
-
-def format_date(date: _dt.date | None, lang: str, precision: str = "day") -> str:
-    """A date as people write it: ``23 July 2019`` / ``2019年7月23日``; ``precision`` ``month``
-    or ``year`` drops what is not known.
-
-    >>> format_date(_dt.date(2019, 7, 23), "ja"), format_date(_dt.date(2018, 4, 1), "en", "month")
-    ('2019年7月23日', 'April 2018')
-    """
-    if date is None:
-        return term("undated", lang)
-    if lang == "ja":
-        if precision == "year":
-            return f"{date.year}年"
-        if precision == "month":
-            return f"{date.year}年{date.month}月"
-        return f"{date.year}年{date.month}月{date.day}日"
-    if precision == "year":
-        return str(date.year)
-    if precision == "month":
-        return f"{_MONTHS[date.month - 1]} {date.year}"
-    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
-
-
-def format_number(number: int | float, unit: str) -> str:
-    """A figure's value with its unit: ``14.3%``, ``18,233,942 cards``.
-
-    >>> format_number(18233942, "cards"), format_number(14.3, "%"), format_number(20.0, "%")
-    ('18,233,942 cards', '14.3%', '20%')
-    """
-    if isinstance(number, float) and number.is_integer():
-        number = int(number)
-    text = f"{number:,}"
-    if unit in ("%", "‰"):
-        return text + unit
-    return f"{text} {unit}" if unit else text
 

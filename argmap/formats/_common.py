@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from ..checks import check
 from ..dossier import Dossier
 from ..errors import ArgmapError, FormatError
-from ..lang import DEFAULT_FALLBACK
+from ..lang import picked_language
 
 _NOT_SLUG = re.compile(r"[^a-z0-9\-_.]+")
 _SLUG_OK = re.compile(r"^[a-z0-9][a-z0-9\-_.]*$")
@@ -90,16 +90,6 @@ class Tally(dict[str, int]):
         """Count ``n`` more of ``kind`` (nothing when ``n`` is 0)."""
         if n:
             self[kind] = self.get(kind, 0) + n
-
-
-def picked_language(text: Any, lang: str | None) -> str | None:
-    """The language :func:`argmap.lang.pick` takes from a language map (None for plain text)."""
-    if not isinstance(text, dict) or not text:
-        return None
-    for code in ((lang,) if lang else ()) + tuple(DEFAULT_FALLBACK):
-        if code in text:
-            return code
-    return min(text)
 
 
 def count_languages_left_out(values: Iterable[Any], lang: str | None, tally: Tally) -> None:

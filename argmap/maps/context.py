@@ -8,11 +8,12 @@ from typing import Any
 
 import graphviz
 
-from ..dates import date_text, latest_date, precision_of
+from ..dates import latest_date, precision_of
 from ..dossier import Dossier
 from ..errors import RenderError, did_you_mean
 from ..graph import build_graph, neighbourhood
-from ..lang import pick
+from ..l10n import format_date
+from ..lang import is_cjk, pick
 from ..words import word
 from ..tracking import DemandStatus, demand_status, known_as_of
 from .. import text as tx
@@ -26,7 +27,6 @@ __all__ = ["Context", "need_dossier", "stack"]
 
 #: Kinds whose nodes stand between others without being drawn; a focus walk does not cross them.
 _HUBS = frozenset({"actor", "source"})
-_CJK_LANGS = frozenset({"ja", "zh", "ko"})
 
 
 def need_dossier(dossier: object) -> Dossier:
@@ -146,15 +146,20 @@ class Context:
         return self.dossier.date_of(item_id) if item_id in self.dossier else None
 
     def date_text(self, item_id: str) -> str:
-        """The item's date as ``YYYY-MM-DD`` (month or year only when that is all that is known)."""
+        """The item's date as the map's language writes it, short (``1 Nov 2019``,
+        ``2019年11月1日``; the month or year only when that is all that is known)."""
         date = self.date(item_id)
         if date is None:
             return self.w("undated")
-        return date_text(date, precision_of(self.dossier.get(item_id), self.dossier.find))
+        return self.date_words(date, precision_of(self.dossier.get(item_id), self.dossier.find))
+
+    def date_words(self, date: _dt.date, precision: str = "day") -> str:
+        """A date in the map's language, short, cut to ``precision`` (:mod:`argmap.l10n`)."""
+        return format_date(date, self.lang, precision, short=True)
 
     def who(self, actor_ids: Iterable[str], limit: int = 3) -> str:
-        """Short names of actors, ``・``-joined in CJK maps, else ``, ``-joined (``+n`` past
-        ``limit``)."""
+        """Short names of actors, joined as the language lists names (``・`` in Japanese, ``、`` in
+        Chinese, ``, `` otherwise; ``+n`` past ``limit``)."""
         ids = list(actor_ids)
         names = []
         for actor_id in ids[:limit]:
@@ -163,7 +168,7 @@ class Context:
                                                           or getattr(actor, "name", actor_id))
             names.append(tx.shorten(name, 18))
         more = f" +{len(ids) - limit}" if len(ids) > limit else ""
-        return ("・" if self.lang in _CJK_LANGS else ", ").join(names) + more
+        return self.w("names_sep").join(names) + more
 
     # --- drawing -------------------------------------------------------------------------
 
@@ -174,13 +179,15 @@ class Context:
         One row per line (rather than ``<BR/>``) lets Graphviz measure each line with the real
         font, so the tall lines of CJK fonts never overlap.
         """
-        lines = tx.wrap(value, width or self.options.wrap, max_lines or self.options.max_lines)
+        lines = tx.wrap(value, width or self.options.wrap, max_lines or self.options.max_lines,
+                        lang=self.lang)
         return stack([html(line) for line in lines], bold=bold, align=align)
 
     def font(self) -> str:
         """The font families of the labels: the option, else the language's
         (:func:`argmap.maps.fonts.fontname`: any CJK text in a Latin map has its font)."""
-        return self.options.font or fonts.fontname(self.lang)
+        info = self.dossier.info
+        return self.options.font or fonts.fontname(self.lang, info.languages if info else ())
 
     def new_graph(self, name: str, rankdir: str) -> graphviz.Digraph:
         """An empty Digraph with the attributes every view shares (fonts are set by finish)."""
@@ -197,17 +204,24 @@ class Context:
         """The map's heading: dossier title, view, as_of date and focus."""
         cells = []
         if self.dossier.info is not None:
-            title = html(tx.shorten(self.t(self.dossier.info.title), 90))
-            cells.append(f'<FONT POINT-SIZE="18"><B>{title}</B></FONT>')
+            # on two lines rather than cut: a headline is read whole
+            for line in tx.wrap(self.t(self.dossier.info.title), 80, max_lines=2):
+                cells.append(f'<FONT POINT-SIZE="18"><B>{html(line)}</B></FONT>')
         sub = self.w(f"view.{view}")
         if self.options.as_of is not None:
-            sub += " — " + self.w("as_of", date=self.options.as_of.isoformat())
+            sub += " — " + self.w("as_of", date=self.date_words(self.options.as_of))
         if self.options.focus is not None:
             sub += " — " + self.w("focus", id=self.options.focus, radius=self.options.radius)
         if self.left_out:
             sub += " — " + self.w("undated_left_out", n=self.left_out)
         cells.append(f'<FONT POINT-SIZE="13">{html(sub)}</FONT>')
         return f"<{stack(cells)}>"
+
+    def under_title(self, g: graphviz.Digraph, cell: str) -> None:
+        """Put ``cell`` (HTML-like label text, escaped) under the title :meth:`finish` set: the
+        demands summary, a page's number (nothing when the map has no title)."""
+        if self.options.title and "label" in g.graph_attr:
+            g.graph_attr["label"] = f"<{stack([g.graph_attr['label'][1:-1], cell])}>"
 
     def finish(self, g: graphviz.Digraph, view: str) -> graphviz.Digraph:
         """Set the title and the font (now that every label is known) on the graph."""

@@ -1,6 +1,6 @@
-"""What a map's SVG and PNG bytes depend on besides its DOT source: the Graphviz binary, the
-libraries it measures and draws text with, the font files, and the Python packages that cut and
-pack the font subsets an SVG carries.
+"""What a map's SVG, PNG and PDF bytes depend on besides its DOT source: the Graphviz binary,
+the libraries it measures and draws text with, the font files, the Python packages that cut and
+pack the font subsets an SVG carries, and the one that puts a map's pages into one PDF.
 
 The DOT source is the same on every machine; the layout is not, since every box is sized from
 the text as this machine's Pango measures it in this machine's font files. ``renders/`` keeps the
@@ -28,9 +28,9 @@ from .fonts import WEIGHTS, file_digest, font_file, named_fonts
 
 __all__ = ["SVG_KEYS", "differences", "environment", "environment_json", "graphviz_version", "main"]
 
-#: What the SVG bytes depend on; the PNG bytes depend on the whole record.
+#: What the SVG bytes depend on; the PNG and PDF bytes depend on the whole record.
 SVG_KEYS = ("graphviz", "pango", "harfbuzz", "cairo", "freetype", "fontconfig", "fonts",
-            "uharfbuzz", "fonttools", "brotli")
+            "uharfbuzz", "fonttools", "brotli", "babel", "langcodes", "budoux")
 
 
 def _c_string(library: str, function: str) -> str | None:
@@ -127,6 +127,11 @@ def environment() -> dict[str, Any]:
         "uharfbuzz": _package("uharfbuzz"),
         "fonttools": _package("fonttools"),
         "brotli": _package("brotli"),
+        "pypdf": _package("pypdf"),
+        # the words of every number and date (CLDR), the tags' likely subtags, the line breaks
+        "babel": _package("babel"),
+        "langcodes": _package("langcodes"),
+        "budoux": _package("budoux"),
     }
 
 

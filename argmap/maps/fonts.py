@@ -27,13 +27,15 @@ import shutil
 import subprocess
 import warnings
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-__all__ = ["DEFAULT", "FONTS", "Font", "FontFile", "FontWarning", "embed", "faces_for",
-           "families", "font_faces", "fontname", "font_file", "missing_packages", "named_fonts",
-           "texts"]
+from ..lang import match
+
+__all__ = ["CSS_TAGS", "DEFAULT", "FONTS", "Font", "FontFile", "FontWarning", "embed",
+           "faces_for", "families", "font_faces", "fontname", "font_file", "lang_css",
+           "missing_packages", "named_fonts", "texts"]
 
 
 class Font(NamedTuple):
@@ -46,16 +48,30 @@ class Font(NamedTuple):
 NOTO_SANS = Font("Noto Sans", "fonts-noto-core")
 NOTO_SANS_CJK_JP = Font("Noto Sans CJK JP", "fonts-noto-cjk")
 
-#: The fonts of a map's labels, by language (a BCP 47 tag or its first subtags): the first
-#: family sets the text, each character it lacks comes from the next family that has it. One
-#: line per language, e.g. ``"zh-Hant": (Font("Noto Sans CJK TC", "fonts-noto-cjk"),)``.
+#: The fonts of a map's labels, by language (a BCP 47 tag, found by :func:`argmap.lang.match`:
+#: ``zh-TW`` takes the ``zh-Hant`` line, ``zh`` the ``zh-Hans`` one, ``zh-Hant-HK`` the
+#: ``zh-HK`` one): the first family sets the text, each character it lacks comes from the next
+#: family that has it. One line per language. The CJK faces differ where the languages write
+#: the same character differently (骨, 直, 說) and in where their punctuation sits (，。 in the
+#: corner in Japanese and Simplified Chinese, centred in Traditional Chinese); each also has the
+#: kana, hangul and Latin letters of the others, so a label mixing scripts misses no glyph.
 FONTS: dict[str, tuple[Font, ...]] = {
     "ja": (NOTO_SANS_CJK_JP,),
+    "ko": (Font("Noto Sans CJK KR", "fonts-noto-cjk"),),
+    "zh-Hans": (Font("Noto Sans CJK SC", "fonts-noto-cjk"),),
+    "zh-Hant": (Font("Noto Sans CJK TC", "fonts-noto-cjk"),),
+    "zh-HK": (Font("Noto Sans CJK HK", "fonts-noto-cjk"),),
 }
 
 #: Any language not in :data:`FONTS`: Noto Sans, with the symbols and any CJK text it lacks set
-#: in Noto Sans CJK JP.
+#: in Noto Sans CJK JP (or in the face of the dossier's CJK language: :func:`families`).
 DEFAULT: tuple[Font, ...] = (NOTO_SANS, NOTO_SANS_CJK_JP)
+
+#: Tags a page or brief may carry in ``lang`` attributes, general before particular: CSS
+#: ``:lang()`` matches by prefix only (``:lang(zh-Hant)`` misses ``zh-TW``), so each gets its
+#: rule (:func:`lang_css`).
+CSS_TAGS: tuple[str, ...] = ("ja", "ko", "zh", "zh-Hans", "zh-CN", "zh-SG", "zh-Hant", "zh-TW",
+                             "zh-HK", "zh-MO", "zh-Hant-HK")
 
 #: The weights a label uses (Graphviz writes ``font-weight="bold"`` for ``<B>``).
 WEIGHTS = {"normal": 400, "bold": 700}
@@ -70,29 +86,56 @@ class FontWarning(UserWarning):
     """A font a map names is not installed, so the map is drawn with a stand-in."""
 
 
-def families(lang: str | None) -> tuple[Font, ...]:
-    """The fonts of a map in ``lang``: the longest matching tag in :data:`FONTS`, else DEFAULT.
+def families(lang: str | None, also: Sequence[str] = ()) -> tuple[Font, ...]:
+    """The fonts of a map in ``lang`` (its line in :data:`FONTS`), else Noto Sans with the CJK
+    face of the first CJK language of ``also`` (the dossier's languages), else DEFAULT.
 
-    >>> [f.family for f in families("ja-JP")]
-    ['Noto Sans CJK JP']
-    >>> [f.family for f in families("en")]
-    ['Noto Sans', 'Noto Sans CJK JP']
+    >>> [f.family for f in families("ja-JP")], [f.family for f in families("zh-TW")]
+    (['Noto Sans CJK JP'], ['Noto Sans CJK TC'])
+    >>> [f.family for f in families("en")], [f.family for f in families("en", ["zh-Hant", "en"])]
+    (['Noto Sans', 'Noto Sans CJK JP'], ['Noto Sans', 'Noto Sans CJK TC'])
     """
-    tag = (lang or "").replace("_", "-")
-    while tag:
-        if tag in FONTS:
-            return FONTS[tag]
-        tag = tag.rpartition("-")[0]
+    tag = match(lang, FONTS)
+    if tag is not None:
+        return FONTS[tag]
+    for other in also:
+        found = match(other, FONTS)
+        if found is not None:
+            return (NOTO_SANS, *FONTS[found])
     return DEFAULT
 
 
-def fontname(lang: str | None) -> str:
+def fontname(lang: str | None, also: Sequence[str] = ()) -> str:
     """The ``fontname`` Graphviz gets for a map in ``lang`` (families, comma-separated).
 
-    >>> fontname("en")
-    'Noto Sans,Noto Sans CJK JP'
+    >>> fontname("en"), fontname("zh-Hant")
+    ('Noto Sans,Noto Sans CJK JP', 'Noto Sans CJK TC')
     """
-    return ",".join(f.family for f in families(lang))
+    return ",".join(f.family for f in families(lang, also))
+
+
+def lang_css() -> str:
+    """CSS that sets each CJK language in its own face wherever an element's ``lang`` says it
+    (``<p lang="zh-Hant">``), for the page's and the brief's own text (the maps name theirs),
+    and breaks its lines as its readers expect: strict kinsoku in Chinese and Japanese (no line
+    starts with small kana or closing marks), Japanese headings, table cells and labels between
+    phrases where the browser can (``word-break: auto-phrase``: short lines read better whole,
+    while running text fills its lines to the margin as Japanese body text does), Korean
+    between words (``keep-all``).
+
+    >>> lang_css().splitlines()[0]
+    ':root:lang(ja),body:lang(ja),[lang]:lang(ja){font-family:"Noto Sans CJK JP",system-ui,sans-serif}'
+    """
+    rules = []
+    for tag in CSS_TAGS:
+        names = ",".join(f'"{f.family}"' for f in families(tag))
+        rules.append(f":root:lang({tag}),body:lang({tag}),[lang]:lang({tag})"
+                     f"{{font-family:{names},system-ui,sans-serif}}")
+    rules.append(":lang(ja),:lang(zh),:lang(yue){line-break:strict}")
+    rules.append(":is(h1,h2,h3,h4,th,td,figcaption,summary,label,button):lang(ja)"
+                 "{word-break:auto-phrase}")
+    rules.append(":lang(ko){word-break:keep-all}")
+    return "\n".join(rules)
 
 
 def named_fonts() -> tuple[Font, ...]:

@@ -11,7 +11,7 @@ from typing import Any
 import graphviz
 
 from .. import text as tx
-from ..dates import date_text
+from ..l10n import format_figure_value
 from ..model import Done, Said, said_by_demand
 from .context import Context, stack
 from .escape import html, plain
@@ -91,7 +91,7 @@ def demand_node(ctx: Context, g: graphviz.Digraph, item: Any) -> None:
                     bold=done is not Done.unrated, align="RIGHT"))
     meta = f"{ctx.w('kind.demand')} · {ctx.who(item.by)} {ctx.w('to', who=ctx.who(item.to))}"
     if item.deadline is not None:
-        meta += " · " + ctx.w("deadline", date=item.deadline.isoformat())
+        meta += " · " + ctx.w("deadline", date=ctx.date_words(item.deadline))
     text = ctx.t(item.text)
     label = (f"{_TABLE}<TR>{head}</TR>{_body(ctx, text, bold=True, colspan=2)}"
              f"{_meta(ctx, meta, colspan=2)}</TABLE>")
@@ -129,8 +129,7 @@ def response_node(ctx: Context, g: graphviz.Digraph, item: Any) -> None:
     span = len(values)
     quote = ctx.t(item.quote) if item.quote is not None else ""
     own = ctx.t(item.text) if item.text is not None else ""
-    shown = f"「{quote}」" if quote and ctx.lang in ("ja", "zh") else (f"“{quote}”" if quote
-                                                                      else own)
+    shown = ctx.w("quote", text=quote) if quote else own
     meta = f"{ctx.w('kind.response')} · {ctx.who(item.by)} · {ctx.date_text(item.id)}"
     label = (f"{_TABLE}<TR>{head}</TR>{_body(ctx, shown, max_lines=3, colspan=span)}"
              f"{_meta(ctx, meta, colspan=span)}</TABLE>")
@@ -174,12 +173,14 @@ def evidence_node(ctx: Context, g: graphviz.Digraph, item: Any) -> None:
     text = ctx.t(item.text)
     rows = f"<TR>{head}</TR>{_body(ctx, text, max_lines=3)}"
     if item.value is not None:
-        figure = f"{item.value.number:g} {item.value.unit}"
-        if item.value.measure is not None:
-            figure = f"{ctx.t(item.value.measure)}: {figure}"
-        if item.value.as_of is not None:  # only as much of the date as the source gives
-            when = date_text(item.value.as_of, item.value.as_of_precision)
-            figure += f" · {ctx.w('as_of', date=when)}"
+        value = item.value
+        as_of = ""
+        if value.as_of is not None:  # only as much of the date as the source gives
+            when = ctx.date_words(value.as_of, value.as_of_precision.value)
+            as_of = ctx.w("figure.as_of", date=when)
+        figure = ctx.w("figure", measure=ctx.t(value.measure) if value.measure else "", scope="",
+                       value=format_figure_value(value.number, value.unit, ctx.lang),
+                       as_of=as_of).lstrip(":： ")
         rows += _meta(ctx, figure)
     _node(ctx, g, item.id, "evidence", f"{_TABLE}{rows}</TABLE>", text, color="#8A7A00")
 

@@ -120,8 +120,9 @@ def add_legend(ctx: Context, g: graphviz.Digraph, at: int | None = None,
     with g.subgraph(name="cluster__legend") as lg:
         lg.attr(label=f"<<B>{html(ctx.w('legend'))}</B>>", style="rounded",
                 color=ctx.color(GREY), fontsize="12", labeljust="l", labelloc="t", margin="8")
-        with lg.subgraph() as shapes:  # one rank: the table and the shapes side by side
-            shapes.attr(rank="same")
+        with lg.subgraph() as shapes:  # the table and the shapes side by side:
+            if not ctx.bottom_up:  # one rank, across the page
+                shapes.attr(rank="same")
             # an empty table is a syntax error: a blank point stands in when there are no rows
             shapes.node("_legend__table", shape="plaintext", margin="0",
                         label=f'<{table}>' if rows else "")
@@ -131,6 +132,10 @@ def add_legend(ctx: Context, g: graphviz.Digraph, at: int | None = None,
                             shape=shape, style=",".join(filter(None, ("filled", extra_style))),
                             fillcolor=ctx.color(fill), color=ctx.color(BLACK), fontsize="9",
                             height="0.3", width="0.6", margin="0.06,0.02")
+            if ctx.bottom_up:  # with rankdir LR a rank runs down the page: a row of ranks
+                names = ["_legend__table", *(f"_legend__kind_{kind}" for kind in kinds)]
+                for a, b in zip(names, names[1:]):
+                    shapes.edge(a, b, style="invis")
     if at is not None:
         lines = g.body[start:]
         del g.body[start:]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,7 @@ from . import backend, fonts
 from .options import RenderOptions
 from .views import VIEWS, draw
 
-__all__ = ["Map", "draw_maps", "map_format"]
+__all__ = ["Map", "draw_maps", "map_format", "pages_pdf"]
 
 _SUFFIX_ALIASES = {"gv": "dot", "htm": "html"}
 
@@ -49,6 +50,8 @@ class Map:
         """The map laid out by Graphviz in ``fmt`` (``svg``, ``png``, ``pdf`` or ``dot``)."""
         if fmt == "svg":  # laid out once, whether saved, shown or embedded in a page
             return self.svg().encode("utf-8")
+        if fmt == "pdf":  # without the date cairo writes in it
+            return pages_pdf([self])
         return backend.run(self.source, fmt, self.engine, self.timeout)
 
     def save(self, path: str | os.PathLike[str], fmt: str | None = None) -> Path:
@@ -119,3 +122,17 @@ def draw_maps(dossier: Dossier, langs: tuple[str, ...] = ("ja", "en"),
         for view in VIEWS:
             maps[(view, lang)] = Map(draw(dossier, view, opts), timeout=opts.timeout)
     return maps
+
+
+def pages_pdf(maps: list[Map]) -> bytes:
+    """``maps`` as one PDF file, a page each, to print: Graphviz draws each page, pypdf puts
+    them together (with no date and no random id: the same maps give the same bytes)."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for drawn in maps:
+        page = backend.run(drawn.source, "pdf", drawn.engine, drawn.timeout)
+        writer.append(PdfReader(io.BytesIO(page)))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

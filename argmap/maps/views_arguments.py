@@ -4,10 +4,14 @@ A line of argument is one reason for (or objection to) a main position together 
 that argues for or against that reason, as Rationale and Argdown's group maps show them. The map
 runs left to right with the main positions in the middle column: lines sit on either side of it,
 each in a box of its own, with reasons and objections nearest the middle and their own premises
-further out. A line of argument therefore grows outward and downward, never along one long row,
-so the whole case fits a page (objections go right, reasons are shared out to balance the sides).
-What the main position itself supports sits on its right; arguments that never reach a main
-position get boxes of their own, and items linked to nothing share one last box.
+further out. A line of argument therefore grows outward and downward, never along one long row
+(objections go right, reasons are shared out to balance the sides). What the main position
+itself supports sits on its right. Arguments that never reach a main position get boxes of their
+own, set out in rows under the rest, and items linked to nothing share one last box.
+
+:func:`arguments_map` draws the whole case (the interactive page shows it);
+:mod:`argmap.maps.views_arguments_pages` cuts it into pages that each fit a sheet, drawn here by
+:func:`draw_sheet`.
 """
 
 from __future__ import annotations
@@ -18,8 +22,10 @@ from typing import Any
 
 import graphviz
 
+from .. import text as tx
 from ..dossier import Dossier
 from ..model import Relation, RelationType
+from .backend import AFTER_LAYOUT, ROUTED_UP_TO
 from .context import Context
 from .escape import html
 from .labels import NODE, claim_node
@@ -27,7 +33,7 @@ from .legend import add_legend
 from .options import RenderOptions
 from .style import BLUE, GREY, RELATION, VERMILLION, tint
 
-__all__ = ["FAN", "KINDS", "arguments_map"]
+__all__ = ["FAN", "KINDS", "Box", "Case", "Group", "arguments_map", "case_of", "draw_sheet"]
 
 KINDS = frozenset({"claim", "demand", "evidence", "response", "action"})
 
@@ -55,7 +61,7 @@ FAN = 4
 
 
 @dataclass
-class _Group:
+class Group:
     """One box of the map: a line of argument (or what stands apart), and its side."""
 
     kind: str  # "supports", "attacks" (lines of a main position), "follows", "apart", "loose"
@@ -98,7 +104,7 @@ _TYPE_ORDER = {RelationType.supports: 0, RelationType.attacks: 1, RelationType.u
 
 
 def _groups(mains: list[str], edges: list[tuple[str, str, Relation]],
-            everything: list[str]) -> list[_Group]:
+            everything: list[str]) -> list[Group]:
     """The boxes: one per line of argument of each main position, then what is left."""
     into: dict[str, list[tuple[str, Relation]]] = {}
     near: dict[str, set[str]] = {}
@@ -108,7 +114,7 @@ def _groups(mains: list[str], edges: list[tuple[str, str, Relation]],
         near.setdefault(dst, set()).add(src)
     middle = set(mains)
     placed: dict[str, int] = {}
-    groups: list[_Group] = []
+    groups: list[Group] = []
     for main in mains:
         heads = sorted(into.get(main, []), key=lambda e: (_TYPE_ORDER[e[1].type], e[0]))
         for head, rel in heads:
@@ -116,7 +122,7 @@ def _groups(mains: list[str], edges: list[tuple[str, str, Relation]],
                 continue
             kind = "attacks" if rel.type in (RelationType.attacks, RelationType.undercuts) \
                 else "supports"
-            group = _Group(kind)
+            group = Group(kind)
             stack = [head]
             while stack:  # the head and all that argues about it, not yet in a box
                 node = stack.pop()
@@ -126,8 +132,8 @@ def _groups(mains: list[str], edges: list[tuple[str, str, Relation]],
                 group.members.append(node)
                 stack.extend(sorted((s for s, _ in into.get(node, [])), reverse=True))
             groups.append(group)
-    follows = _Group("follows", side=1)
-    loose = _Group("loose")
+    follows = Group("follows", side=1)
+    loose = Group("loose")
     seen: set[str] = set()
     for node in everything:
         if node in placed or node in middle or node in seen:
@@ -149,7 +155,7 @@ def _groups(mains: list[str], edges: list[tuple[str, str, Relation]],
         elif len(part) == 1 and not touching:
             loose.members += part
         else:
-            groups.append(_Group("apart", part))
+            groups.append(Group("apart", part))
     groups += [g for g in (follows, loose) if g.members]
     for group in groups:
         _set_depth(group, middle, near, {s for s, _, _ in edges})
@@ -157,7 +163,7 @@ def _groups(mains: list[str], edges: list[tuple[str, str, Relation]],
     return groups
 
 
-def _set_depth(group: _Group, middle: set[str], near: dict[str, set[str]],
+def _set_depth(group: Group, middle: set[str], near: dict[str, set[str]],
                premises: set[str]) -> None:
     """Steps of each member out from the middle: 1 next to a main position (or, in a box that
     reaches none, for its final conclusions), then one more per link outward."""
@@ -189,7 +195,7 @@ def _set_depth(group: _Group, middle: set[str], near: dict[str, set[str]],
                 group.depth[leaf] += i % 2
 
 
-def _share_sides(groups: list[_Group]) -> None:
+def _share_sides(groups: list[Group]) -> None:
     """Objections go right, reasons are shared out (largest first) to balance the two sides."""
     load = {-1: 0, 1: 0}
     for g in groups:
@@ -203,26 +209,33 @@ def _share_sides(groups: list[_Group]) -> None:
         load[g.side] += g.weight()
 
 
-def _box_label(ctx: Context, group: _Group) -> str:
+def _box_label(ctx: Context, group: Group, note: str | None = None) -> str:
     key = _BOX[group.kind][0]
     items = sum(1 for m in group.members if m in ctx.dossier)
-    words = f"{ctx.w(key)} · {ctx.w('line.items', n=items)}"
+    count = ctx.w("line.item" if items == 1 else "line.items", n=items)
+    words = f"{ctx.w(key)} · {count}" + (f" {note}" if note else "")
     return f'<<FONT POINT-SIZE="11"><B>{html(words)}</B></FONT>>'
 
 
-def arguments_map(dossier: Dossier, options: RenderOptions | None = None) -> graphviz.Digraph:
-    """The main positions in the middle, each line of argument in its own box on either side.
+@dataclass
+class Case:
+    """What the arguments map of a dossier is drawn from: the items it shows, the main
+    positions, the lines drawn between items, and the boxes (:class:`Group`) they fall into."""
 
-    Supports are solid, attacks dashed with a bar, undercuts dotted and point at the junction on
-    the line of the relation they attack; joint premises meet at a junction point. Each label
-    names who holds the claim.
-    """
+    ctx: Context
+    by_id: dict[str, tuple[str, Any]]  # item id -> (kind, item)
+    mains: list[str]
+    rel_of: dict[str, Relation]  # junction points: the relation they stand for
+    edges: list[tuple[str, str, Relation]]
+    groups: list[Group]
+    #: sizes worked out for pages (views_arguments_pages), kept: a box is sized many times
+    sizes: dict[Any, tuple[float, float]] = field(default_factory=dict)
+
+
+def case_of(dossier: Dossier, options: RenderOptions | None = None) -> Case:
+    """The items, lines and boxes of the arguments map of ``dossier`` (nothing drawn yet)."""
     options = options or RenderOptions()
     ctx = Context(dossier, options, "arguments", KINDS)
-    g = ctx.new_graph("arguments", "LR")
-    g.graph_attr.update(ranksep="0.25", nodesep="0.1", newrank="true")
-    g.node_attr["fontsize"] = "9"  # 12 px at 96 dpi: a case of 75 items fits an A3 page
-    legend_at = len(g.body)  # the legend goes first: with rankdir LR the first is drawn lowest
     in_relations = {x for r in ctx.dossier.relations for x in (*r.from_, r.to)}
     items: list[tuple[str, Any]] = []
     for section, kind in (("claims", "claim"), ("demands", "demand"), ("evidence", "evidence"),
@@ -234,56 +247,137 @@ def arguments_map(dossier: Dossier, options: RenderOptions | None = None) -> gra
                 items.append((kind, item))
     ctx.check_size(len(items) + len(ctx.dossier.relations))
     nodes = {item.id for _, item in items}
-    by_id = {item.id: (kind, item) for kind, item in items}
     mains = [item.id for _, item in items if getattr(item, "main", False)]
     relations, junctions = _drawn_relations(ctx, nodes)
     edges = _premise_edges(relations, junctions, nodes)
     groups = _groups(mains, edges, [item.id for _, item in items])
-    rel_of = {r.id: r for r in relations}
+    return Case(ctx, {item.id: (kind, item) for kind, item in items}, mains,
+                {r.id: r for r in relations}, edges, groups)
+
+
+@dataclass
+class Box:
+    """A box drawn on a sheet: a group, the members shown (all of them, or only its first
+    claims when the rest is on another page), and a note for its label (``→ p. 4``)."""
+
+    group: Group
+    shown: list[str]
+    note: str | None = None
+
+
+def arguments_map(dossier: Dossier, options: RenderOptions | None = None) -> graphviz.Digraph:
+    """The main positions in the middle, each line of argument in its own box on either side.
+
+    Supports are solid, attacks dashed with a bar, undercuts dotted and point at the junction on
+    the line of the relation they attack; joint premises meet at a junction point. Each label
+    names who holds the claim.
+    """
+    case = case_of(dossier, options)
+    return draw_sheet(case, case.mains, [Box(g, g.members) for g in case.groups])
+
+
+def draw_sheet(case: Case, middle: list[str], boxes: list[Box],
+               listing: list[tuple[Group, str]] | None = None,
+               caption: str | None = None, legend: bool = True,
+               columns: int | None = None) -> graphviz.Digraph:
+    """The arguments map of ``case`` restricted to ``middle`` (the main positions, or a line's
+    first claims, drawn in the middle column) and ``boxes``; ``listing`` names groups shown
+    elsewhere in one table (``(group, where)``), ``caption`` follows the view's name in the
+    title (a page number). Boxes of arguments that reach no main position are set out in rows
+    under the rest, as wide as the rest or ``columns`` (the lines that join them to it are drawn
+    last).
+    """
+    ctx = case.ctx
+    ctx.used = set()
+    g = ctx.new_graph("arguments", "LR")
+    g.graph_attr.update(ranksep="0.25", nodesep="0.1", newrank="true")
+    g.node_attr["fontsize"] = "9"  # 12 px at 96 dpi
+    legend_at = len(g.body)  # the legend goes first: with rankdir LR the first is drawn lowest
+    apart_ix = {i for i, b in enumerate(boxes) if b.group.kind in ("apart", "loose")}
+    apart = [boxes[i] for i in sorted(apart_ix)]
+    _share_sides([b.group for i, b in enumerate(boxes) if i not in apart_ix])
+    layer: dict[str, int] = {m: 0 for m in middle}
+    box_of: dict[str, int] = {m: -1 for m in middle}  # -1: the middle column
+    for index, box in enumerate(boxes):
+        for member in box.shown:
+            box_of[member] = index
+            depth = box.group.depth[member]
+            layer[member] = -depth if index in apart_ix else box.group.side * depth
 
     def draw_node(graph: graphviz.Digraph, node_id: str) -> None:
-        if node_id in rel_of:  # a junction point
-            look = RELATION[rel_of[node_id].type]
+        if node_id in case.rel_of:  # a junction point
+            look = RELATION[case.rel_of[node_id].type]
             ctx.used.add("joint")
             graph.node(node_id, label="", shape="point", width="0.11",
                        color=ctx.color(look.color), tooltip=node_id)
             return
-        kind, item = by_id[node_id]
+        kind, item = case.by_id[node_id]
         if kind in ("claim", "demand"):
             claim_node(ctx, graph, item, kind)
         else:
             NODE[kind](ctx, graph, item)
 
-    if mains:
+    def draw_box(index: int, box: Box) -> None:
+        _, colour, amount, style = _BOX[box.group.kind]
+        with g.subgraph(name=f"cluster_line_{index}") as cluster:
+            cluster.attr(label=_box_label(ctx, box.group, box.note), style=style,
+                         color=ctx.color(colour), fillcolor=ctx.color(tint(colour, amount)),
+                         labeljust="l", margin="8", penwidth="1.2")
+            for member in box.shown:
+                draw_node(cluster, member)
+            if box.group.kind == "loose":  # items linked to nothing: a grid, rows of three
+                for a, b in zip(box.shown, box.shown[1:]):
+                    if box.shown.index(b) % 3:
+                        layer[b] = layer[a] + 1
+                        cluster.edge(a, b, style="invis")
+
+    # What reaches no main position goes first (so lowest, above the legend), in rows as wide
+    # as the rest of the map, each box right of the one before.
+    spread = [layer[m] for m in layer if box_of[m] not in apart_ix]
+    widest = max(spread) - min(spread) + 1 if spread else 0
+    if listing:  # the table of what is on other pages goes under the rest
+        _draw_listing(ctx, g, listing)
+    rows = _rows(boxes, sorted(apart_ix), max(widest, columns or 4))
+    for row in reversed(rows) if ctx.bottom_up else rows:
+        previous: Box | None = None
+        for index in row:
+            box = boxes[index]
+            draw_box(index, box)
+            if previous is not None:  # an unseen link keeps the boxes of a row side by side
+                left = max(previous.shown, key=lambda m: (layer[m], m))
+                right = min(box.shown, key=lambda m: (layer[m], m))
+                g.edge(left, right, style="invis")
+                shift = layer[left] + 1 - layer[right]
+                for m in box.shown:
+                    layer[m] += shift
+            previous = box
+    if middle:
         ctx.used.add("main")
-        with g.subgraph() as middle:
-            middle.attr(rank="same")
-            for m in mains:
-                draw_node(middle, m)
-    layer: dict[str, int] = {m: 0 for m in mains}
-    group_of: dict[str, int] = {}
-    for index, group in enumerate(groups):
-        name, colour, amount, style = _BOX[group.kind]
-        with g.subgraph(name=f"cluster_line_{index}") as box:
-            box.attr(label=_box_label(ctx, group), style=style, color=ctx.color(colour),
-                     fillcolor=ctx.color(tint(colour, amount)), labeljust="l", margin="8",
-                     penwidth="1.2")
-            for member in group.members:
-                draw_node(box, member)
-                apart_box = group.kind in ("apart", "loose") and bool(mains)
-                layer[member] = 0 if apart_box else group.side * group.depth[member]
-                group_of[member] = index
-    for src, dst, rel in edges:
+        with g.subgraph() as centre:
+            centre.attr(rank="same")
+            for m in middle:
+                draw_node(centre, m)
+    for index, box in enumerate(boxes):
+        if index not in apart_ix:
+            draw_box(index, box)
+    drawn = set(layer)
+    later: list[tuple[str, str, dict[str, str]]] = []
+    for src, dst, rel in case.edges:
+        if src not in drawn or dst not in drawn:
+            continue
         look = RELATION[rel.type]
         ctx.used.add(f"rel.{rel.type.value}")
         attrs = {"color": ctx.color(look.color), "style": look.style,
                  "penwidth": str(look.penwidth)}
         head = "none" if dst == rel.id else look.arrowhead  # no arrow into a junction point
-        a, b = layer.get(src, 0), layer.get(dst, 0)
-        same_box = group_of.get(src) == group_of.get(dst) or src in layer and (
-            a == 0 or b == 0)
         if rel.type is RelationType.rephrases:
             attrs["dir"] = "none"
+        a, b = layer[src], layer[dst]
+        one, other = box_of[src], box_of[dst]
+        if one != other and (one in apart_ix or other in apart_ix):
+            later.append((src, dst, {"arrowhead": head, **attrs}))
+            continue
+        same_box = one == other or -1 in (one, other)
         if a < b:
             g.edge(src, dst, arrowhead=head, **attrs,
                    **({"minlen": str(b - a)} if same_box and b - a > 1 else {}),
@@ -296,15 +390,61 @@ def arguments_map(dossier: Dossier, options: RenderOptions | None = None) -> gra
                    **({} if same_box else {"constraint": "false"}))
         else:
             g.edge(src, dst, arrowhead=head, constraint="false", **attrs)
-    apart = [m for gr in groups if gr.kind in ("apart", "loose") for m in gr.members]
-    if mains and apart:
-        # what reaches no main position stacks in the middle column, by the main positions:
-        # the only column with room to spare
-        with g.subgraph() as middle:
-            middle.attr(rank="same")
-            for m in [*mains, *apart]:
-                middle.node(m)
-    if options.focus is not None:
+    if later:
+        if ctx.size <= ROUTED_UP_TO:
+            g.graph_attr["splines"] = "true"
+        with g.subgraph(name=AFTER_LAYOUT) as joining:
+            for src, dst, attrs in later:
+                joining.edge(src, dst, **attrs)
+    if ctx.options.focus is not None:
         ctx.used.add("focus")
-    add_legend(ctx, g, at=legend_at if ctx.bottom_up else None)
-    return ctx.finish(g, "arguments")
+    if legend:
+        add_legend(ctx, g, at=legend_at if ctx.bottom_up else None)
+    g = ctx.finish(g, "arguments")
+    if caption:
+        ctx.under_title(g, f'<FONT POINT-SIZE="13">{html(caption)}</FONT>')
+    return g
+
+
+def _rows(boxes: list[Box], indices: list[int], width: int) -> list[list[int]]:
+    """The boxes of ``indices`` in rows of at most ``width`` columns (a box as wide as its
+    members' depths)."""
+    rows: list[list[int]] = []
+    used = width
+    for index in indices:
+        columns = _columns(boxes[index])
+        if used + columns > width:
+            rows.append([])
+            used = 0
+        rows[-1].append(index)
+        used += columns
+    return rows
+
+
+def _columns(box: Box) -> int:
+    """How many columns a box takes: its depths, or three for items linked to nothing."""
+    if box.group.kind == "loose":
+        return min(3, len(box.shown))
+    return len({box.group.depth[m] for m in box.shown})
+
+
+def _draw_listing(ctx: Context, g: graphviz.Digraph, listing: list[tuple[Group, str]]) -> None:
+    """One table naming groups drawn on other pages: where, how many items, what they end in."""
+    cell = '<TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="9">{}</FONT></TD>'
+    rows = []
+    for group, where in listing:
+        ends = [m for m in group.members if group.depth.get(m) == 1 and m in ctx.dossier]
+        item = ctx.dossier.get(ends[0]) if ends else None
+        said = getattr(item, "text", None) or getattr(item, "quote", None) or ""
+        text = tx.shorten(ctx.t(said), 60)
+        items = sum(1 for m in group.members if m in ctx.dossier)
+        count = ctx.w("line.item" if items == 1 else "line.items", n=items)
+        rows.append("<TR>" + cell.format(html(where)) + cell.format(html(count))
+                    + cell.format(html(text or " ")) + "</TR>")
+    table = ('<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="3" COLOR="#BBBBBB">'
+             + "".join(rows) + "</TABLE>")
+    with g.subgraph(name="cluster_separate") as box:
+        box.attr(label=f'<<FONT POINT-SIZE="11"><B>{html(ctx.w("sheet.separate_list"))}</B>'
+                       "</FONT>>", style="rounded,filled,dotted", color=ctx.color(GREY),
+                 fillcolor=ctx.color(tint(GREY, 0.03)), labeljust="l", margin="8")
+        box.node("_separate", label=f"<{table}>", shape="plaintext", margin="0")

@@ -18,12 +18,14 @@ from __future__ import annotations
 import datetime as _dt
 import math
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 import graphviz
 
 from .. import text as tx
-from ..dates import date_text, precision_of
+from ..dates import precision_of
+from ..lang import is_cjk
 from ..dossier import Dossier
 from ..model import said_for
 from ..tracking import timeline
@@ -34,7 +36,7 @@ from .legend import add_legend
 from .options import RenderOptions
 from .style import ANSWER, EFFECT, GREY, LINK, RELATION
 
-__all__ = ["ALL", "KINDS", "MAX_LANES", "STRAIGHT_ABOVE", "timeline_map"]
+__all__ = ["ALL", "KINDS", "MAX_LANES", "STRAIGHT_ABOVE", "timeline_map", "timeline_pages"]
 
 KINDS = frozenset({"event", "claim", "demand", "response", "evidence", "action"})
 ALL = KINDS | {"source"}
@@ -46,7 +48,7 @@ STRAIGHT_ABOVE = 600
 MAX_LANES = 6
 
 _PT_PER_COLUMN = 5.7  # width of one display column at 10 pt, in points
-_LANE_GAP = 34.0  # between lanes, in points
+_LANE_GAP = 14.0  # between lanes, in points (nine lanes stay under 2,500 px at 96 dpi)
 _STACK_GAP = 10.0  # between items of one day in one lane
 _AXIS = 110.0  # width of the date axis
 _PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
@@ -60,11 +62,11 @@ def _height(ctx: Context, kind: str, item: Any) -> float:
     """
     text = getattr(item, "text", None) or getattr(item, "title", None) or getattr(
         item, "quote", None) or ""
-    line = 16.0 if ctx.lang.split("-")[0] in ("ja", "zh", "ko") or tx.has_cjk(ctx.t(text)) else 14.0
+    line = 16.0 if is_cjk(ctx.lang) or tx.has_cjk(ctx.t(text)) else 14.0
     limit = 2 if kind in ("event", "source") else (3 if kind in ("response", "action",
                                                                  "evidence") else None)
     lines = len(tx.wrap(ctx.t(text), ctx.options.wrap, limit or ctx.options.max_lines,
-                        balance=False))
+                        balance=False, lang=ctx.lang))
     band = line + 4 + (line if getattr(item, "main", False) else 0)
     meta = {"demand": 2, "response": 2, "event": 1, "evidence": 2 if getattr(
         item, "value", None) is not None else 0}.get(kind, 0)
@@ -152,20 +154,25 @@ def _day_label(ctx: Context, date: _dt.date, items: list[Any]) -> str:
     """The date as far as the day's items know it (the most precise of them)."""
     best = max((_PRECISION_RANK[precision_of(i, ctx.dossier.find)] for i in items), default=2)
     precision = {v: k for k, v in _PRECISION_RANK.items()}[best]
-    return date_text(date, precision)
+    return ctx.date_words(date, precision)
 
 
-def timeline_map(dossier: Dossier, options: RenderOptions | None = None) -> graphviz.Digraph:
-    """Dated items down the page, one row per day, one lane per actor (see the module docstring).
+@dataclass
+class _Timeline:
+    """The timeline of a dossier before it is drawn: its days, its lanes and where they go."""
 
-    Links: answers to their demands, actions to what they bear on, argument relations, and
-    items to the event they belong to. Undated items are left out (they have no place on it).
-    """
+    ctx: Context
+    days: list[tuple[_dt.date, list[tuple[str, Any]]]]
+    lanes: list[str]
+    lane_of: dict[str, str]
+    x_of: dict[str, float]
+    width: float  # of a node, in points
+
+
+def _prepare(dossier: Dossier, options: RenderOptions | None) -> _Timeline:
     options = options or RenderOptions()
     base = KINDS if options.kinds is None else ALL
     ctx = Context(dossier, options, "timeline", base)
-    g = ctx.new_graph("timeline", "TB")
-    g.node_attr["fontsize"] = "10"
     days: list[tuple[_dt.date, list[tuple[str, Any]]]] = []
     for day in timeline(ctx.dossier, options.as_of, graph=ctx.graph):
         entries = [(e.kind, ctx.dossier.get(e.id)) for e in day.entries
@@ -180,6 +187,85 @@ def timeline_map(dossier: Dossier, options: RenderOptions | None = None) -> grap
     lanes, lane_of = _lanes(ctx, everything)
     width = ctx.options.wrap * _PT_PER_COLUMN + 30
     x_of = {key: _AXIS + (i + 0.5) * (width + _LANE_GAP) for i, key in enumerate(lanes)}
+    return _Timeline(ctx, days, lanes, lane_of, x_of, width)
+
+
+def _rows(tl: _Timeline) -> list[tuple[float, float]]:
+    """Where each day's row starts and ends down the page (negative y, in points), with the gap
+    before it, as :func:`_draw` places them when it draws every day."""
+    out = []
+    y = -36.0
+    for i, (date, entries) in enumerate(tl.days):
+        if i:
+            y -= _gap((date - tl.days[i - 1][0]).days)
+        tops = {key: y for key in tl.lanes}
+        for kind, item in entries:
+            key = tl.lane_of[_lane_of(tl.ctx, kind, item)]
+            tops[key] -= _height(tl.ctx, kind, item) + _STACK_GAP
+        out.append((y, min(tops.values()) + _STACK_GAP))
+        y = out[-1][1]
+    return out
+
+
+def timeline_map(dossier: Dossier, options: RenderOptions | None = None) -> graphviz.Digraph:
+    """Dated items down the page, one row per day, one lane per actor (see the module docstring).
+
+    Links: answers to their demands, actions to what they bear on, argument relations, and
+    items to the event they belong to. Undated items are left out (they have no place on it).
+    """
+    tl = _prepare(dossier, options)
+    return _draw(tl, tl.days)
+
+
+#: A page of the timeline is at most this tall, in points, for every ``_PAGE_RATIO`` of its
+#: width (the proportions of an A-series sheet, landscape); the first page also holds the legend.
+_PAGE_RATIO = 1 / math.sqrt(2)
+_LEGEND_ROOM = 420.0
+_TITLE_ROOM = 90.0
+
+
+def timeline_pages(dossier: Dossier, options: RenderOptions | None = None
+                   ) -> list[graphviz.Digraph]:
+    """The timeline cut into periods at day boundaries, each as tall as a landscape sheet as
+    wide as the timeline, with the lane headings on every page and the legend on the first.
+
+    Each page names its number and the dates it covers. Links between items on different pages
+    are not drawn (each item's own label says its date, and a demand's what was said and done).
+    """
+    tl = _prepare(dossier, options)
+    if not tl.days:
+        return [_draw(tl, tl.days)]
+    ctx = tl.ctx
+    page_width = _AXIS + len(tl.lanes) * (tl.width + _LANE_GAP)
+    tall = page_width * _PAGE_RATIO - _TITLE_ROOM
+    chunks: list[list[int]] = [[]]
+    top = 0.0
+    for i, (start, end) in enumerate(_rows(tl)):
+        room = tall - (_LEGEND_ROOM if len(chunks) == 1 else 0.0)
+        if chunks[-1] and top - end > room:
+            chunks.append([])
+        if not chunks[-1]:
+            top = start
+        chunks[-1].append(i)
+    if len(chunks) == 1:
+        return [_draw(tl, tl.days)]
+    pages = []
+    for k, chunk in enumerate(chunks, 1):
+        days = [tl.days[i] for i in chunk]
+        first, last = (_day_label(ctx, d, [i for _, i in e]) for d, e in (days[0], days[-1]))
+        caption = (f"{ctx.w('sheet.page', k=k, n=len(chunks))} · "
+                   f"{ctx.w('sheet.period', start=first, end=last)}")
+        pages.append(_draw(tl, days, caption, legend=k == 1))
+    return pages
+
+
+def _draw(tl: _Timeline, days: list[tuple[_dt.date, list[tuple[str, Any]]]],
+          caption: str | None = None, legend: bool = True) -> graphviz.Digraph:
+    """The timeline of ``days`` (all of them, or one page's), headed by the lanes."""
+    ctx, lanes, lane_of, x_of, width = tl.ctx, tl.lanes, tl.lane_of, tl.x_of, tl.width
+    ctx.used = set()
+    g = ctx.new_graph("timeline", "TB")
+    g.node_attr["fontsize"] = "10"
     g.engine = "neato"
     g.graph_attr.update(notranslate="true", overlap="true",
                         splines="line" if ctx.size > STRAIGHT_ABOVE else "true")
@@ -220,15 +306,22 @@ def timeline_map(dossier: Dossier, options: RenderOptions | None = None) -> grap
             drawn.add(item.id)
         y = min(tops.values()) + _STACK_GAP
     _links(ctx, g, drawn)
-    add_legend(ctx, g, titled=True)
-    if ctx.options.legend and ctx.used:  # -n2 needs a position for every node: below the end
+    if legend:
+        add_legend(ctx, g, titled=True)
+    if legend and ctx.options.legend and ctx.used:  # -n2 needs every node placed: below the end
+        # the table (its title first) under the last row, the sample shapes under the table
+        table = next(line for line in g.body if "_legend__table [" in line)
+        tall = 17.0 * table.count("<TR>")  # a row of the table is at most about 17 pt tall
+        top = y - 50
+        g.node("_legend__table", pos=f"{_AXIS + 170:.0f},{top - tall / 2:.0f}!")
         kinds = sorted(k[5:] for k in ctx.used if k.startswith("kind."))
         for i, kind in enumerate(kinds):
-            g.node(f"_legend__kind_{kind}", pos=f"{_AXIS + 40 + 70 * i:.0f},{y - 60:.0f}!")
-        rows = 6 + len(ctx.used)  # about as many rows as the legend will have
-        g.node("_legend__table", pos=f"{_AXIS + 170:.0f},{y - 100 - 9 * rows:.0f}!")
+            g.node(f"_legend__kind_{kind}",
+                   pos=f"{_AXIS + 40 + 70 * i:.0f},{top - tall - 30:.0f}!")
     g = ctx.finish(g, "timeline")
     g.engine = "neato"
+    if caption:
+        ctx.under_title(g, f'<FONT POINT-SIZE="13">{html(caption)}</FONT>')
     return g
 
 

@@ -22,21 +22,20 @@ from typing import Any
 
 from ..dossier import Dossier
 from ..errors import RenderError
-from ..lang import pick
-from ..model import Done, Said
+from ..l10n import format_date, format_figure_value
+from ..lang import canonical, language_name, pick, preference
+from ..model import Done, Evidence, Said
 from ..maps import DONE, SAID, Map, Palette, RenderOptions, draw, fonts, need_dossier
-from ..words import word
+from ..translations import output_languages, text_languages
+from ..words import table_for, word
 from .data import item_records, page_dates, position
 from .svg import node_label, prepare_svg
 from .words import page_words
 
 __all__ = [
-    "PAGE_LANGS", "SCRIPT_PARTS", "PageBuilder", "asset", "band_labels", "content_security_policy",
+    "SCRIPT_PARTS", "PageBuilder", "asset", "band_labels", "content_security_policy",
     "csp_hash", "page_script", "script_json"
 ]
-
-#: Languages a page offers (the maps' vocabulary has both).
-PAGE_LANGS: tuple[str, ...] = ("ja", "en")
 
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
                  "\u2029": "\\u2029"}
@@ -147,12 +146,13 @@ def _statuses(items: dict[str, dict[str, Any]]) -> dict[str, list[str]]:
             "done": [d.value for d in Done if d.value in done]}
 
 
-def _languages(dossier: Dossier, lang: str | None) -> tuple[str, tuple[str, ...]]:
-    """The language a page opens in (the option, else the dossier's first, else English) and
-    the languages it offers."""
-    info = list(dossier.info.languages) if dossier.info is not None else []
-    first = lang or (info[0] if info else "en")
-    return first, tuple(dict.fromkeys([*PAGE_LANGS, first]))
+def _languages(dossier: Dossier, lang: str | None,
+               langs: tuple[str, ...] | None = None) -> tuple[str, tuple[str, ...]]:
+    """The language a page opens in (``lang``, else the first of ``langs``, the dossier's or
+    English) and the languages it offers (``langs``, else the dossier's; ``lang`` among them)."""
+    offered = output_languages(dossier, langs)
+    first = canonical(lang) if lang else offered[0]
+    return first, tuple(dict.fromkeys([*offered, first]))
 
 
 class PageBuilder:
@@ -160,8 +160,11 @@ class PageBuilder:
     pages of several views and languages are built without drawing a map twice."""
 
     def __init__(self, dossier: Dossier, options: RenderOptions | None = None,
-                 maps: dict[tuple[str, str], Map] | None = None) -> None:
+                 maps: dict[tuple[str, str], Map] | None = None,
+                 langs: tuple[str, ...] | None = None) -> None:
         self.dossier = need_dossier(dossier)
+        #: the languages the pages offer (default: the dossier's)
+        self.langs = langs
         # maps already drawn (by argmap.maps.draw_maps, same dossier and options, no as_of)
         self._maps = dict(maps or {})
         # The maps are drawn whole; the page's date control shows any earlier date.
@@ -194,7 +197,7 @@ class PageBuilder:
     def first_language(self, lang: str | None) -> str:
         """The language a page opens in: ``lang``, else the option, else the dossier's first,
         else English."""
-        return _languages(self.dossier, lang or self.options.lang)[0]
+        return _languages(self.dossier, lang or self.options.lang, self.langs)[0]
 
     def tab_order(self) -> list[str]:
         """Demands in the order the summary lists them, each followed by its answers and
@@ -230,13 +233,58 @@ class PageBuilder:
             return len(self.dates) + 1
         return max(0, position(self.dates, self.start_date + _dt.timedelta(days=1)) - 1)
 
+    def fallback(self) -> tuple[str, ...]:
+        """The languages a text missing in the page's language is shown in, in order."""
+        info = self.dossier.info
+        return tuple(dict.fromkeys([*self.options.fallback,
+                                    *(info.languages if info is not None else ())]))
+
+    def formatted(self, langs: tuple[str, ...]) -> dict[str, dict[str, Any]]:
+        """What the script shows of dates and figures, already written in each language
+        (:mod:`argmap.l10n`): ``dates`` (the date control's), ``items`` (each dated item's date
+        at its precision), ``figures`` (each figure: measure, value, scope, as-of date)."""
+        out: dict[str, dict[str, Any]] = {}
+        for lang in langs:
+            items = {item_id: format_date(_dt.date.fromisoformat(rec["date"]), lang,
+                                          rec.get("precision", "day"))
+                     for item_id, rec in self.items.items() if rec["date"]}
+            figures = {}
+            for evidence in self.dossier.evidence:
+                if isinstance(evidence, Evidence) and evidence.value is not None:
+                    figures[evidence.id] = self.figure(evidence, lang)
+            out[lang] = {"dates": [format_date(d, lang) for d in self.dates], "items": items,
+                         "figures": figures}
+        return out
+
+    def figure(self, evidence: Evidence, lang: str) -> str:
+        """``cards issued, Japan (all): 18,233,942 cards (as of 1 November 2019)`` in ``lang``."""
+        value = evidence.value
+        assert value is not None
+        fallback = self.fallback()
+        measure = pick(value.measure, lang, fallback) if value.measure else ""
+        scope = pick(value.scope, lang, fallback) if value.scope else ""
+        as_of = (word("figure.as_of", lang, date=format_date(value.as_of, lang,
+                                                            value.as_of_precision.value))
+                 if value.as_of else "")
+        return word("figure", lang, measure=measure,
+                    scope=word("figure.scope", lang, scope=scope) if scope and measure else scope,
+                    value=format_figure_value(value.number, value.unit, lang),
+                    as_of=as_of).lstrip(":： ")
+
     def data(self, view: str, lang: str, langs: tuple[str, ...]) -> dict[str, Any]:
         """The JSON the page script reads."""
         info = self.dossier.info
-        title = info.title if info is not None else {"ja": "argmap", "en": "argmap"}
+        title = info.title if info is not None else {"en": "argmap"}
+        fallback = self.fallback()
+        keys = set(text_languages(self.dossier))
+        tables = set(_table_tags())
         return {
             "lang": lang, "langs": list(langs), "view": view,
-            "fallback": list(dict.fromkeys([*self.options.fallback, *PAGE_LANGS])),
+            "fallback": list(fallback),
+            # the keys of the dossier's language maps, and the word tables, each language tries
+            "keys": {code: preference(code, keys, fallback) for code in langs},
+            "wordKeys": {code: preference(code, tables, (*fallback, "en")) for code in langs},
+            "fmt": self.formatted(langs),
             "title": title, "words": page_words(), "looks": _looks(self.options.scheme),
             "dates": [d.isoformat() for d in self.dates], "start": self.start(),
             "order": list(self.items), "items": self.items,
@@ -246,17 +294,18 @@ class PageBuilder:
 
     def html(self, view: str = "demands", lang: str | None = None) -> str:
         """The whole page for ``view``, opening in ``lang``."""
-        first_lang, langs = _languages(self.dossier, lang or self.options.lang)
-        js, css = page_script(), asset("page.css")
+        first_lang, langs = _languages(self.dossier, lang or self.options.lang, self.langs)
+        js, css = page_script(), asset("page.css") + fonts.lang_css() + "\n"
         words = page_words()
-        title = pick(self.dossier.info.title if self.dossier.info else "argmap", first_lang)
+        title = pick(self.dossier.info.title if self.dossier.info else "argmap", first_lang,
+                     self.fallback())
         maps = {code: self.svg(view, code) for code in langs}
         fonts_css = self.font_faces(view, langs)
         templates = "\n".join(f'<template id="map-{code}">{maps[code]}</template>'
                               for code in langs if code != first_lang)
         buttons = "".join(f'<button type="button" data-lang="{html.escape(code)}" lang="{html.escape(code)}"'
                           f' aria-pressed="{str(code == first_lang).lower()}">'
-                          f'{html.escape(pick(words.get("lang." + code, code), code))}</button>'
+                          f'{html.escape(_language_button(code, words))}</button>'
                           for code in langs)
         values = {
             "lang": html.escape(first_lang),
@@ -273,6 +322,20 @@ class PageBuilder:
         template = _fill_words(asset("template.html"), words, first_lang)
         # One pass over the template: inserted values are never scanned for placeholders again.
         return re.sub(r"\{\{(\w+)\}\}", lambda m: values[m.group(1)], template)
+
+
+def _table_tags() -> list[str]:
+    """The tags of the word tables the page carries."""
+    from ..words import TABLES
+
+    return sorted(TABLES)
+
+
+def _language_button(code: str, words: dict[str, dict[str, str]]) -> str:
+    """A language's name on its button, in that language: the word table's (``繁體中文``), else
+    CLDR's (``français``)."""
+    key = f"lang.{table_for(code) or code}"
+    return pick(words[key], code) if key in words else language_name(code)
 
 
 def _fill_words(template: str, words: dict[str, dict[str, str]], lang: str) -> str:

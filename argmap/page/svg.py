@@ -300,6 +300,8 @@ def _annotate(g: ET.Element, firsts: _Firsts, label: Callable[[str], str], lang:
     else:
         attrs["class"] = "node"
         attrs["data-t"] = firsts(name)
+        if name.startswith("_lane__"):  # a lane heading: the page keeps it in view (stickLanes)
+            attrs["data-lane"] = name[len("_lane__"):]
         item_id = firsts.item_of(name)
         tip = _tooltip(g)
         if item_id is not None:

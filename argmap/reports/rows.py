@@ -22,11 +22,12 @@ from ..dates import date_text, precision_of
 from ..dossier import Dossier
 from ..errors import UnknownReferenceError, did_you_mean
 from ..graph import build_graph, paused_gc
+from ..l10n import format_date
 from ..lang import pick
 from ..model import Evidence, Item, Response, said_by_demand, single_said
 from ..queries import actor_family, actor_profile
 from ..tracking import DateLike, demand_status, timeline
-from ..words import word
+from ..words import TABLES, word
 from .outcome import demand_outcome, said_words
 
 __all__ = [
@@ -288,16 +289,39 @@ _HEADINGS = {"said_words": "said", "done_words": "done"}
 _COLOURED_BY = {"said": "said", "done": "done", "said_words": "said", "done_words": "done"}
 
 
+#: Columns holding a date (ISO, cut to its precision) that the table writes in its language.
+_DATE_COLUMNS = frozenset({"made", "date", "deadline", "last_change"})
+_PRECISION_BY_LENGTH = {4: "year", 7: "month", 10: "day"}
+
+
+def _shown(name: str, value: Any, lang: str | None) -> str:
+    """A cell as a reader of ``lang`` reads it: dates in the language's words at the precision
+    the row gives (``2019-07`` -> ``July 2019``, ``2019年7月``), an item's kind by its name;
+    other values as CSV writes them."""
+    if name in _DATE_COLUMNS and isinstance(value, str) and len(value) in _PRECISION_BY_LENGTH:
+        try:  # "2019" and "2019-07" stand for their first day, shown only as far as known
+            day = _dt.date.fromisoformat(value + "-01" * ((10 - len(value)) // 3))
+        except ValueError:
+            return _cell(value)
+        return format_date(day, lang, _PRECISION_BY_LENGTH[len(value)], short=True)
+    if name == "kind" and isinstance(value, str) and f"kind.{value}" in TABLES["en"]:
+        return word(f"kind.{value}", lang)
+    return _cell(value)
+
+
 def rows_to_table(rows: Sequence[dict[str, Any]], title: str | None = None,
-                  columns: Sequence[str] | None = None, lang: str = "en") -> Table:
-    """The rows as a ``rich`` table; cells are plain text (never read as markup), ``said`` and
-    ``done`` coloured by their value, ``overdue`` shown in red. A row's ``quote`` (the source's
-    own words) follows its ``text`` (the writer's words) in the text cell, in the quotation
-    marks of ``lang``, and only there: its source is the row's ``source``."""
+                  columns: Sequence[str] | None = None, lang: str | None = None) -> Table:
+    """The rows as a ``rich`` table, its column headings in ``lang`` (``report.<column>``);
+    cells are plain text (never read as markup), ``said`` and ``done`` coloured by their value,
+    ``overdue`` shown in red. A row's ``quote`` (the source's own words) follows its ``text``
+    (the writer's words) in the text cell, in the quotation marks of ``lang``, and only there:
+    its source is the row's ``source``."""
     columns = list(columns if columns is not None else (rows[0] if rows else ()))
     table = Table(title=title)
     for name in columns:
-        heading = _HEADINGS.get(name, name).replace("_", " ")
+        key = _HEADINGS.get(name, name)
+        heading = (word(f"report.{key}", lang) if f"report.{key}" in TABLES["en"]
+                   else key.replace("_", " "))
         if name in _NARROW:
             table.add_column(heading, no_wrap=True)
         else:
@@ -306,7 +330,7 @@ def rows_to_table(rows: Sequence[dict[str, Any]], title: str | None = None,
         cells = []
         for name in columns:
             value = row.get(name)
-            text = _cell(value)
+            text = _shown(name, value, lang)
             if name == "text" and row.get("quote"):
                 quoted = word("quote", lang, text=row["quote"])
                 text = f"{text}\n{quoted}" if text else quoted

@@ -13,7 +13,8 @@ import datetime as _dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..dates import date_text, precision_of
+from ..dates import precision_of
+from ..l10n import format_date, format_figure_value
 from ..model import (
     Action,
     Citation,
@@ -27,7 +28,7 @@ from ..model import (
 )
 from ..tracking import StatusChange
 from .context import Site
-from .html import Table, badge, day, esc, flag, link, out_link
+from .html import Table, badge, day, esc, flag, label, link, names, out_link
 from .pages import apart_badge
 from .tally import Case, DemandRef
 from .words import word
@@ -106,7 +107,7 @@ class DemandPage:
         return esc(self.site.text(value))
 
     def actors(self, ids: Iterable[str]) -> str:
-        return ", ".join(self.site.actor_link(self.root, a) for a in ids)
+        return names([self.site.actor_link(self.root, a) for a in ids], self.lang)
 
     def when(self, item_id: str) -> str:
         case = self.case
@@ -169,7 +170,7 @@ class DemandPage:
             if change.locator:
                 where += f' <span class="loc">{esc(change.locator)}</span>'
             return [f'<td class="date">{self.when(change.item)}</td>',
-                    f"<td>{esc(word('axis.' + change.axis, lang))}</td>",
+                    f'<td class="axis">{esc(word("axis." + change.axis, lang))}</td>',
                     f"<td>{badge(change.axis, change.value.value, lang)}</td>",
                     f"<td>{esc(short)}</td>", f"<td>{where}</td>"]
 
@@ -195,8 +196,8 @@ class DemandPage:
                 parts.append(self.quote(answer.quote))
                 parts.append(self.other_languages(answer.quote))
             if answer.text is not None:
-                parts.append(f'<p class="ours"><span class="label">'
-                             f'{esc(word("demand.our_words", lang))}:</span> {self.t(answer.text)}</p>')
+                parts.append(f'<p class="ours">{label("demand.our_words", lang)}'
+                             f'{self.t(answer.text)}</p>')
             if answer.note is not None:
                 parts.append(f'<p class="note">{self.t(answer.note)}</p>')
             parts.append(self.cites(answer.cites))
@@ -213,8 +214,8 @@ class DemandPage:
             short = text if len(text) <= 120 else text[:117].rsplit(" ", 1)[0] + "…"
             href = self.root + self.site.demand_path(self.case, demand_id)
             rows.append(f"<li>{badge('said', said, self.lang)} {link(href, short)}</li>")
-        return (f'<div class="also"><span class="label">{esc(word("demand.also_answers", self.lang))}'
-                f':</span><ul>{"".join(rows)}</ul></div>')
+        return (f'<div class="also">{label("demand.also_answers", self.lang)}'
+                f'<ul>{"".join(rows)}</ul></div>')
 
     def actions(self, ref: DemandRef) -> str:
         lang, case = self.lang, self.case
@@ -227,8 +228,8 @@ class DemandPage:
                 target = case.find(effect.on)
                 what = self.site.text(getattr(target, "text", None) or getattr(target, "quote", None)
                                       or effect.on)
-                effects.append(f"<li>{esc(word('effect.' + effect.type.value, lang))}: "
-                               f"{esc(what)}</li>")
+                effects.append(f"<li>{esc(word('effect.' + effect.type.value, lang))}"
+                               f"{esc(word('colon', lang))}{esc(what)}</li>")
             out.append(f'<article class="action"><h3><span class="date">{self.when(action_id)}'
                        f"</span> {self.actors(action.by)}</h3><p>{self.t(action.text)}</p>"
                        f'<ul class="effects">{"".join(effects)}</ul>{self.cites(action.cites)}'
@@ -275,11 +276,13 @@ class DemandPage:
                 extra = self.relation(item)
             if isinstance(item, Evidence) and item.value is not None:
                 figure = item.value
-                extra = f' <span class="figure">{figure.number:,} {esc(figure.unit)}</span>'
-                text = "" if text.replace(",", "") == f"{figure.number} {figure.unit}" else text
+                shown = format_figure_value(figure.number, figure.unit, self.lang)
+                extra = f' <span class="figure">{esc(shown)}</span>'
+                text = ("" if text.replace(",", "") == f"{figure.number} {figure.unit}"
+                        or text == shown else text)
                 if self.case.date_of(item_id) is None and figure.as_of is not None:
-                    as_of = date_text(figure.as_of, figure.as_of_precision)
-                    when = esc(word("as_of", self.lang, date=as_of))
+                    when = esc(word("as_of", self.lang, date=format_date(
+                        figure.as_of, self.lang, figure.as_of_precision.value)))
             note = self.site.text(getattr(item, "note", None))
             sources = ""
             if isinstance(item, Event):
@@ -326,22 +329,21 @@ class DemandPage:
         parts = [f'<h1 class="demand">{esc(text)}</h1>', self.other_languages(demand.text),
                  f'<p class="made">{made}</p>']
         if demand.deadline is not None:
-            parts.append(f'<p>{esc(word("demand.deadline", lang, date=demand.deadline.isoformat()))}</p>')
+            parts.append(f'<p>{esc(word("demand.deadline", lang, date=format_date(demand.deadline, lang)))}</p>')
         if case.turned_away(ref.id):
             parts.append(f'<p class="notice">{esc(word("demand.turned_away", lang))}</p>')
         if case.no_answer_due(ref.id):
             parts.append(f'<p class="notice">{esc(word("demand.not_due", lang))}</p>')
         said = apart_badge(ref, lang) or badge("said", status.said.value, lang)
         judged = ("" if case.judged_on is None else f'<p class="muted">'
-                  f'{esc(word("case.judged", lang, date=case.judged_on.isoformat()))}</p>')
+                  f'{esc(word("case.judged", lang, date=format_date(case.judged_on, lang)))}</p>')
         parts.append(f'<section class="now" aria-labelledby="now"><h2 id="now">'
                      f'{esc(word("demand.status", lang))}</h2><p class="badges">'
                      f"{said} {badge('done', status.done.value, lang)} {' '.join(flags)}</p>"
                      f"{judged}</section>")
         if demand.tags:
             tags = " ".join(f'<span class="tag">{esc(t)}</span>' for t in demand.tags)
-            parts.append(f'<p class="tags"><span class="label">'
-                         f'{esc(word("demand.tags", lang))}:</span> {tags}</p>')
+            parts.append(f'<p class="tags">{label("demand.tags", lang)}{tags}</p>')
         if demand.note is not None:
             parts.append(f'<p class="note">{self.t(demand.note)}</p>')
         sections = [

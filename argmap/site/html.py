@@ -20,16 +20,16 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Generic, TypeVar
 
-from ..dates import date_text
+from ..l10n import format_date
 from ..maps.style import DONE, SAID
 from ..model import Done, Said
 from ..page.build import content_security_policy
 from .words import word
 
 __all__ = [
-    "PAGE_ROWS", "SCRIPT_PARTS", "Frame", "Table", "asset", "badge", "day", "esc", "flag", "link",
-    "minify_css", "out_link", "pager", "pages_of", "pct", "safe_url", "say", "script",
-    "status_css",
+    "PAGE_ROWS", "SCRIPT_PARTS", "Frame", "Table", "asset", "badge", "day", "esc", "flag", "label",
+    "link", "minify_css", "names", "out_link", "pager", "pages_of", "pct", "safe_url", "say",
+    "script", "status_css",
 ]
 
 #: A row of a table (a demand, an actor with its scorecard, a change of status ...).
@@ -75,8 +75,8 @@ def out_link(url: str | None, text: str) -> str:
 
 
 def day(date: _dt.date | None, lang: str, precision: str = "day") -> str:
-    """A date as the site writes it (ISO, cut to its precision), or "undated"."""
-    return esc(date_text(date, precision)) if date is not None else esc(word("undated", lang))
+    """A date as the site's language writes it (cut to its precision), or "undated"."""
+    return esc(format_date(date, lang, precision, undated=word("undated", lang)))
 
 
 def badge(axis: str, value: str, lang: str) -> str:
@@ -98,6 +98,19 @@ def say(key: str, lang: str, **parts: str) -> str:
     for name, value in parts.items():
         out = out.replace(f"\x00{name}\x00", value)
     return out
+
+
+def label(key: str, lang: str) -> str:
+    """The word ``key`` as a label before what it names, with the language's colon:
+    ``<span class="label">Tags:</span> `` but ``<span class="label">標籤：</span>``."""
+    colon = word("colon", lang)
+    return (f'<span class="label">{esc(word(key, lang) + colon.rstrip())}</span>'
+            + colon[len(colon.rstrip()):])
+
+
+def names(parts: Sequence[str], lang: str) -> str:
+    """Names (already HTML) in a list, joined as the language joins them (``A, B``, ``A、B``)."""
+    return esc(word("names_sep", lang)).join(parts)
 
 
 def flag(key: str, lang: str) -> str:

@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Sequence
 
+from ..l10n import format_date
 from .chart import answers_chart, legend
 from .context import Site
-from .html import Table, badge, day, esc, flag, link, pager, pages_of, pct, say
+from .html import Table, badge, day, esc, flag, link, names, pager, pages_of, pct, say
 from .search import index_block
 from .tally import ActorRecord, Bin, Case, DemandRef, Scorecard, answers_over_time, scorecard
 from .words import word
@@ -72,7 +73,7 @@ def demand_table(site: Site, root: str, with_case: bool) -> Table[DemandRef]:
         if with_case:
             cells.append(f'<td class="case">{link(root + site.case_path(case), site.title(case))}'
                          "</td>")
-        to = ", ".join(site.actor_link(root, a) for a in status.to)
+        to = names([site.actor_link(root, a) for a in status.to], lang)
         last = status.last_change
         cells += [f"<td>{to}</td>", f"<td>{status_cell(site, ref)}</td>",
                   f"<td>{badge('done', status.done.value, lang)}</td>",
@@ -233,7 +234,7 @@ def actor_pages(site: Site, record: ActorRecord) -> dict[str, str]:
     about = [esc(word("actor.kind", lang, kind=kind))]
     if actor.parent and actor.parent in site.actors:
         about.append(say("actor.part_of", lang, name=site.actor_link(root, actor.parent)))
-    cases = ", ".join(link(root + site.case_path(c), site.title(c)) for c in record.cases)
+    cases = names([link(root + site.case_path(c), site.title(c)) for c in record.cases], lang)
     about.append(say("actor.cases", lang, cases=cases))
     note = site.text(actor.note)
     head = (f'<h1>{esc(name)}</h1><p class="about">{"<br>".join(about)}</p>'
@@ -251,8 +252,8 @@ def actor_pages(site: Site, record: ActorRecord) -> dict[str, str]:
                 parts.append(scorecard_html(site, card, word("scorecard", lang)))
                 divisions = sorted(d for d in record.divisions if d in site.actors)
                 if divisions:
-                    names = ", ".join(site.actor_link(root, d) for d in divisions)
-                    parts.append(f'<p class="note">{say("scorecard.family", lang, names=names)}'
+                    listed = names([site.actor_link(root, d) for d in divisions], lang)
+                    parts.append(f'<p class="note">{say("scorecard.family", lang, names=listed)}'
                                  "</p>")
                 parts.append(chart_section(site, record))
             else:
@@ -311,7 +312,7 @@ def case_pages(site: Site, case: Case, map_note: str | None) -> dict[str, str]:
     if info is not None and info.description is not None:
         head.append(f'<p class="lead">{esc(site.text(info.description))}</p>')
     if case.judged_on is not None:
-        head.append(f'<p class="muted">{esc(word("case.judged", lang, date=case.judged_on.isoformat()))}</p>')
+        head.append(f'<p class="muted">{esc(word("case.judged", lang, date=format_date(case.judged_on, lang)))}</p>')
     maplink = (f'<p class="maplink">{link("map.html", "◈ " + word("map", lang))}</p>'
                if map_note is None else f'<p class="note">{esc(map_note)}</p>')
     crumbs = [(root + "index.html", word("nav.home", lang))]

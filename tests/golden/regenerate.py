@@ -26,6 +26,8 @@ GOLDEN = Path(__file__).resolve().parent
 CASES = (
     ("card-talks", ROOT / "tests" / "fixtures" / "render" / "card-talks.yaml", ("ja", "en")),
     ("mynumber-card", ROOT / "claims" / "mynumber-card.yaml", ("ja", "en")),
+    ("hk-2019-five-demands", ROOT / "tests" / "fixtures" / "lang" / "hk-2019-five-demands.yaml",
+     ("zh-Hant", "en")),
 )
 
 

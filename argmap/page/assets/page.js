@@ -25,10 +25,10 @@ function el(tag, cls, text) {
 }
 
 // --- words and texts ------------------------------------------------------------------------
-function pick(text, lang) {
+function pick(text, lang, order) {  // order: the keys to try (argmap.lang matched them)
   if (text === undefined || text === null) return "";
   if (typeof text === "string") return text;
-  var order = [lang].concat(DATA.fallback);
+  order = (order || DATA.keys[lang] || []).concat([lang], DATA.fallback);
   for (var i = 0; i < order.length; i++) if (Object.prototype.hasOwnProperty.call(text, order[i])) return text[order[i]];
   var keys = Object.keys(text).sort();
   return keys.length ? text[keys[0]] : "";
@@ -40,7 +40,7 @@ function others(text, lang) {  // [[code, text]] in the other languages, when th
     .map(function (c) { return [c, text[c]]; });
 }
 function w(key, fields) {
-  var s = pick(DATA.words[key] || key, state.lang);
+  var s = pick(DATA.words[key] || key, state.lang, DATA.wordKeys[state.lang]);
   if (fields) Object.keys(fields).forEach(function (k) { s = s.split("{" + k + "}").join(fields[k]); });
   return s;
 }
@@ -54,12 +54,12 @@ function nameOf(id) {
   var it = ITEMS[id];
   return it ? pick(it.f.short || it.f.name || it.f.title || it.f.text, state.lang) : id;
 }
-function dateText(it) {
-  if (!it.date) return w("undated");
-  if (it.precision === "year") return it.date.slice(0, 4);
-  if (it.precision === "month") return it.date.slice(0, 7);
-  return it.date;
+function fmt() { return DATA.fmt[state.lang] || DATA.fmt[DATA.lang]; }  // dates, figures in words
+function dateText(id) {  // an item's date as the language writes it, at its precision
+  var it = ITEMS[id];
+  return it && it.date ? fmt().items[id] || it.date : w("undated");
 }
+function dateAt(pos) { return fmt().dates[pos - 1] || DATES[pos - 1]; }
 function stateAt(id, pos) {
   var it = ITEMS[id], found = null;
   if (!it || !it.status) return null;
@@ -94,6 +94,9 @@ function loadMap(lang) {
     (byId[g.getAttribute("data-id")] = byId[g.getAttribute("data-id")] || []).push(g);
   });
   legible = 11 / bodySize();
+  if (!svg.querySelector(".lane-band")) findLanes();
+  else lanes = { heads: svg.querySelectorAll("g.node[data-lane]"), band: svg.querySelector(".lane-band"),
+                 top: Number(svg.querySelector(".lane-band").getAttribute("data-top")) };
   if (keep) show(keep.scale, keep.x, keep.y); else fit(true);  // a new language keeps the place
 }
 function bodySize() {  // the font size most of the map's text is set in, in map units
@@ -110,6 +113,43 @@ function area() { var vp = $("viewport"); return [vp.clientWidth || 800, vp.clie
 function setView() {
   scale = area()[0] / vb[2];
   svg.setAttribute("viewBox", vb.map(function (v) { return v.toFixed(2); }).join(" "));
+  stickLanes();
+}
+// The timeline's lane headings stay at the top of the view as it scrolls down (on a white
+// band, so that they read over what passes under them), as a table's header row would.
+var lanes = null;
+function findLanes() {
+  lanes = null;
+  var heads = svg.querySelectorAll("g.node[data-lane]");
+  if (!heads.length) return;
+  var graph = heads[0].parentNode, moved = graph.transform.baseVal.consolidate();
+  var tx = moved ? moved.matrix.e : 0, ty = moved ? moved.matrix.f : 0;  // graph -> map units
+  var top = Infinity, bottom = -Infinity, d = box();
+  heads.forEach(function (g) {
+    var b = g.getBBox();
+    top = Math.min(top, b.y); bottom = Math.max(bottom, b.y + b.height);
+  });
+  var band = document.createElementNS("http://www.w3.org/2000/svg", "rect");
+  band.setAttribute("class", "lane-band");
+  band.setAttribute("x", String(d[0] - tx));
+  band.setAttribute("width", String(d[2]));
+  band.setAttribute("y", String(top - 4));
+  band.setAttribute("height", String(bottom - top + 8));
+  band.setAttribute("fill", "#ffffff");
+  band.setAttribute("fill-opacity", "0.94");
+  band.setAttribute("data-top", String(top - 4 + ty));
+  band.setAttribute("visibility", "hidden");
+  graph.appendChild(band);  // drawn last, over what scrolls under them
+  heads.forEach(function (g) { graph.appendChild(g); });
+  lanes = { heads: heads, band: band, top: top - 4 + ty };
+}
+function stickLanes() {
+  if (!lanes) return;
+  var dy = Math.max(0, vb[1] - lanes.top);
+  var t = dy ? "translate(0 " + dy.toFixed(2) + ")" : "";
+  lanes.heads.forEach(function (g) { if (t) g.setAttribute("transform", t); else g.removeAttribute("transform"); });
+  if (t) lanes.band.setAttribute("transform", t); else lanes.band.removeAttribute("transform");
+  lanes.band.setAttribute("visibility", dy ? "visible" : "hidden");
 }
 function show(s, cx, cy) {  // the view at scale s, centred on (cx, cy) in map units
   var a = area();
@@ -309,8 +349,8 @@ function applyDate() {
   var out = $("date-out");
   if (state.picked) out.textContent = w("as_of", { date: state.picked });
   else if (pos >= LAST) out.textContent = w("date.all");
-  else if (pos === 0) out.textContent = w("date.before", { date: DATES[0] });
-  else out.textContent = w("as_of", { date: DATES[pos - 1] });
+  else if (pos === 0) out.textContent = w("date.before", { date: dateAt(1) });
+  else out.textContent = w("as_of", { date: dateAt(pos) });
   $("date-range").value = String(pos);
   $("date-pick").value = state.picked || (pos > 0 && pos < LAST ? DATES[pos - 1] : "");
   renderSummary();
@@ -358,10 +398,19 @@ function haystack(id) {
       else if (Array.isArray(v)) v.forEach(walk);
       else if (typeof v === "object") Object.keys(v).forEach(function (k) { walk(v[k]); });
     })(ITEMS[id].f);
-    (ITEMS[id].f.by || []).forEach(function (a) { if (ITEMS[a]) { parts.push(pick(ITEMS[a].f.name, "ja"), pick(ITEMS[a].f.name, "en")); } });
+    (ITEMS[id].f.by || []).forEach(function (a) {  // who, in every language
+      var n = ITEMS[a] && ITEMS[a].f.name;
+      if (n) parts.push(typeof n === "string" ? n : Object.keys(n).map(function (k) { return n[k]; }).join("\n"));
+    });
+    // dates and figures as every language writes them: "1823万" finds what "18,233,942" finds
+    Object.keys(DATA.fmt).forEach(function (l) { parts.push(DATA.fmt[l].items[id] || "", DATA.fmt[l].figures[id] || ""); });
     // status names in every language: "回答なし" finds what "No answer" finds
     var st = ITEMS[id].status ? ITEMS[id].status.states[ITEMS[id].status.states.length - 1] : null;
-    [["said", ITEMS[id].f.said], ["said", st && st[1]], ["done", st && st[2]]].forEach(function (a) {
+    var said = ITEMS[id].f.said, pairs = [["said", st && st[1]], ["done", st && st[2]]];
+    // an answer's said, one value or one per demand
+    (said && typeof said === "object" ? Object.keys(said).map(function (k) { return said[k]; }) : [said])
+      .forEach(function (v) { pairs.push(["said", v]); });
+    pairs.forEach(function (a) {
       var words = a[1] && DATA.words[a[0] + "." + a[1]];
       if (words) Object.keys(words).forEach(function (k) { parts.push(words[k]); });
     });
@@ -436,7 +485,7 @@ function renderResults() {
       ? w("rel." + it.f.type) + ": " + [].concat(it.f.from).map(function (x) { return short(pick(textOf(x), state.lang), 40); }).join(" + ")
         + " → " + short(pick(textOf(it.f.to), state.lang), 40)
       : pick(textOf(id), state.lang);
-    b.appendChild(document.createTextNode(" " + (it.date ? dateText(it) + " " : "") + words));
+    b.appendChild(document.createTextNode(" " + (it.date ? dateText(id) + " " : "") + words));
     if (!known(id, state.pos)) li.className = "later";
     b.addEventListener("click", function () { select(id, { from: "list" }); });
     li.appendChild(b); list.appendChild(li);

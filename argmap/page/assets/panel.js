@@ -8,7 +8,7 @@ function refText(id) {  // how an item is named in a link or a list
   var it = ITEMS[id];
   if (it && it.kind === "response") {
     if (it.f.text) return w("our_words", { text: pick(it.f.text, state.lang) });
-    return w("kind.response") + " · " + (it.f.by || []).map(nameOf).join("・") + " · " + dateText(it);
+    return w("kind.response") + " · " + (it.f.by || []).map(nameOf).join(w("names_sep")) + " · " + dateText(id);
   }
   return pick(textOf(id), state.lang);
 }
@@ -39,7 +39,7 @@ function row(dl, key, content) {
   dl.appendChild(el("dt", "", w(key)));
   var dd = el("dd");
   (Array.isArray(content) ? content : [content]).forEach(function (c, i) {
-    if (i) dd.appendChild(document.createTextNode(state.lang === "ja" ? "、" : ", "));
+    if (i) dd.appendChild(document.createTextNode(w("names_sep")));
     dd.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
   });
   dl.appendChild(dd);
@@ -72,7 +72,7 @@ function renderPanel(id) {
   panel.classList.remove("empty");
   var head = el("div", "head");
   head.appendChild(el("span", "kind k-" + it.kind, w("kind." + it.kind)));
-  head.appendChild(el("span", "muted", dateText(it)));
+  head.appendChild(el("span", "muted", dateText(id)));
   var close = el("button", "close", "×");
   close.type = "button"; close.setAttribute("aria-label", w("panel.close")); close.title = w("panel.close");
   close.addEventListener("click", function () { closePanel(true); });
@@ -107,7 +107,7 @@ function renderPanel(id) {
   var dl = el("dl");
   row(dl, "panel.by", refs(f.by || f.participants));
   if (it.kind === "demand") row(dl, "panel.to", refs(f.to));
-  row(dl, "panel.date", it.date ? dateText(it) : null);
+  row(dl, "panel.date", it.date ? dateText(id) : null);
   row(dl, "panel.at", f.at ? [link(f.at)] : null);
   row(dl, "panel.deadline", f.deadline);
   if (it.kind === "actor") { row(dl, "kind.actor", f.kind); row(dl, "panel.by", f.parent ? [link(f.parent)] : null); }
@@ -118,10 +118,7 @@ function renderPanel(id) {
   }
   if (f.verdict) row(dl, "panel.verdict", f.verdict.rating);
   if (f.value) {
-    var v = f.value, fig = (v.measure ? pick(v.measure, state.lang) + ": " : "") + v.number + " " + v.unit;
-    if (v.scope) fig += " (" + pick(v.scope, state.lang) + ")";
-    if (v.as_of) fig += " — " + dateText({ date: v.as_of, precision: v.as_of_precision });
-    row(dl, "panel.figure", fig);
+    row(dl, "panel.figure", fmt().figures[id]);
   }
   panel.appendChild(dl);
   if (it.status) demandDetails(panel, id, it);  // a demand: its answers first, then its sources
@@ -158,7 +155,7 @@ function demandDetails(panel, id, it) {
   s.answers.forEach(function (r) {
     var a = ITEMS[r], li = el("li", known(r, pos) ? "" : "later"), top = el("div");
     top.appendChild(badge("said", a.said[id], false));
-    top.appendChild(document.createTextNode((a.f.by || []).map(nameOf).join("・") + " · " + dateText(a) + " "));
+    top.appendChild(document.createTextNode((a.f.by || []).map(nameOf).join(w("names_sep")) + " · " + dateText(r) + " "));
     top.appendChild(link(r));
     li.appendChild(top);
     if (!known(r, pos)) li.appendChild(el("p", "muted", w("panel.later")));
@@ -178,7 +175,7 @@ function demandDetails(panel, id, it) {
   s.changes.forEach(function (ch, i) {
     var tr = el("tr", now.indexOf(i) >= 0 ? "" : "later");
     // the date as far as it is known: the item's own, at its precision
-    tr.appendChild(el("td", "", ITEMS[ch[3]] ? dateText(ITEMS[ch[3]]) : ch[2] || w("undated")));
+    tr.appendChild(el("td", "", ITEMS[ch[3]] ? dateText(ch[3]) : ch[2] || w("undated")));
     tr.appendChild(el("td", "", w("axis." + ch[0])));
     var td = el("td"); td.appendChild(badge(ch[0], ch[1], false)); tr.appendChild(td);
     var who = el("td");
@@ -192,7 +189,7 @@ function demandDetails(panel, id, it) {
   if (s.actions.length) {
     section(panel, "panel.actions");
     var al = el("ul", "effects");
-    s.actions.forEach(function (a) { var li = el("li", known(a, pos) ? "" : "later"); li.appendChild(document.createTextNode(dateText(ITEMS[a]) + " ")); li.appendChild(link(a)); al.appendChild(li); });
+    s.actions.forEach(function (a) { var li = el("li", known(a, pos) ? "" : "later"); li.appendChild(document.createTextNode(dateText(a) + " ")); li.appendChild(link(a)); al.appendChild(li); });
     panel.appendChild(al);
   }
 }

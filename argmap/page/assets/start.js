@@ -58,11 +58,11 @@ function renderSummary() {  // the demands page: counts, and one row per demand 
     var st = stateAt(id, pos), it = ITEMS[id], tr = el("tr");
     said[st[1]] = (said[st[1]] || 0) + 1; done[st[2]] = (done[st[2]] || 0) + 1; n++;
     tr.setAttribute("data-id", id);
-    tr.appendChild(el("td", "", dateText(it)));
+    tr.appendChild(el("td", "", dateText(id)));
     var td = el("td"), b = link(id);
     b.addEventListener("click", function () { select(id, { from: "summary" }); });
     td.appendChild(b); tr.appendChild(td);
-    tr.appendChild(el("td", "", (it.f.to || []).map(nameOf).join(state.lang === "ja" ? "・" : ", ")));
+    tr.appendChild(el("td", "", (it.f.to || []).map(nameOf).join(w("names_sep"))));
     [["said", st[1], st[3]], ["done", st[2], false]].forEach(function (a) {
       var c = el("td", "st", bandText(a[0], a[1], a[2])), lk = look(a[0], a[1]);
       c.style.background = lk.band; c.style.color = lk.text; tr.appendChild(c);
@@ -73,8 +73,8 @@ function renderSummary() {  // the demands page: counts, and one row per demand 
   head.replaceChildren(el("strong", "", w("summary.demands", { n: n })));
   [["said", said, "summary.said"], ["done", done, "summary.done"]].forEach(function (a) {
     var span = el("span", "count");
-    span.appendChild(el("strong", "", w(a[2]) + ":"));
-    span.appendChild(document.createTextNode(DATA.statuses[a[0]].filter(function (v) { return a[1][v]; })
+    span.appendChild(el("strong", "", w(a[2]) + w("colon").trim()));
+    span.appendChild(document.createTextNode((w("colon").trim() === ":" ? " " : "") + DATA.statuses[a[0]].filter(function (v) { return a[1][v]; })
       .map(function (v) { return a[1][v] + " " + bandText(a[0], v, false); }).join(" · ")));
     head.appendChild(span);
   });

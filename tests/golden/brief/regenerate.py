@@ -29,6 +29,12 @@ GOLDEN: dict[str, tuple[str, str, dict[str, object]]] = {
     # the protest case: summaries apart from words, quotes in translation, a group that holds
     "protest-brief-en.md": ("tests/fixtures/brief/protest.yaml", "protesters", {"lang": "en"}),
     "protest-brief-ja.md": ("tests/fixtures/brief/protest.yaml", "protesters", {"lang": "ja"}),
+    # the brief's sentences in the other languages with interface words (texts fall back)
+    "protest-brief-zh-Hans.md": ("tests/fixtures/brief/protest.yaml", "protesters",
+                                 {"lang": "zh-Hans"}),
+    "protest-brief-zh-Hant.md": ("tests/fixtures/brief/protest.yaml", "protesters",
+                                 {"lang": "zh-Hant"}),
+    "protest-brief-ko.md": ("tests/fixtures/brief/protest.yaml", "protesters", {"lang": "ko"}),
     # without the map: Graphviz's SVG differs between Graphviz versions and installed fonts
     "fixture-brief-en.html": ("tests/fixtures/brief/case.yaml", "union",
                               {"lang": "en", "format": "html", "with_map": False}),
