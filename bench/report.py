@@ -99,7 +99,8 @@ def summary(rows: Sequence[Row]) -> str:
                     and ours.value > peer.value * 1.05:
                 against += " **SLOWER than a peer**"
         kind = "peer" if best.peer else "floor"
-        lines.append(f"| {ours.step} | {ours.size} | {_value(ours)} | {kind}: {best.what} "
+        what = best.what.removeprefix(f"{kind}: ")  # floors' own labels may say so already
+        lines.append(f"| {ours.step} | {ours.size} | {_value(ours)} | {kind}: {what} "
                      f"({_value(best)}) | {versus} | {against} |")
     return "\n".join(lines) + "\n"
 

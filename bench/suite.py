@@ -208,7 +208,8 @@ class Suite:
         assert warm.result == dossier, f"{path.name} did not load back from the cache the same"
         self.add(Row(step, label(n), "argmap.load (warm: unchanged, from the cache)",
                      warm.median, warm.runs,
-                     note="parsed data kept as MessagePack, validated again, checks skipped"))
+                     note="the checked models kept as MessagePack rows (argmap/io/snapshot.py), "
+                          "rebuilt without validating or checking again"))
 
     def _load_yaml(self, n: int, path: Path, dossier: Dossier, repeat: int) -> None:
         size, raw = label(n), path.read_bytes()

@@ -1,17 +1,26 @@
-"""The cache of checked dossiers: a large unchanged dossier loads without parsing or checking
-again, and the cache is never trusted when the files, argmap or the cache file itself change."""
+"""The cache of checked dossiers: a large unchanged dossier loads without parsing, validating or
+checking again, and the cache is never trusted when the files, argmap or the cache file itself
+change, nor read from where others could write; the models it rebuilds are the validated ones,
+field by field."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import sys
 from pathlib import Path
 
+import msgspec
 import pytest
 from conftest import ROOT
+from hypothesis import HealthCheck, given, settings
+from pydantic import BaseModel
+from strategies import dossiers
 
+from argmap.dossier import Dossier
 from argmap.errors import DossierError
-from argmap.io import cache, files
+from argmap.io import cache, files, snapshot
 from argmap.io.files import dump, load
 
 sys.path.insert(0, str(ROOT))
@@ -156,3 +165,129 @@ def test_a_folder_others_can_write_to_is_not_used(tmp_path, cache_dir, counted):
     load(path)
     assert counted["parse"] == 2
     assert cache.store("x" * 64, [{}]) is False
+
+
+# --- the dossier kept as rows, rebuilt without validation -------------------------------------
+
+
+def same_models(a, b) -> None:
+    """Equal, and built alike: class, every field in order (nested models, lists, maps, dates,
+    vocabulary members), the fields set, extra and private state; no list or map shared."""
+    assert type(a) is type(b), (a, b)
+    if isinstance(a, BaseModel):
+        assert a.__pydantic_fields_set__ == b.__pydantic_fields_set__
+        assert a.__pydantic_fields_set__ is not b.__pydantic_fields_set__
+        assert a.__pydantic_extra__ == b.__pydantic_extra__
+        assert a.__pydantic_private__ == b.__pydantic_private__
+        assert list(vars(a)) == list(vars(b))
+        for name in vars(a):
+            same_models(vars(a)[name], vars(b)[name])
+    elif isinstance(a, (list, dict)):
+        assert a is not b and len(a) == len(b)
+        if isinstance(a, dict):
+            assert list(a) == list(b)
+            for key in a:
+                same_models(a[key], b[key])
+        else:
+            for x, y in zip(a, b):
+                same_models(x, y)
+    else:
+        assert a == b
+
+
+def round_trip(dossier: Dossier) -> Dossier:
+    found = snapshot.decode(snapshot.encode(dossier))
+    assert found is not None
+    same_models(dossier, found)
+    assert found == dossier
+    assert found.model_dump(by_alias=True) == dossier.model_dump(by_alias=True)
+    assert found.model_dump_json(by_alias=True) == dossier.model_dump_json(by_alias=True)
+    return found
+
+
+_DOSSIER_FILES = [ROOT / "claims" / "mynumber-card.yaml",
+                  *sorted((ROOT / "tests" / "fixtures").rglob("*.yaml"))]
+
+
+@pytest.mark.parametrize("path", _DOSSIER_FILES, ids=lambda p: p.name)
+def test_rows_rebuild_the_same_models(path):
+    try:
+        dossier = load(path, use_cache=False)
+    except DossierError:
+        pytest.skip("not a dossier")
+    found = round_trip(dossier)
+    # the rebuilt models behave as validated ones: lookups, copies, assignment
+    item = next(item for _, _, item in found.items())
+    assert found.get(item.id) is item
+    copy = item.model_copy(deep=True)
+    same_models(item, copy)
+    copy.tags = [*copy.tags, "changed"]
+    assert "tags" in copy.model_fields_set and copy != item
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(dossiers())
+def test_rows_rebuild_any_dossier(dossier):
+    round_trip(dossier)
+
+
+def test_rows_rebuild_large_and_merged_dossiers(tmp_path):
+    dossier = generate_dossier(2_000, seed=3)
+    round_trip(dossier)
+    folder = tmp_path / "case"
+    folder.mkdir()
+    data = files.to_data(dossier)
+    first = {k: v for k, v in data.items() if k in ("dossier", "actors", "sources", "events")}
+    dump(Dossier.model_validate(first), folder / "a.yaml")
+    dump(Dossier.model_validate({k: v for k, v in data.items() if k not in first}),
+         folder / "b.json")
+    merged = load(folder, use_cache=False)
+    assert merged == dossier
+    round_trip(merged)
+
+
+def test_rows_that_are_not_a_dossier_are_refused():
+    good = snapshot.encode(generate_dossier(100, seed=1))
+    for bad in (b"", b"\x93\x01\x80\x80", good[:-5], good[: len(good) // 2], b"\xc1" + good,
+                msgspec.msgpack.encode([snapshot.VERSION + 1, {}, {}, {}])):
+        assert snapshot.decode(bad) is None
+
+
+def test_a_dossier_msgpack_cannot_hold_is_loaded_but_not_cached(tmp_path, cache_dir, counted):
+    data = files.to_data(generate_dossier(50, seed=1))
+    data["evidence"].append({"id": "huge", "text": "a large number", "kind": "statistic",
+                             "value": {"number": 10**30, "unit": "yen"}})
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    first = load(path)
+    assert first.get("huge").value.number == 10**30 and entries(cache_dir) == []
+    assert load(path) == first and counted["parse"] == 2
+
+
+def test_an_entry_that_decodes_to_nothing_is_ignored_and_replaced(tmp_path, cache_dir, counted):
+    dossier = generate_dossier(200, seed=1)
+    path = dump(dossier, tmp_path / "case.json")
+    load(path)
+    (entry,) = entries(cache_dir)
+    raw = entry.read_bytes()
+    payload = msgspec.msgpack.encode([snapshot.VERSION, {}, {}, {"nothing": 1}])
+    head = len(cache._FORMAT)
+    entry.write_bytes(raw[:head] + hashlib.sha256(payload).digest() + payload)
+    assert load(path) == dossier and counted["parse"] == 2
+    assert entry.read_bytes() == raw
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="no file owners on this system")
+@pytest.mark.parametrize("what", ["folder", "subfolder", "entry"])
+def test_nothing_others_can_write_to_is_read(tmp_path, cache_dir, counted, what):
+    """An entry others could have replaced is never read (it is trusted to be argmap's own)."""
+    path = dump(generate_dossier(200, seed=1), tmp_path / "case.json")
+    load(path)
+    (entry,) = entries(cache_dir)
+    target = {"folder": cache_dir, "subfolder": entry.parent, "entry": entry}[what]
+    target.chmod(target.stat().st_mode | 0o022)
+    load(path)
+    assert counted["parse"] == 2
+    target.chmod(target.stat().st_mode & ~0o022)
+    load(path)
+    assert counted["parse"] == 2  # the user's own again: read

@@ -1,45 +1,41 @@
-"""Models built from values an importer vouches for, without validating them again.
+"""Items an importer vouches for, built without validating them again.
 
 Validating 70,000 imported items with pydantic costs a third of an AIF import, and most of it is
 spent proving what the importer made true by construction: ids it made itself, dates it parsed,
 kinds it chose from the vocabulary. An importer that has checked, in bulk, the few things that
 could still be wrong (see :func:`argmap.formats.aif`'s ``_vouch``) builds its items here: the
 same objects validation would give — every field in the model's order, defaults filled in, the
-same ``model_fields_set`` — at a fraction of the cost. ``tests/test_formats_trusted.py`` proves
-that on real and random files by comparing with the validated path, field by field.
+same ``model_fields_set`` — a whole list at once (:func:`argmap.construct.construct`).
+``tests/test_formats_fast_paths.py`` proves that on real and random files by comparing with the
+validated path, field by field.
 
-Only plain models are supported: defaults that are values or ``list``, no private attributes
-(the dossier itself, which has one, is built by :func:`dossier`).
+Only plain models are supported: defaults that are values or ``list``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import deque
 from functools import cache
+from itertools import compress, repeat
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from ..construct import construct
 from ..dossier import Dossier
 
-__all__ = ["dossier", "maker"]
+__all__ = ["build", "dossier"]
 
 M = TypeVar("M", bound=BaseModel)
-_set = object.__setattr__
-_new = object.__new__
 
 
 @cache
-def maker(cls: type[M]) -> Callable[[dict[str, Any]], M]:
-    """A function making a ``cls`` from a dict of its fields (by name or alias), unvalidated.
-
-    The values must be what validation would return for them (enum members, dates, lists of
-    strings): only the importer that made them can say so.
-    """
-    fields = cls.model_fields
+def _template(cls: type[BaseModel]) -> tuple[dict[str, Any], tuple[str, ...], dict[str, str]]:
+    """Every field with its default (None where it has none), the fields whose default is a new
+    list, and the aliases that differ from their field's name."""
     template: dict[str, Any] = {}
     lists: list[str] = []
-    for name, info in fields.items():
+    for name, info in cls.model_fields.items():
         if info.default_factory is list:
             lists.append(name)
             template[name] = None
@@ -47,27 +43,36 @@ def maker(cls: type[M]) -> Callable[[dict[str, Any]], M]:
             raise TypeError(f"{cls.__name__}.{name}: only list default factories are supported")
         else:
             template[name] = None if info.is_required() else info.default
-    if cls.__private_attributes__:
-        raise TypeError(f"{cls.__name__} has private attributes")
-    renames = {info.alias: name for name, info in fields.items()
+    renames = {info.alias: name for name, info in cls.model_fields.items()
                if info.alias is not None and info.alias != name}
-    copy = template.copy
+    return template, tuple(lists), renames
 
-    def make(values: dict[str, Any]) -> M:
-        if renames and not renames.keys().isdisjoint(values):
-            values = {renames.get(k, k): v for k, v in values.items()}
-        data = copy()
-        for name in lists:
-            data[name] = []
-        data.update(values)
-        obj = _new(cls)
-        _set(obj, "__dict__", data)
-        _set(obj, "__pydantic_fields_set__", set(values))
-        _set(obj, "__pydantic_extra__", None)
-        _set(obj, "__pydantic_private__", None)
-        return obj
 
-    return make
+def build(cls: type[M], items: list[dict[str, Any]]) -> list[M]:
+    """One ``cls`` per dict of its fields (by name or alias; a key given under its alias is
+    renamed in the dict itself), unvalidated.
+
+    The values must be what validation would return for them (enum members, dates, lists of
+    strings): only the importer that made them can say so.
+
+    >>> from argmap.model import Relation, RelationType
+    >>> (rel,) = build(Relation, [{"id": "r", "from": ["a"], "to": "b",
+    ...                             "type": RelationType.supports}])
+    >>> rel == Relation.model_validate({"id": "r", "from": "a", "to": "b", "type": "supports"})
+    True
+    """
+    template, lists, renames = _template(cls)
+    for alias, name in renames.items():
+        given = list(compress(items, map(dict.__contains__, items, repeat(alias))))
+        deque(map(dict.__setitem__, given, repeat(name), map(dict.pop, given, repeat(alias))),
+              maxlen=0)
+    count = len(items)
+    fields = list(map(dict, repeat(template, count)))
+    for name in lists:  # each model its own list
+        deque(map(dict.__setitem__, fields, repeat(name), map(list, repeat((), count))),
+              maxlen=0)
+    deque(map(dict.update, fields, items), maxlen=0)
+    return construct(cls, fields, map(set, items))
 
 
 def dossier(sections: dict[str, list[Any]], info: Any) -> Dossier:
@@ -83,10 +88,4 @@ def dossier(sections: dict[str, list[Any]], info: Any) -> Dossier:
     data: dict[str, Any] = {}
     for name, field in Dossier.model_fields.items():
         data[name] = values.get(name, [] if field.default_factory is list else field.default)
-    obj = _new(Dossier)
-    _set(obj, "__dict__", data)
-    _set(obj, "__pydantic_fields_set__", set(values))
-    _set(obj, "__pydantic_extra__", None)
-    _set(obj, "__pydantic_private__", {name: attr.get_default() for name, attr
-                                       in Dossier.__private_attributes__.items()})
-    return obj
+    return construct(Dossier, [data], [set(values)])[0]

@@ -59,7 +59,9 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict, deque
-from itertools import compress
+from collections.abc import Iterable
+from itertools import chain, compress, repeat
+from operator import and_, attrgetter, itemgetter, not_
 from pathlib import Path
 from typing import Any
 
@@ -136,6 +138,11 @@ def _run_all(lists: Any, items: Any) -> None:
     deque(map(list.append, lists, items), maxlen=0)
 
 
+_NODE_ID, _TYPE, _TEXT = attrgetter("nodeID"), attrgetter("type"), attrgetter("text")
+_FROM, _TO = attrgetter("fromID"), attrgetter("toID")
+_PLAIN_IDS = frozenset({int, str})  # id types whose own equality is that of their text
+
+
 def _load(data: bytes | str, file: str | None, trusted: bool = True) -> Imported:
     """The import; ``trusted=False`` validates every item with pydantic and checks the whole
     dossier even where the importer vouches for it (the tests compare the two)."""
@@ -146,26 +153,16 @@ def _load(data: bytes | str, file: str | None, trusted: bool = True) -> Imported
     warnings: list[FormatWarning] = []
     left = _LeftOut()
 
-    # Files of 100,000 nodes are common: the work per node and per edge is done in bulk (C
-    # loops over whole lists: map, zip, compress); a Python loop runs only over the nodes of
-    # the types a step needs, or over a file with repeated nodes or unknown types.
-    raw_nodes = parts.nodes
-    nids = list(map(str, [node.nodeID for node in raw_nodes]))
-    kinds = [node.type for node in raw_nodes]
-    nodes: dict[str, Node] = dict(zip(nids, raw_nodes))
-    try:
-        plain = len(nodes) == len(raw_nodes) and _KNOWN.issuperset(kinds)
-    except TypeError:  # a type that is a list or an object
-        plain = False
-    if not plain:
-        nids, kinds, nodes = _sift_nodes(raw_nodes, nids, kinds, left)
-    types: dict[str, str] = dict(zip(nids, kinds))
-    by_type: dict[str, list[str]] = {kind: [] for kind in _KNOWN}
-    _run_all(map(by_type.__getitem__, kinds), nids)
-    relation_nodes = list(compress(nids, map(_RELATION_NODE.__contains__, kinds)))
-    slugged = list(compress(nids, map(_SLUGGED.__contains__, kinds)))
-
-    inc, out = _adjacency(parts.edges, types, left)
+    # Files of 100,000 nodes are common. The nodes kept are numbered 0..n-1 in file order and
+    # every later step works on those numbers: lists indexed by them (the node, its id, its
+    # type, its slug), whole lists handled in C loops (map, zip, compress); Python code runs
+    # only over the nodes of the types a step needs.
+    graph = _Graph(parts.nodes, left)
+    nodes, nids, kinds = graph.nodes, graph.nids, graph.kinds
+    by_type = graph.by_type
+    inc, out = graph.adjacency(parts.edges, left)
+    relation_nodes = list(compress(range(len(kinds)), map(_RELATION_NODE.__contains__, kinds)))
+    slugged = list(compress(range(len(kinds)), map(_SLUGGED.__contains__, kinds)))
 
     ids = SlugMaker()
     if stored is not None:
@@ -173,41 +170,43 @@ def _load(data: bytes | str, file: str | None, trusted: bool = True) -> Imported
             for item in stored.get(section) or []:
                 if isinstance(item, dict) and isinstance(item.get("id"), str):
                     ids.reserve(item["id"])
-    sid = ids.make_all("node", slugged)
+    sid: list[str | None] = [None] * len(nids)
+    slugs = ids.make_all("node", list(map(nids.__getitem__, slugged)))
+    deque(map(sid.__setitem__, slugged, map(slugs.__getitem__, map(nids.__getitem__, slugged))),
+          maxlen=0)
 
-    claims: dict[str, dict[str, Any]] = {}
-    for nid in by_type["I"]:
-        text = nodes[nid].text
-        claims[nid] = {"id": sid[nid], "text": text if text.__class__ is str
-                       else "" if text is None else str(text)}
+    claim_nodes = by_type["I"]
+    texts = list(map(_TEXT, map(nodes.__getitem__, claim_nodes)))
+    if not _STR_ONLY.issuperset(map(type, texts)):
+        texts = [t if t.__class__ is str else "" if t is None else str(t) for t in texts]
+    pairs = map(zip, repeat(("id", "text")), zip(map(sid.__getitem__, claim_nodes), texts))
+    claims: dict[int, dict[str, Any]] = dict(zip(claim_nodes, map(dict, pairs)))
 
-    relations = _relations(nodes, types, relation_nodes, inc, out, sid, parts.fulfils, ids,
-                           left)
-    tags: dict[str, list[str]] = defaultdict(list)  # node id -> tags (PA, illocution)
-    for nid in by_type["PA"]:
-        winners = [s for s in inc[nid] if types[s] in _SLUGGED]
-        losers = [t for t in out[nid] if types[t] in _SLUGGED]
+    relations = _relations(graph, relation_nodes, inc, out, sid, parts.fulfils, ids, left)
+    tags: dict[int, list[str]] = defaultdict(list)  # node -> tags (PA, illocution)
+    for pa in by_type["PA"]:
+        winners = [s for s in inc[pa] if kinds[s] in _SLUGGED]
+        losers = [t for t in out[pa] if kinds[t] in _SLUGGED]
         if not winners or not losers:
-            left.add("PA nodes without a preferred or a dispreferred node", nid)
+            left.add("PA nodes without a preferred or a dispreferred node", nids[pa])
         for w in winners:
             tags[w].extend(f"prefers:{sid[lose]}" for lose in losers)
 
     rel_of = {rel["id"]: rel for rel in relations}
-    dialogue = _Dialogue(nodes, types, by_type, inc, out, parts.locutions, parts.participants,
-                         ids, left)
+    dialogue = _Dialogue(graph, inc, out, parts.locutions, parts.participants, ids, left)
     if stored is not None:  # a speaker added in another tool may be an actor argmap wrote
         dialogue.stored = True
         dialogue.aid_of.update(
             (str(a["name"]), a["id"]) for a in stored.get("actors") or []
             if isinstance(a, dict) and isinstance(a.get("name"), str) and "id" in a)
-    dialogue.read(claims, {nid: rel_of[sid[nid]] for nid in relation_nodes
-                           if sid[nid] in rel_of}, tags)
-    for nid, extra in tags.items():
-        claim = claims.get(nid)
+    dialogue.read(claims, {i: rel_of[sid[i]] for i in relation_nodes
+                           if sid[i] in rel_of}, tags)
+    for i, extra in tags.items():
+        claim = claims.get(i)
         if claim is not None:
             claim["tags"] = sorted(set(extra))
-        elif types[nid] in _RELATION_NODE and sid.get(nid) in rel_of:
-            rel_of[sid[nid]]["tags"] = sorted(set(extra))
+        elif kinds[i] in _RELATION_NODE and sid[i] in rel_of:
+            rel_of[sid[i]]["tags"] = sorted(set(extra))
 
     stem = Path(file).stem if file else None
     info: dict[str, Any] | None = {"title": stem} if stem else None
@@ -223,78 +222,113 @@ def _load(data: bytes | str, file: str | None, trusted: bool = True) -> Imported
     return Imported(build(sections, info, file), warnings)
 
 
-def _sift_nodes(raw_nodes: list[Node], nids: list[str], kinds: list[Any],
-                left: _LeftOut) -> tuple[list[str], list[str], dict[str, Node]]:
-    """The nodes kept, in file order, when some are repeated or of an unknown type."""
-    kept_ids: list[str] = []
-    kept_kinds: list[str] = []
-    nodes: dict[str, Node] = {}
-    for nid, kind, node in zip(nids, kinds, raw_nodes):
-        if nid in nodes:
-            left.add("repeated nodes (the first is kept)", nid)
-        elif kind.__class__ is not str or kind not in _KNOWN:
-            left.add(f"nodes of unknown type {kind!r}", nid)
-        else:
-            nodes[nid] = node
-            kept_ids.append(nid)
-            kept_kinds.append(kind)
-    return kept_ids, kept_kinds, nodes
+_STR_ONLY = frozenset({str})
 
 
-def _adjacency(edges: list[Any], types: dict[str, str],
-               left: _LeftOut) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """Edges in and out of the nodes whose edges the importer reads (:data:`_LINKED`), in file
-    order; edges to or from a node the file does not have are left out."""
-    srcs = list(map(str, [edge.fromID for edge in edges]))
-    dsts = list(map(str, [edge.toID for edge in edges]))
-    src_types = list(map(types.get, srcs))
-    dst_types = list(map(types.get, dsts))
-    if None in src_types or None in dst_types:
-        keep = [s is not None and d is not None for s, d in zip(src_types, dst_types)]
-        for i, (edge, kept) in enumerate(zip(edges, keep)):
-            if not kept:
-                left.add("edges joining unknown nodes", str(i if edge.edgeID is UNSET
-                                                             else edge.edgeID))
-        srcs, dsts = list(compress(srcs, keep)), list(compress(dsts, keep))
-        src_types, dst_types = list(compress(src_types, keep)), list(compress(dst_types, keep))
-    inc: dict[str, list[str]] = defaultdict(list)
-    out: dict[str, list[str]] = defaultdict(list)
-    from_linked = list(map(_LINKED.__contains__, src_types))
-    _run_all(map(out.__getitem__, compress(srcs, from_linked)), compress(dsts, from_linked))
-    to_linked = list(map(_LINKED.__contains__, dst_types))
-    _run_all(map(inc.__getitem__, compress(dsts, to_linked)), compress(srcs, to_linked))
-    return inc, out
+class _Graph:
+    """The nodes kept, numbered in file order: each one's record, id, type; the numbers of the
+    nodes of each type; and the edges between them (:meth:`adjacency`)."""
+
+    def __init__(self, raw_nodes: list[Node], left: _LeftOut) -> None:
+        raw_ids = list(map(_NODE_ID, raw_nodes))
+        kinds = list(map(_TYPE, raw_nodes))
+        nids = list(map(str, raw_ids))
+        number = dict(zip(nids, range(len(nids))))
+        try:
+            plain = len(number) == len(nids) and _KNOWN.issuperset(kinds)
+        except TypeError:  # a type that is a list or an object
+            plain = False
+        if not plain:  # repeated nodes (the first is kept) or nodes of unknown types
+            keep = [False] * len(nids)
+            seen: set[str] = set()
+            for i, (nid, kind) in enumerate(zip(nids, kinds)):
+                if nid in seen:
+                    left.add("repeated nodes (the first is kept)", nid)
+                elif kind.__class__ is not str or kind not in _KNOWN:
+                    left.add(f"nodes of unknown type {kind!r}", nid)
+                else:
+                    seen.add(nid)
+                    keep[i] = True
+            raw_nodes, raw_ids, kinds, nids = (list(compress(x, keep))
+                                               for x in (raw_nodes, raw_ids, kinds, nids))
+            number = dict(zip(nids, range(len(nids))))
+        self.nodes: list[Node] = raw_nodes
+        self.nids: list[str] = nids
+        self.kinds: list[str] = kinds
+        self.number = number  # node id -> its number
+        #: the same for the ids as the file gives them, when they are all integers or strings
+        #: (an edge naming a node with the id's own type needs no str() then)
+        types = set(map(type, raw_ids))
+        self.by_raw: dict[Any, int] | None = (
+            number if types <= _STR_ONLY else
+            dict(zip(raw_ids, range(len(raw_ids)))) if types <= _PLAIN_IDS else None)
+        self.by_type: dict[str, list[int]] = {kind: [] for kind in _KNOWN}
+        _run_all(map(self.by_type.__getitem__, kinds), range(len(kinds)))
+
+    def _numbers(self, raw: list[Any]) -> list[int]:
+        """The number of the node each of these ids names, -1 for none."""
+        by_raw = self.by_raw
+        if by_raw is not None and _PLAIN_IDS.issuperset(map(type, raw)):
+            found = list(map(by_raw.get, raw, repeat(-1)))
+            if -1 in found:  # an integer id given as a string, or the other way round
+                number = self.number
+                for i in compress(range(len(found)), map((-1).__eq__, found)):
+                    found[i] = number.get(str(raw[i]), -1)
+            return found
+        return list(map(self.number.get, map(str, raw), repeat(-1)))
+
+    def adjacency(self, edges: list[Any], left: _LeftOut
+                  ) -> tuple[defaultdict[int, list[int]], defaultdict[int, list[int]]]:
+        """Edges in and out of the nodes whose edges the importer reads (:data:`_LINKED`), in
+        file order; edges to or from a node the file does not have are left out."""
+        srcs = self._numbers(list(map(_FROM, edges)))
+        dsts = self._numbers(list(map(_TO, edges)))
+        if -1 in srcs or -1 in dsts:
+            keep = list(map(and_, map((-1).__lt__, srcs), map((-1).__lt__, dsts)))
+            for i in compress(range(len(keep)), map(not_, keep)):
+                edge = edges[i]
+                left.add("edges joining unknown nodes",
+                         str(i if edge.edgeID is UNSET else edge.edgeID))
+            srcs, dsts = list(compress(srcs, keep)), list(compress(dsts, keep))
+        kind = self.kinds.__getitem__
+        inc: defaultdict[int, list[int]] = defaultdict(list)
+        out: defaultdict[int, list[int]] = defaultdict(list)
+        from_linked = list(map(_LINKED.__contains__, map(kind, srcs)))
+        _run_all(map(out.__getitem__, compress(srcs, from_linked)), compress(dsts, from_linked))
+        to_linked = list(map(_LINKED.__contains__, map(kind, dsts)))
+        _run_all(map(inc.__getitem__, compress(dsts, to_linked)), compress(srcs, to_linked))
+        return inc, out
 
 
-def _relations(nodes: dict[str, Node], types: dict[str, str],
-               relation_nodes: list[str], inc: dict[str, list[str]],
-               out: dict[str, list[str]], sid: dict[str, str], fulfils: dict[str, str],
-               ids: SlugMaker, left: _LeftOut) -> list[dict[str, Any]]:
+def _relations(graph: _Graph, relation_nodes: list[int], inc: defaultdict[int, list[int]],
+               out: defaultdict[int, list[int]], sid: list[str | None],
+               fulfils: dict[str, str], ids: SlugMaker, left: _LeftOut) -> list[dict[str, Any]]:
     """The relations of the RA, CA and MA nodes (see the module docs)."""
+    nodes, nids, kinds = graph.nodes, graph.nids, graph.kinds
     relations: list[dict[str, Any]] = []
-    for nid in relation_nodes:
-        kind = types[nid]
-        targets = out[nid]
+    for r in relation_nodes:
+        kind = kinds[r]
+        targets = out[r]
         if len(targets) > 1:
-            left.add(f"conclusions of {kind} nodes beyond the first", nid)
+            left.add(f"conclusions of {kind} nodes beyond the first", nids[r])
         target = targets[0] if targets else None
-        premises = inc[nid]
+        premises = inc[r]
         if len(premises) == 1:
-            sources = premises if types[premises[0]] == "I" else []
+            sources = premises if kinds[premises[0]] == "I" else []
         else:
-            sources = list(dict.fromkeys(s for s in premises if types[s] == "I"))
+            sources = list(dict.fromkeys(s for s in premises if kinds[s] == "I"))
         if target in sources:
-            left.add("self-loops (a node that supports, attacks or rephrases itself)", nid)
+            left.add("self-loops (a node that supports, attacks or rephrases itself)", nids[r])
             sources = [s for s in sources if s != target]
             if not sources:
                 continue
         if not sources or target is None:
-            left.add(f"{kind} nodes without a premise or a conclusion", nid)
+            left.add(f"{kind} nodes without a premise or a conclusion", nids[r])
             continue
-        target_type = types[target]
+        target_type = kinds[target]
         if kind == "RA":
             if target_type != "I":
-                left.add(f"RA nodes concluding a {target_type} node", nid)
+                left.add(f"RA nodes concluding a {target_type} node", nids[r])
                 continue
             rel_type, groups = "supports", [sources]
         elif kind == "CA":
@@ -303,16 +337,16 @@ def _relations(nodes: dict[str, Node], types: dict[str, str],
             elif target_type in ("RA", "CA"):
                 rel_type = "undercuts"
             else:
-                left.add(f"CA nodes aimed at a {target_type} node", nid)
+                left.add(f"CA nodes aimed at a {target_type} node", nids[r])
                 continue
             groups = [sources]  # several premises attack jointly
         else:
             if target_type != "I":
-                left.add(f"MA nodes rephrasing a {target_type} node", nid)
+                left.add(f"MA nodes rephrasing a {target_type} node", nids[r])
                 continue
             rel_type, groups = "rephrases", [[s] for s in sources]
-        scheme = nodes[nid].scheme or fulfils.get(nid)
-        rid, to = sid[nid], sid[target]
+        scheme = nodes[r].scheme or fulfils.get(nids[r])
+        rid, to = sid[r], sid[target]
         for n, group in enumerate(groups):
             rel: dict[str, Any] = {
                 "id": rid if n == 0 else ids.make("extra", f"{rid}-{n + 1}"),
@@ -337,19 +371,19 @@ def _speaker_and_words(text: str, fallback: str | None) -> tuple[str | None, str
 class _Dialogue:
     """The locution layer of an AIF map: speakers, locutions as events, who said which claim."""
 
-    def __init__(self, nodes: dict[str, Node], types: dict[str, str],
-                 by_type: dict[str, list[str]], inc: dict[str, list[str]],
-                 out: dict[str, list[str]], raw_locs: list[Any], raw_parts: list[Any],
+    def __init__(self, graph: _Graph, inc: defaultdict[int, list[int]],
+                 out: defaultdict[int, list[int]], raw_locs: list[Any], raw_parts: list[Any],
                  ids: SlugMaker, left: _LeftOut) -> None:
-        self.nodes, self.types, self.by_type = nodes, types, by_type
+        self.nodes, self.nids, self.kinds = graph.nodes, graph.nids, graph.kinds
+        self.by_type = graph.by_type
         self.inc, self.out, self.ids, self.left = inc, out, ids, left
         self.actors: list[dict[str, Any]] = []
         self.events: list[dict[str, Any]] = []
         self.annotators: list[str] = []
         self.aid_of: dict[str, str] = {}  # speaker name -> actor id
         self.dates: dict[str, Any] = {}  # timestamp -> date
-        #: L node id -> (actor id, date, event) of the locutions of speakers
-        self.spoken: dict[str, tuple[str | None, Any, dict[str, Any] | None]] = {}
+        #: L node -> (actor id, date, event) of the locutions of speakers
+        self.spoken: dict[int, tuple[str | None, Any, dict[str, Any] | None]] = {}
         self.stored = False  # whether argmap wrote the file (its nodes may carry EXTENSION)
         self.people: dict[str, str] = {}  # participant id -> name
         for part in raw_parts:
@@ -357,10 +391,13 @@ class _Dialogue:
                 name = " ".join(str(part.get(k) or "").strip() for k in ("firstname", "surname"))
                 if name.strip():
                     self.people[str(part["participantID"])] = name.strip()
-        self.loc_person: dict[str, str] = {}  # L node id -> participant id
-        self.loc_entries: dict[str, list[Any]] = defaultdict(list)
+        self.loc_person: dict[int, str] = {}  # L node -> participant id
+        self.loc_entries: dict[int, list[Any]] = defaultdict(list)
+        number = graph.number.get
         for loc in raw_locs:
-            lid = loc.nodeID if loc.nodeID.__class__ is str else str(loc.nodeID)
+            lid = number(loc.nodeID if loc.nodeID.__class__ is str else str(loc.nodeID))
+            if lid is None:
+                continue  # names no node of the file: nothing asks for it
             if loc.personID is not None and lid not in self.loc_person:
                 self.loc_person[lid] = str(loc.personID)
             self.loc_entries[lid].append(loc)
@@ -374,7 +411,7 @@ class _Dialogue:
             found = self.dates[stamp] = parse_date(stamp)
         return found
 
-    def _stamp(self, lid: str, entries: list[Any]) -> str | None:
+    def _stamp(self, lid: int, entries: list[Any]) -> str | None:
         """When a locution was spoken: its ``start``, else its node's or entry's timestamp."""
         date = self._date
         if len(entries) == 1:  # the common case, as the general one below
@@ -396,22 +433,24 @@ class _Dialogue:
         found = [e.timestamp for e in entries if date(e.timestamp)]
         return min(found) if found else None
 
-    def read(self, claims: dict[str, dict[str, Any]],
-             relations: dict[str, dict[str, Any]], tags: dict[str, list[str]]) -> None:
+    def read(self, claims: dict[int, dict[str, Any]],
+             relations: dict[int, dict[str, Any]], tags: dict[int, list[str]]) -> None:
         """Fill actors and events; add speakers, dates, events and illocutions to items."""
         analysts = self._analysts()
-        nodes, aid_of, names, date = self.nodes, self.aid_of, self.people, self._date
+        nodes, nids, aid_of, names, date = self.nodes, self.nids, self.aid_of, self.people, \
+            self._date
         loc_person, spoken, events = self.loc_person, self.spoken, self.events
         get_entries = self.loc_entries.get
         if analysts or self.stored:
-            said = [nid for nid in self.by_type["L"] if nid not in analysts
-                    and not (self.stored and isinstance(nodes[nid].ext, dict))]
+            said = [i for i in self.by_type["L"] if i not in analysts
+                    and not (self.stored and isinstance(nodes[i].ext, dict))]
         else:
             said = self.by_type["L"]
-        event_ids = self.ids.make_all("node", said)
+        said_ids = list(map(nids.__getitem__, said))
+        event_ids = self.ids.make_all("node", said_ids)
         when: dict[str, tuple[Any, str | None]] = {}  # timestamp -> (date, time-of-day tag)
-        for nid in said:  # not annotation, nor a speaker argmap wrote (its item has its 'by')
-            node = nodes[nid]
+        for i, nid in zip(said, said_ids):  # not annotation, nor a speaker argmap wrote
+            node = nodes[i]
             text = node.text
             if text.__class__ is not str:
                 text = "" if text is None else str(text)
@@ -420,7 +459,7 @@ class _Dialogue:
             if name:
                 words = text[colon + 1:].strip()
             else:
-                person = loc_person.get(nid)
+                person = loc_person.get(i)
                 name, words = (names.get(person) if person else None), text.strip()
             aid = None
             if name is not None:
@@ -428,8 +467,8 @@ class _Dialogue:
                 if aid is None:
                     aid = aid_of[name] = self.ids.make("actor", name, "actor")
                     self.actors.append({"id": aid, "name": name, "kind": "person"})
-            entries = get_entries(nid)
-            stamp: Any = self._stamp(nid, entries) if entries else node.timestamp
+            entries = get_entries(i)
+            stamp: Any = self._stamp(i, entries) if entries else node.timestamp
             found = when.get(stamp) if stamp.__class__ is str else (None, None)
             if found is None:
                 tag = f"time:{stamp[11:19]}" if len(stamp) >= 19 and stamp[10] in " T" else None
@@ -437,7 +476,7 @@ class _Dialogue:
             day, tag = found
             if day is None:
                 self.left.add("locutions without a date (no event)", nid)
-                spoken[nid] = (aid, None, None)
+                spoken[i] = (aid, None, None)
                 continue
             event: dict[str, Any] = {"id": event_ids[nid], "date": day, "kind": "statement",
                                      "title": words,
@@ -445,45 +484,50 @@ class _Dialogue:
             if aid is not None:
                 event["participants"] = [aid]
             events.append(event)
-            spoken[nid] = (aid, day, event)
+            spoken[i] = (aid, day, event)
         self._transitions()
         self._illocutions(claims, relations, tags, analysts)
 
-    def _analysts(self) -> set[str]:
+    def _analysts(self) -> set[int]:
         """L nodes of annotators, whose names become the authors of the map's source.
 
         OVA and AIFdb record who analysed a locution as ``"Annotator: Speaker : words"`` where
         ``"Speaker : words"`` is another locution (or anchor it with an ``Analysing`` YA); once
         a name is known as an annotator's, every ``"Annotator: Speaker : ..."`` is one too.
         """
-        found: set[str] = set()
+        found: set[int] = set()
         names: dict[str, None] = {}
-        split: dict[str, tuple[str, str]] = {}  # "name: speaker : words" L node -> (name, rest)
-        nodes = self.nodes
-        for nid in self.by_type["L"]:
-            text = nodes[nid].text
-            if text.__class__ is str and text.count(":") > 1:
-                name, rest = text.split(":", 1)
-                split[nid] = (name.strip(), " ".join(rest.split()))
+        nodes, kinds = self.nodes, self.kinds
+        said = self.by_type["L"]
+        texts = list(map(_TEXT, map(nodes.__getitem__, said)))
+        # "name: speaker : words" L node -> (name, rest): only texts with two colons or more
+        split: dict[int, tuple[str, str]] = {}
+        plain = _STR_ONLY.issuperset(map(type, texts))
+        twice = map((1).__lt__, map(str.count, texts, repeat(":"))) if plain else \
+            (t.__class__ is str and t.count(":") > 1 for t in texts)
+        for i, text in compress(zip(said, texts), twice):
+            name, rest = text.split(":", 1)
+            split[i] = (name.strip(), " ".join(rest.split()))
         if split:
-            texts = {" ".join(str(nodes[nid].text or "").split()) for nid in self.by_type["L"]}
-            for nid, (name, rest) in split.items():
-                if name and rest in texts:
-                    found.add(nid)
+            whole = set(map(" ".join, map(str.split, texts))) if plain else \
+                {" ".join(str(t or "").split()) for t in texts}
+            for i, (name, rest) in split.items():
+                if name and rest in whole:
+                    found.add(i)
                     names.setdefault(name)
         for ya in self.by_type["YA"]:
             node = nodes[ya]
             if (node.text or node.scheme or "") != "Analysing":
                 continue
             for lid in self.inc[ya]:
-                if self.types[lid] == "L" and lid not in found:
+                if kinds[lid] == "L" and lid not in found:
                     found.add(lid)
                     name, _ = _speaker_and_words(str(nodes[lid].text or ""), None)
                     if name:
                         names.setdefault(name)
-        for nid, (name, _) in split.items():
+        for i, (name, _) in split.items():
             if name in names:
-                found.add(nid)
+                found.add(i)
         self.annotators = list(names)
         return found
 
@@ -494,7 +538,7 @@ class _Dialogue:
             before = [event[s] for s in inc[ta] if s in event]
             after = [event[t] for t in out[ta] if t in event]
             if not before or not after:
-                self.left.add("TA nodes between locutions not kept", ta)
+                self.left.add("TA nodes between locutions not kept", self.nids[ta])
                 continue
             node = nodes[ta]
             scheme = str(node.scheme or node.text or "")
@@ -503,11 +547,11 @@ class _Dialogue:
                 if scheme not in ("", "TA", "Default Transition"):
                     later["tags"].append(f"transition:{scheme}")
 
-    def _illocutions(self, claims: dict[str, dict[str, Any]],
-                     relations: dict[str, dict[str, Any]], tags: dict[str, list[str]],
-                     analysts: set[str]) -> None:
-        said: dict[str, list[str]] = defaultdict(list)  # node id -> illocutions, in order
-        first: dict[str, tuple[Any, str]] = {}  # claim node id -> (date, event id)
+    def _illocutions(self, claims: dict[int, dict[str, Any]],
+                     relations: dict[int, dict[str, Any]], tags: dict[int, list[str]],
+                     analysts: set[int]) -> None:
+        said: dict[int, list[str]] = defaultdict(list)  # node -> illocutions, in order
+        first: dict[int, tuple[Any, str]] = {}  # claim node -> (date, event id)
         nodes, inc, out, spoken, stored = self.nodes, self.inc, self.out, self.spoken, self.stored
         for ya in self.by_type["YA"]:
             node = nodes[ya]
@@ -550,18 +594,18 @@ class _Dialogue:
                     reported["tags"].extend(f"reported-by:{r['id']}" for r in reporters
                                             if r is not None)
             if not anchored:
-                self.left.add("YA nodes (illocutions) anchoring nothing kept", ya)
-        for nid, illocutions in said.items():
+                self.left.add("YA nodes (illocutions) anchoring nothing kept", self.nids[ya])
+        for i, illocutions in said.items():
             if len(illocutions) == 1:
-                found = illocutions if illocutions[0] else []
+                kept = illocutions if illocutions[0] else []
             else:
-                found = list(dict.fromkeys(i for i in illocutions if i))
-            default = "Asserting" if nid in claims else \
-                _DEFAULT_ILLOCUTION[relations[nid]["type"]]
-            if found and found != [default]:
-                tags[nid].extend(f"illocution:{i}" for i in found)
-        for nid, (_, event_id) in first.items():
-            claims[nid]["at"] = event_id
+                kept = list(dict.fromkeys(x for x in illocutions if x))
+            default = "Asserting" if i in claims else \
+                _DEFAULT_ILLOCUTION[relations[i]["type"]]
+            if kept and kept != [default]:
+                tags[i].extend(f"illocution:{x}" for x in kept)
+        for i, (_, event_id) in first.items():
+            claims[i]["at"] = event_id
 
     def map_source(self, stem: str | None) -> list[dict[str, Any]]:
         """The map itself as a source whose authors are its annotators (none without any)."""
@@ -573,9 +617,10 @@ class _Dialogue:
                  "author": ", ".join(self.annotators)}]
 
 
-def _restore(stored: dict[str, Any], nodes: dict[str, Node],
-             claims: dict[str, dict[str, Any]], relation_nodes: list[str], sid: dict[str, str],
-             rel_of: dict[str, dict[str, Any]], sections: dict[str, list[dict[str, Any]]],
+def _restore(stored: dict[str, Any], nodes: list[Node],
+             claims: dict[int, dict[str, Any]], relation_nodes: list[int],
+             sid: list[str | None], rel_of: dict[str, dict[str, Any]],
+             sections: dict[str, list[dict[str, Any]]],
              warnings: list[FormatWarning], file: str | None) -> dict[str, Any] | None:
     """Put back what argmap stored in its extension fields (a file argmap wrote)."""
     lang = stored.get("lang")
@@ -584,8 +629,8 @@ def _restore(stored: dict[str, Any], nodes: dict[str, Node],
         known = {i["id"] for i in extra if isinstance(i.get("id"), str)}
         sections[section] = extra + [i for i in sections[section] if i["id"] not in known]
     items: dict[str, list[dict[str, Any]]] = {s: [] for s in _SECTIONS}
-    for nid, claim in claims.items():
-        ext = nodes[nid].ext
+    for i, claim in claims.items():
+        ext = nodes[i].ext
         if not isinstance(ext, dict) or ext.get("section") not in items:
             items["claims"].append(claim)  # a proposition added in another tool
             continue
@@ -603,9 +648,9 @@ def _restore(stored: dict[str, Any], nodes: dict[str, Node],
         if extra_tags:
             item["tags"] = [*item.get("tags", []), *extra_tags]
         items[ext["section"]].append(item)
-    for nid in relation_nodes:
-        rel = rel_of.get(sid[nid])
-        ext = nodes[nid].ext
+    for r in relation_nodes:
+        rel = rel_of.get(sid[r])  # type: ignore[arg-type]
+        ext = nodes[r].ext
         if rel is not None and isinstance(ext, dict):
             structure = {"id": rel["id"], "from": rel["from"], "to": rel["to"],
                          "type": rel["type"]}
@@ -620,6 +665,7 @@ def _restore(stored: dict[str, Any], nodes: dict[str, Node],
 
 _MAX_ID = 200  # the longest slug an id takes (argmap.model.Slug)
 _UNDERCUTTABLE = frozenset({"supports", "attacks", "undercuts"})
+_ID, _KIND_OF_RELATION = itemgetter("id"), itemgetter("type")
 
 
 def _vouch(sections: dict[str, list[dict[str, Any]]], info: dict[str, Any] | None) -> bool:
@@ -634,26 +680,26 @@ def _vouch(sections: dict[str, list[dict[str, Any]]], info: dict[str, Any] | Non
     reports the fault.
     """
     relations = sections["relations"]
-    ids = [item["id"] for items in sections.values() for item in items]
-    if max(map(len, ids), default=0) > _MAX_ID:
+    if max(map(len, map(_ID, chain.from_iterable(sections.values()))), default=0) > _MAX_ID:
         return False
-    types = {rel["id"]: rel["type"] for rel in relations}
-    for rel in relations:
-        if rel["type"] == "undercuts" and (rel["to"] == rel["id"]
-                                           or types.get(rel["to"]) not in _UNDERCUTTABLE):
-            return False
+    kinds = list(map(_KIND_OF_RELATION, relations))
+    if "undercuts" in kinds:
+        types = dict(zip(map(_ID, relations), kinds))
+        for rel in compress(relations, map("undercuts".__eq__, kinds)):
+            if rel["to"] == rel["id"] or types.get(rel["to"]) not in _UNDERCUTTABLE:
+                return False
     claims, events = sections["claims"], sections["events"]
-    longest = max(map(len, [claim["text"] for claim in claims]), default=0)
-    longest = max(longest, max(map(len, [event["title"] for event in events]), default=0))
-    strings = [actor["name"] for actor in sections["actors"]]
-    strings += [rel["scheme"] for rel in relations if "scheme" in rel]
-    for items in (claims, events, relations):
-        strings += [tag for item in items if "tags" in item for tag in item["tags"]]
-    for source in sections["sources"]:
-        strings += [source["title"], source["author"]]
+    strings: list[Iterable[Any]] = [map(itemgetter("text"), claims),
+                                    map(itemgetter("title"), events),
+                                    map(itemgetter("name"), sections["actors"])]
+    for items, key in ((relations, "scheme"), (claims, "tags"), (events, "tags"),
+                       (relations, "tags")):
+        found = map(itemgetter(key), compress(items, map(dict.__contains__, items, repeat(key))))
+        strings.append(chain.from_iterable(found) if key == "tags" else found)
+    strings += [map(itemgetter(key), sections["sources"]) for key in ("title", "author")]
     if info is not None:
-        strings.append(info["title"])
-    return max(longest, max(map(len, strings), default=0)) <= MAX_STRING
+        strings.append((info["title"],))
+    return max(map(len, chain.from_iterable(strings)), default=0) <= MAX_STRING
 
 
 _ACTOR_KINDS = {kind.value: kind for kind in ActorKind}
@@ -673,14 +719,12 @@ def _trusted_dossier(sections: dict[str, list[dict[str, Any]]],
                                        ("claims", Claim, "", {}),
                                        ("relations", Relation, "type", _RELATION_TYPES)):
         items = sections[name]
-        if field:
-            for item in items:
-                item[field] = values[item[field]]
-        if name == "relations":
-            for item in items:
-                item["from_"] = item.pop("from")
-        made[name] = list(map(_trusted.maker(model), items))
-    return _trusted.dossier(made, None if info is None else _trusted.maker(DossierInfo)(info))
+        if field:  # the vocabulary's members for its values
+            deque(map(dict.__setitem__, items, repeat(field),
+                      map(values.__getitem__, map(itemgetter(field), items))), maxlen=0)
+        made[name] = _trusted.build(model, items)
+    return _trusted.dossier(made, None if info is None else
+                            _trusted.build(DossierInfo, [info])[0])
 
 
 # --- export ----------------------------------------------------------------------------------

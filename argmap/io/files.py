@@ -16,7 +16,7 @@ from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from . import cache, json_read, yaml_read
+from . import cache, json_read, snapshot, yaml_read
 from .atomic import write_atomic
 from .yaml_write import dump_yaml
 from ..checks import find_problems
@@ -248,13 +248,11 @@ def _load(root: Path, use_cache: bool = False) -> Dossier:
     key = _cache_key(root, paths) if use_cache else None
     if key is not None:
         stored = cache.fetch(key)
-        if stored is not None and len(stored) == len(paths):
-            try:
-                parts = [Dossier.model_validate(data) for data in stored]
-            except ValidationError:  # cannot happen for data that loaded before: load afresh
-                pass
-            else:
-                return parts[0] if len(parts) == 1 else Dossier.merge(parts)
+        if stored is not None:
+            found = snapshot.decode(stored)
+            if found is not None:
+                return found
+            cache.discard(key)  # not what argmap writes: load afresh (and store it again)
     parsed: list[_Parsed] = []
     parts = []
     problems: list[ArgmapError] = []
@@ -272,7 +270,10 @@ def _load(root: Path, use_cache: bool = False) -> Dossier:
     dossier = parts[0] if len(parts) == 1 else Dossier.merge(parts)
     _check_located(dossier, parsed, parts)
     if key is not None:
-        cache.store(key, [one.data for one in parsed])
+        try:
+            cache.store(key, snapshot.encode(dossier))
+        except ValueError:
+            pass  # a value MessagePack cannot hold: the dossier is not cached
     return dossier
 
 

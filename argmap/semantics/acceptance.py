@@ -19,6 +19,8 @@ from .framework import Framework
 from .labelling import IN, OUT, UNDEC, grounded_codes
 from .search import DEFAULT_TIMEOUT, SEMANTICS, Answer, Semantics
 
+__all__ = ["credulous", "sceptical"]
+
 
 def _ancestors(fw: Framework, start: int, codes: Sequence[int]) -> list[int]:
     """Undecided arguments from which ``start`` can be reached along attacks (and ``start``)."""

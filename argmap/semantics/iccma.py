@@ -66,6 +66,9 @@ from ..gc_pause import paused_gc
 from ..errors import FileError, FormatError
 from .framework import Framework
 
+__all__ = ["MAX_UNMENTIONED", "SUFFIXES", "IccmaFormat", "IccmaWarning", "NameSource", "dumps",
+           "loads", "read", "write"]
+
 IccmaFormat = Literal["af", "apx", "tgf"]
 NameSource = Literal["marked", "comments", "numbers"]
 

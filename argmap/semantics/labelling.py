@@ -9,19 +9,25 @@ at most twice, so 100,000 arguments and 500,000 attacks take a few hundredths of
 
 from __future__ import annotations
 
+from collections import deque
+from itertools import compress, repeat
 from typing import Literal
 
 from .framework import Framework
 
+__all__ = ["IN", "OUT", "UNDEC", "Label", "Labelling", "grounded", "grounded_codes"]
+
 UNDEC, IN, OUT = 0, 1, 2
 Label = Literal["in", "out", "undec"]
 _LABEL_NAMES: tuple[Label, Label, Label] = ("undec", "in", "out")
+#: per code, a table turning codes into 1 where they are that code and 0 elsewhere
+_ONLY = [bytes(int(c == code) for c in range(256)) for code in (UNDEC, IN, OUT)]
 
 
 class Labelling:
     """A three-valued labelling of a framework's arguments: ``in``, ``out`` or ``undec``.
 
-    The sets of names are built on first use, so a labelling of a large framework is cheap
+    Each set of names is built on first use, so a labelling of a large framework is cheap
     until they are asked for.
 
     >>> lab = grounded(Framework(["a", "b"], [("a", "b")]))
@@ -35,31 +41,29 @@ class Labelling:
         self.framework = framework
         #: One byte per argument number: 0 undec, 1 in, 2 out.
         self.codes = bytes(codes)
-        self._sets: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
+        self._sets: list[frozenset[str] | None] = [None, None, None]
 
-    def _build(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-        if self._sets is None:
-            names = self.framework.arguments
-            groups: tuple[list[str], list[str], list[str]] = ([], [], [])
-            for name, code in zip(names, self.codes):
-                groups[code].append(name)
-            self._sets = (frozenset(groups[0]), frozenset(groups[1]), frozenset(groups[2]))
-        return self._sets
+    def _names(self, code: int) -> frozenset[str]:
+        found = self._sets[code]
+        if found is None:  # picked out in C: codes -> 1/0 flags -> compress
+            found = self._sets[code] = frozenset(
+                compress(self.framework.arguments, self.codes.translate(_ONLY[code])))
+        return found
 
     @property
     def in_(self) -> frozenset[str]:
         """Names labelled ``in`` (the extension)."""
-        return self._build()[IN]
+        return self._names(IN)
 
     @property
     def out(self) -> frozenset[str]:
         """Names labelled ``out``."""
-        return self._build()[OUT]
+        return self._names(OUT)
 
     @property
     def undec(self) -> frozenset[str]:
         """Names labelled ``undec``."""
-        return self._build()[UNDEC]
+        return self._names(UNDEC)
 
     @property
     def extension(self) -> frozenset[str]:
@@ -90,20 +94,25 @@ class Labelling:
 
 def grounded_codes(fw: Framework) -> bytearray:
     """The grounded labelling as one code per argument number (0 undec, 1 in, 2 out)."""
-    targets = fw._targets
-    live = [len(a) for a in fw._attackers]  # attackers not yet out
-    codes = bytearray(len(live))
-    queue = [i for i, c in enumerate(live) if not c]
+    tcol, toff = fw._tcol, fw._toff
+    live = fw._in_degrees()  # attacked argument -> its attackers not yet out
+    # every unattacked argument is in; only those that attack something are walked, so the
+    # work is in the attacks, not in the number of arguments
+    codes = bytearray((IN,)) * len(fw)
+    deque(map(codes.__setitem__, live, repeat(UNDEC)), maxlen=0)
+    queue = list(compress(fw._attacking, map(codes.__getitem__, fw._attacking)))
     # ``queue`` grows while it is walked: a plain list is the cheapest FIFO here
     for a in queue:
-        codes[a] = IN
-        for b in targets[a]:
+        for b in tcol[toff[a]:toff[a + 1]]:
             if codes[b] == UNDEC:
                 codes[b] = OUT
-                for c in targets[b]:
-                    live[c] -= 1
-                    if not live[c] and codes[c] == UNDEC:
-                        queue.append(c)
+                for c in tcol[toff[b]:toff[b + 1]]:
+                    left = live[c] - 1
+                    live[c] = left
+                    if not left and codes[c] == UNDEC:
+                        codes[c] = IN
+                        if toff[c] < toff[c + 1]:
+                            queue.append(c)
     return codes
 
 

@@ -75,6 +75,10 @@ from ._scc import IN_ONLY, Found, generate
 from .framework import Framework
 from .labelling import grounded_codes
 
+__all__ = ["DEFAULT_LIMIT", "DEFAULT_TIMEOUT", "MAX_BYTES", "SEMANTICS", "Answer", "ExtensionIterator",
+           "Extensions", "Reason", "Semantics", "Status", "complete", "extensions",
+           "iter_extensions", "preferred", "stable"]
+
 Semantics = Literal["grounded", "complete", "preferred", "stable"]
 Status = Literal["done", "unknown"]
 Reason = Literal["timeout", "limit", "memory"]
