@@ -174,6 +174,14 @@ def test_timeline_dates_are_as_precise_as_known(example) -> None:
     assert labels["2019-07-23"] == "2019年7月23日"
 
 
+def test_evidence_dated_by_its_figure_is_not_called_undated(example) -> None:
+    # Sanjo's 950 staff hold "as of November 2019": the timeline puts the item on that month's
+    # row, and its label gives that date on the figure's line, never "undated" above it
+    source = draw(example, "timeline", RenderOptions(lang="en")).source
+    label = re.search(r'^\t"ev-sanjo-950-staff" \[label=<(.*)$', source, re.M).group(1)
+    assert "undated" not in label and "as of Nov 2019" in label
+
+
 def test_as_of_hides_later_answers_and_actions(dossier) -> None:
     source = draw(dossier, "demands", RenderOptions(lang="en", as_of="2023-06-10")).source
     assert '"r-force"' in source and '"a-survey"' not in source and '"d-keep-card"' not in source

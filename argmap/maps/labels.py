@@ -168,8 +168,12 @@ def claim_node(ctx: Context, g: graphviz.Digraph, item: Any, kind: str = "claim"
 
 def evidence_node(ctx: Context, g: graphviz.Digraph, item: Any) -> None:
     """Evidence: its kind, date, text and figure."""
-    head = _band(ctx, f"{ctx.w('kind.evidence')} · {ctx.w('evidence.' + item.kind.value)} · {ctx.date_text(item.id)}",
-                 tint("#F0E442", 0.55))
+    parts = [ctx.w("kind.evidence"), ctx.w("evidence." + item.kind.value)]
+    # evidence dated only by its figure's as-of date says so on the figure's line below (the
+    # timeline puts it on that date's row), not "undated" above it
+    if ctx.date(item.id) is not None or item.value is None or item.value.as_of is None:
+        parts.append(ctx.date_text(item.id))
+    head = _band(ctx, " · ".join(parts), tint("#F0E442", 0.55))
     text = ctx.t(item.text)
     rows = f"<TR>{head}</TR>{_body(ctx, text, max_lines=3)}"
     if item.value is not None:
