@@ -553,6 +553,12 @@ def test_the_demands_map_comes_in_pages_of_meetings_in_date_order(example, lang)
     assert links == [len(example.demands)] + [0] * (len(graphs) - 1)
     assert all("cluster__legend" in g.source for g in graphs)
     assert ("page 1 of" in graphs[0].graph_attr["label"]) == (lang == "en")
+    # each page names the dates it covers; the undated demands come last and are said to be
+    # undated, never "to undated"
+    undated = {"en": "undated", "ja": "日付不明"}[lang]
+    assert undated in graphs[-1].graph_attr["label"]
+    assert all(f"to {undated}" not in g.graph_attr["label"]
+               and f"〜{undated}" not in g.graph_attr["label"] for g in graphs)
 
 
 @pytest.mark.graphviz

@@ -115,9 +115,15 @@ def demands_pages(dossier: Dossier, options: RenderOptions | None = None
     out = []
     for k, page in enumerate(pages, 1):
         caption = ctx.w("sheet.page", k=k, n=len(pages))
-        if page:
-            first, last = (ctx.date_text(page[i][1][0].id) for i in (0, -1))
-            caption += " · " + ctx.w("sheet.period", start=first, end=last)
+        # the dates the page covers (one date once, no "to undated"), then "undated" when it
+        # also holds demands without a date (they come last)
+        dated = [ctx.date_text(members[0].id) for _, members in page
+                 if ctx.date(members[0].id) is not None]
+        if dated:
+            caption += " · " + (dated[0] if dated[0] == dated[-1] else
+                                ctx.w("sheet.period", start=dated[0], end=dated[-1]))
+        if len(dated) < len(page):
+            caption += " · " + ctx.w("undated")
         out.append(_draw(ctx, page, shown, caption, summary=k == 1))
     return out
 
