@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -66,6 +67,18 @@ def test_summary_lists_every_demand_with_its_answers():
     assert survey == "    now: Refused; Nothing done on file"
     assert "- undated d-pt-dv-victims (to Cabinet Office, MIC):" in out
     assert "- 2018-02 d-2018-toyohashi-rights" in out  # month precision kept
+
+
+@pytest.mark.parametrize("lang", ["ja", "zh-Hans", "zh-Hant", "ko"])
+def test_summary_speaks_the_language_asked_for(lang):
+    # the labels around the dossier's own words are in that language too: no "items", "dates",
+    # "to", "now:" or "last act on it" left in English (ids and ISO dates stay as written)
+    result = run_cli("summary", EXAMPLE, "--lang", lang)
+    assert result.exit_code == 0, result.stderr
+    labels = re.sub(r"[\w-]*\d[\w-]*|\b[a-z0-9]+(?:-[a-z0-9]+)+\b|\(jichiroren-2020.*?\)", "",
+                    result.stdout)
+    for english in ("items", "dates:", "(to ", "now:", "last act on it", "undated", "demands ("):
+        assert english not in labels, (lang, english)
 
 
 def test_every_command_has_an_example_in_its_help():

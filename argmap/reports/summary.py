@@ -55,36 +55,44 @@ def _words(answer: Response, lang: str) -> str:
 
 
 def summary_text(dossier: Dossier, lang: str = "en") -> str:
-    """Counts per kind, the date range, and every demand with the answers it got, in date order."""
+    """Counts per kind, the date range, and every demand with the answers it got, in date order,
+    in the words of ``lang`` (dates stay ISO, cut to their precision; ids stay as written)."""
+    def say(key: str, **fields: object) -> str:
+        return word(f"report.summary.{key}", lang, **fields)
+
+    undated = word("undated", lang)
     lines: list[str] = []
     title = pick(dossier.info.title, lang) if dossier.info else "dossier"
     lines.append(f"{title}")
-    counts = ", ".join(f"{n} {section}" for section, n in dossier.counts().items() if n)
-    lines.append(f"{len(dossier)} items: {counts}")
+    counts = say("list_sep").join(say(f"n.{section}", n=n)
+                                  for section, n in dossier.counts().items() if n)
+    lines.append(say("items", n=len(dossier), counts=counts))
     span = date_range(dossier)
     if span is not None:
         (first, first_id), (last, last_id) = span
-        lines.append(f"dates: {date_text(first, _precision(dossier, first_id))} to "
-                     f"{date_text(last, _precision(dossier, last_id))}")
+        lines.append(say("dates", start=date_text(first, _precision(dossier, first_id)),
+                         end=date_text(last, _precision(dossier, last_id))))
     statuses = demand_status(dossier, today=_dt.date.max)
     lines.append("")
-    lines.append(f"demands ({len(statuses)}):")
+    lines.append(say("demands", n=len(statuses)))
     for demand_id, status in statuses.items():
         demand = dossier.get(demand_id)
         assert isinstance(demand, Demand)
-        made = date_text(status.made, _precision(dossier, demand_id), "undated")
-        to = ", ".join(_name(dossier, a, lang) for a in status.to)
-        lines.append(f"- {made} {demand_id} (to {to}): {shorten(pick(demand.text, lang), 90)}")
-        lines.append(f"    now: {outcome_line(status, lang)}")
+        made = date_text(status.made, _precision(dossier, demand_id), undated)
+        to = say("list_sep").join(_name(dossier, a, lang) for a in status.to)
+        lines.append(say("demand", made=made, id=demand_id, to=to,
+                         text=shorten(pick(demand.text, lang), 90)))
+        lines.append("    " + say("now", outcome=outcome_line(status, lang)))
         for answer_id in status.answers:
             answer = dossier.get(answer_id)
             assert isinstance(answer, Response)
-            when = date_text(dossier.date_of(answer_id), _precision(dossier, answer_id), "undated")
-            by = ", ".join(_name(dossier, a, lang) for a in answer.by)
+            when = date_text(dossier.date_of(answer_id), _precision(dossier, answer_id), undated)
+            by = say("list_sep").join(_name(dossier, a, lang) for a in answer.by)
             said = said_words(said_for(answer, demand_id), lang)
-            lines.append(f"    {when} {by}: {said}{_words(answer, lang)}")
+            lines.append("    " + say("answer", date=when, by=by, said=said,
+                                    words=_words(answer, lang)))
         if status.done_change is not None:
             change = status.done_change
-            when = date_text(change.date, _precision(dossier, change.item), "undated")
-            lines.append(f"    last act on it: {change.item} ({when})")
+            when = date_text(change.date, _precision(dossier, change.item), undated)
+            lines.append("    " + say("last_act", item=change.item, date=when))
     return "\n".join(lines) + "\n"
