@@ -58,7 +58,7 @@ def summary_text(dossier: Dossier, lang: str = "en") -> str:
     """Counts per kind, the date range, and every demand with the answers it got, in date order,
     in the words of ``lang`` (dates stay ISO, cut to their precision; ids stay as written)."""
     def say(key: str, **fields: object) -> str:
-        return word(f"report.summary.{key}", lang, **fields)
+        return word(f"report.summary.{key}", lang, (), **fields)
 
     undated = word("undated", lang)
     lines: list[str] = []
