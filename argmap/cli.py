@@ -9,11 +9,14 @@ import functools
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from .errors import ArgmapError
+
+if TYPE_CHECKING:  # imported when a command runs, so that --help stays fast
+    from .dossier import Dossier
 
 __all__ = ["cli", "main"]
 
@@ -204,7 +207,7 @@ def build(path: Path, outdir: Path, langs: tuple[str, ...], formats: tuple[str, 
 
 def _print_rows(rows: list[dict[str, Any]], fmt: str, title: str,
                 columns: tuple[str, ...], every_column: tuple[str, ...],
-                lang: str | None = None) -> None:
+                lang: str | None = None, dossier: Dossier | None = None) -> None:
     from .reports import rows as reports
 
     if fmt == "json":
@@ -215,7 +218,9 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str, title: str,
         from rich.console import Console
 
         console = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 120)
-        console.print(reports.rows_to_table(rows, title=title, columns=columns, lang=lang))
+        names = None if dossier is None else (lambda actor: dossier.actor_name(actor, lang))
+        console.print(reports.rows_to_table(rows, title=title, columns=columns, lang=lang,
+                                            names=names))
 
 
 FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]),
@@ -245,10 +250,11 @@ def status(path: Path, as_of: _dt.date | None, actor: str | None, lang: str, fmt
     from .reports.rows import STATUS_COLUMNS, STATUS_TABLE_COLUMNS, status_rows
     from .words import word
 
-    rows = status_rows(load(path), as_of=as_of, actor=actor, lang=lang)
+    dossier = load(path)
+    rows = status_rows(dossier, as_of=as_of, actor=actor, lang=lang)
     title = (word("report.demands_as_of", lang, date=format_date(as_of, lang)) if as_of
              else word("report.demands", lang))
-    _print_rows(rows, fmt, title, STATUS_TABLE_COLUMNS, STATUS_COLUMNS, lang)
+    _print_rows(rows, fmt, title, STATUS_TABLE_COLUMNS, STATUS_COLUMNS, lang, dossier)
 
 
 @cli.command(name="timeline")
@@ -268,9 +274,10 @@ def timeline_command(path: Path, as_of: _dt.date | None, actor: str | None, lang
     from .reports.rows import TIMELINE_COLUMNS, TIMELINE_TABLE_COLUMNS, timeline_rows
     from .words import word
 
-    rows = timeline_rows(load(path), as_of=as_of, actor=actor, lang=lang)
+    dossier = load(path)
+    rows = timeline_rows(dossier, as_of=as_of, actor=actor, lang=lang)
     _print_rows(rows, fmt, word("report.timeline", lang), TIMELINE_TABLE_COLUMNS,
-                TIMELINE_COLUMNS, lang)
+                TIMELINE_COLUMNS, lang, dossier)
 
 
 @cli.command()

@@ -6,13 +6,13 @@ The checks that need the whole case (references, ids, dates) are in :mod:`argmap
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from pydantic import Field, PrivateAttr
 
 from .dates import date_of
-
+from .lang import DEFAULT_FALLBACK, pick
 from .model import (
     SECTIONS,
     Action,
@@ -88,6 +88,15 @@ class Dossier(_Model):
     def kind_of(self, item_id: str) -> str:
         """``actor``, ``claim``, ``demand``, ... for an id in this dossier."""
         return self._lookup()[item_id].KIND
+
+    def actor_name(self, actor_id: str, lang: str | None = None,
+                   fallback: Sequence[str] = DEFAULT_FALLBACK) -> str:
+        """What an actor is called in ``lang``: its short name, else its name; the id itself
+        when no actor has it (every output names actors this way)."""
+        actor = self._lookup().get(actor_id)
+        if not isinstance(actor, Actor):
+            return actor_id
+        return pick(actor.short or actor.name, lang, fallback)
 
     def date_of(self, item_id: str) -> _dt.date | None:
         """The date an item bears: its own ``date``, else the date of its event (``at``);

@@ -118,6 +118,17 @@ def test_status_table_is_in_the_chosen_language():
     assert "2023년 5월 18일" in timeline and "요구" in timeline and "demand " not in timeline
 
 
+def test_status_table_names_actors_and_says_undated():
+    """The table names whom each demand went to (CSV and JSON keep the ids), and a demand the
+    record does not date is said to be undated, in the table's language."""
+    table = run_cli("status", EXAMPLE, "--lang", "ja").stdout
+    row = next(line for line in table.splitlines() if "①DV" in line)
+    assert "日付不明" in row and "内閣府・総務省" in row and "cabinet-office" not in table
+    english = run_cli("status", EXAMPLE).stdout
+    assert "Cabinet Office, MIC" in english and "undated" in english
+    assert "cabinet-office; mic" in run_cli("status", EXAMPLE, "--format", "csv").stdout
+
+
 def test_status_json_has_every_column_in_order():
     result = run_cli("status", CASE, "--format", "json")
     assert result.exit_code == 0, result.stderr

@@ -163,10 +163,8 @@ class Context:
         ids = list(actor_ids)
         names = []
         for actor_id in ids[:limit]:
-            actor = self.dossier.get(actor_id) if actor_id in self.dossier else None
-            name = actor_id if actor is None else self.t(getattr(actor, "short", None)
-                                                          or getattr(actor, "name", actor_id))
-            names.append(tx.shorten(name, 18))
+            names.append(tx.shorten(self.dossier.actor_name(actor_id, self.lang, self.fallback),
+                                    18))
         more = f" +{len(ids) - limit}" if len(ids) > limit else ""
         return self.w("names_sep").join(names) + more
 

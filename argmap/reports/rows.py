@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import msgspec
@@ -294,10 +294,20 @@ _DATE_COLUMNS = frozenset({"made", "date", "deadline", "last_change"})
 _PRECISION_BY_LENGTH = {4: "year", 7: "month", 10: "day"}
 
 
-def _shown(name: str, value: Any, lang: str | None) -> str:
+#: Columns holding actor ids, which the table shows by name.
+_ACTOR_COLUMNS = frozenset({"by", "to"})
+
+
+def _shown(name: str, value: Any, lang: str | None,
+           names: Callable[[str], str] | None = None) -> str:
     """A cell as a reader of ``lang`` reads it: dates in the language's words at the precision
-    the row gives (``2019-07`` -> ``July 2019``, ``2019年7月``), an item's kind by its name;
-    other values as CSV writes them."""
+    the row gives (``2019-07`` -> ``July 2019``, ``2019年7月``), an undated item said to be so,
+    an item's kind by its name, actors by ``names`` (their ids without it); other values as
+    CSV writes them."""
+    if name in ("made", "date") and value is None:
+        return word("undated", lang)
+    if name in _ACTOR_COLUMNS and names is not None and isinstance(value, (list, tuple)):
+        return word("names_sep", lang).join(names(actor) for actor in value)
     if name in _DATE_COLUMNS and isinstance(value, str) and len(value) in _PRECISION_BY_LENGTH:
         try:  # "2019" and "2019-07" stand for their first day, shown only as far as known
             day = _dt.date.fromisoformat(value + "-01" * ((10 - len(value)) // 3))
@@ -310,8 +320,10 @@ def _shown(name: str, value: Any, lang: str | None) -> str:
 
 
 def rows_to_table(rows: Sequence[dict[str, Any]], title: str | None = None,
-                  columns: Sequence[str] | None = None, lang: str | None = None) -> Table:
+                  columns: Sequence[str] | None = None, lang: str | None = None,
+                  names: Callable[[str], str] | None = None) -> Table:
     """The rows as a ``rich`` table, its column headings in ``lang`` (``report.<column>``);
+    actors by ``names`` (an actor id to what the reader calls it; ids without it);
     cells are plain text (never read as markup), ``said`` and ``done`` coloured by their value,
     ``overdue`` shown in red. A row's ``quote`` (the source's own words) follows its ``text``
     (the writer's words) in the text cell, in the quotation marks of ``lang``, and only there:
@@ -330,7 +342,7 @@ def rows_to_table(rows: Sequence[dict[str, Any]], title: str | None = None,
         cells = []
         for name in columns:
             value = row.get(name)
-            text = _shown(name, value, lang)
+            text = _shown(name, value, lang, names)
             if name == "text" and row.get("quote"):
                 quoted = word("quote", lang, text=row["quote"])
                 text = f"{text}\n{quoted}" if text else quoted

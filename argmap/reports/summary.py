@@ -26,11 +26,6 @@ __all__ = ["summary_text"]
 WORDS_WIDTH = 70
 
 
-def _name(dossier: Dossier, actor_id: str, lang: str) -> str:
-    actor = dossier.get(actor_id)
-    return pick(getattr(actor, "short", None) or getattr(actor, "name", actor_id), lang)
-
-
 def _precision(dossier: Dossier, item_id: str) -> str:
     return precision_of(dossier.get(item_id), dossier.find)
 
@@ -60,7 +55,7 @@ def summary_text(dossier: Dossier, lang: str = "en") -> str:
     def say(key: str, **fields: object) -> str:
         return word(f"report.summary.{key}", lang, (), **fields)
 
-    undated = word("undated", lang)
+    undated, names_sep = word("undated", lang), word("names_sep", lang)
     lines: list[str] = []
     title = pick(dossier.info.title, lang) if dossier.info else "dossier"
     lines.append(f"{title}")
@@ -79,7 +74,7 @@ def summary_text(dossier: Dossier, lang: str = "en") -> str:
         demand = dossier.get(demand_id)
         assert isinstance(demand, Demand)
         made = date_text(status.made, _precision(dossier, demand_id), undated)
-        to = say("list_sep").join(_name(dossier, a, lang) for a in status.to)
+        to = names_sep.join(dossier.actor_name(a, lang) for a in status.to)
         lines.append(say("demand", made=made, id=demand_id, to=to,
                          text=shorten(pick(demand.text, lang), 90)))
         lines.append("    " + say("now", outcome=outcome_line(status, lang)))
@@ -87,7 +82,7 @@ def summary_text(dossier: Dossier, lang: str = "en") -> str:
             answer = dossier.get(answer_id)
             assert isinstance(answer, Response)
             when = date_text(dossier.date_of(answer_id), _precision(dossier, answer_id), undated)
-            by = say("list_sep").join(_name(dossier, a, lang) for a in answer.by)
+            by = names_sep.join(dossier.actor_name(a, lang) for a in answer.by)
             said = said_words(said_for(answer, demand_id), lang)
             lines.append("    " + say("answer", date=when, by=by, said=said,
                                     words=_words(answer, lang)))
