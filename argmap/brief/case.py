@@ -43,15 +43,10 @@ class Case:
         return one_line(pick(value, self.lang))
 
     def name(self, actor_id: str) -> str:
-        """An actor's short name, else its name."""
+        """An actor's short name, else its name (:meth:`Dossier.actor_name`), on one line."""
         found = self._names.get(actor_id)
         if found is None:
-            actor = self.nodes.get(actor_id, {}).get("item")
-            if isinstance(actor, Actor):
-                found = self.text(actor.short or actor.name)
-            else:
-                found = actor_id
-            self._names[actor_id] = found
+            found = self._names[actor_id] = one_line(self.dossier.actor_name(actor_id, self.lang))
         return found
 
     def plural(self, actor_ids: tuple[str, ...] | list[str]) -> bool:
