@@ -200,6 +200,20 @@ def test_search_finds_the_figure_even_off_the_map(open_page, pages, example):
     assert page.locator("#results-box").is_hidden()
 
 
+def test_search_results_never_show_an_answers_words_unquoted(open_page, pages):
+    # the MIC's answer of 23 July is on file only by its words: a result names who gave it and
+    # when (as the panel does), and an answer with our summary of it is marked as ours
+    page = open_page(pages["en"])
+    page.fill("#q", "strictly a request")
+    result = page.locator('#results button[data-id="resp-2019-07-23-no-compulsion"]')
+    shown = result.text_content()
+    assert "strictly a request" not in shown and shown.count("23 July 2019") == 1
+    assert shown.endswith("MIC")
+    page.fill("#q", "survey of acquisition status")
+    shown = page.locator('#results button[data-id="resp-2019-07-23-survey-consent"]').text_content()
+    assert "In our words" in shown or "our words" in shown.lower()
+
+
 def test_filters_dim_what_does_not_match(open_page, pages, example):
     page = open_page(pages["ja"])
     page.select_option("#f-actor", "shiga-jichiroren")

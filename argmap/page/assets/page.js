@@ -481,10 +481,14 @@ function renderResults() {
     b.type = "button";
     b.setAttribute("data-id", id);
     b.appendChild(el("span", "kind k-" + it.kind, w("kind." + it.kind)));
+    // each item as the panel refers to it (refText): an answer by our summary, marked as ours,
+    // or by who gave it and when, never by its quoted words without their quotation marks
     var words = it.kind === "relation"  // a relation reads as what it joins, not as its id
-      ? w("rel." + it.f.type) + ": " + [].concat(it.f.from).map(function (x) { return short(pick(textOf(x), state.lang), 40); }).join(" + ")
-        + " → " + short(pick(textOf(it.f.to), state.lang), 40)
-      : pick(textOf(id), state.lang);
+      ? w("rel." + it.f.type) + ": " + [].concat(it.f.from).map(function (x) { return short(refText(x), 40); }).join(" + ")
+        + " → " + short(refText(it.f.to), 40)
+      : it.kind === "response" && !it.f.text  // kind and date are already on the line
+        ? (it.f.by || []).map(nameOf).join(w("names_sep"))
+        : refText(id);
     b.appendChild(document.createTextNode(" " + (it.date ? dateText(id) + " " : "") + words));
     if (!known(id, state.pos)) li.className = "later";
     b.addEventListener("click", function () { select(id, { from: "list" }); });
