@@ -46,9 +46,15 @@ from .queries import ON_PAPER
 
 __all__ = [
     "DONE_OF_EFFECT", "KIND_ORDER", "Change", "DateLike", "DemandStatus", "StatusChange",
-    "TimelineDay", "TimelineEntry", "as_date", "changes_between", "demand_status", "known_as_of",
+    "NOT_DUE_TAGS", "NO_ANSWER_DUE", "TimelineDay", "TimelineEntry", "as_date", "changes_between", "demand_status", "known_as_of",
     "timeline"
 ]
+
+#: The tag of a demand to which no answer was due (a petition short of the signatures at which
+#: the government responds): with no answer on file, it is not counted as unanswered.
+NO_ANSWER_DUE = "no-answer-due"
+#: Tags that mark a demand to which no answer was due.
+NOT_DUE_TAGS = frozenset({NO_ANSWER_DUE})
 
 #: The done value each effect type sets.
 DONE_OF_EFFECT: dict[EffectType, Done] = {
@@ -119,6 +125,9 @@ class DemandStatus:
     answers: tuple[str, ...]
     actions: tuple[str, ...]
     history: tuple[StatusChange, ...]
+    #: No answer was due and none came: the demand is tagged as owed no answer
+    #: (:data:`NOT_DUE_TAGS`, e.g. a petition short of the signatures the government answers).
+    no_answer_due: bool = False
 
     @property
     def last_change(self) -> StatusChange | None:
@@ -204,7 +213,8 @@ def _one_status(graph: nx.MultiDiGraph, demand: str, as_of: _dt.date | None,
         overdue=(not answers and deadline is not None and overdue_on is not None
                  and deadline < overdue_on),
         on_paper=bool(answers) and all(c.value in ON_PAPER for c in said_changes),
-        answers=tuple(answers), actions=tuple(actions), history=tuple(history))
+        answers=tuple(answers), actions=tuple(actions), history=tuple(history),
+        no_answer_due=not answers and not NOT_DUE_TAGS.isdisjoint(item.tags))
 
 
 def demand_status(dossier: Dossier, as_of: DateLike = None, *,

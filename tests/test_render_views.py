@@ -706,3 +706,16 @@ def test_maps_write_figures_as_the_brief_does_and_titles_whole(example) -> None:
     words = re.findall(r'POINT-SIZE="18"><B>(.*?)</B>', title)
     assert len(words) == 2 and "…" not in title
     assert " ".join(words).replace("&#39;", "'") == example.info.title["en"]
+
+
+def test_a_demand_owed_no_answer_says_so_on_the_map() -> None:
+    from argmap.dossier import Dossier
+
+    case = Dossier.model_validate({
+        "actors": [{"id": "p", "name": "Petitioners", "kind": "group"},
+                   {"id": "g", "name": "Government", "kind": "government"}],
+        "demands": [{"id": "small", "text": "A petition short of the threshold", "by": "p",
+                     "to": "g", "date": "2020-01-01", "tags": ["no-answer-due"]}]})
+    source = draw(case, "demands", RenderOptions(lang="en")).source
+    placeholder = re.search(r'^\t+"?_noanswer__small"? \[label=<(.*)$', source, re.M).group(1)
+    assert "No answer" in placeholder and "no answer due" in placeholder

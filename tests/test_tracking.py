@@ -336,3 +336,25 @@ def test_rows_cut_dates_to_their_precision() -> None:
 def test_rows_json_is_what_the_json_module_writes(rows: list[dict[str, Any]]) -> None:
     # any text (controls, U+2028, astral characters) comes out as json.dumps writes it
     assert rows_to_json(rows) == json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_a_demand_owed_no_answer_is_not_worded_as_left_unanswered() -> None:
+    # a petition short of the signatures the government answers: "No answer (none due)" in
+    # every output that words the pair, until an answer comes after all
+    dossier = check(Dossier.model_validate({
+        "actors": [{"id": "p", "name": "Petitioners", "kind": "group"},
+                   {"id": "g", "name": "Government", "kind": "government"}],
+        "demands": [{"id": "small", "text": "x", "by": "p", "to": "g", "date": "2020-01-01",
+                     "tags": ["no-answer-due"]},
+                    {"id": "big", "text": "y", "by": "p", "to": "g", "date": "2020-01-01"},
+                    {"id": "answered", "text": "z", "by": "p", "to": "g",
+                     "date": "2020-01-01", "tags": ["no-answer-due"]}],
+        "responses": [{"id": "r", "by": "g", "to": ["answered"], "said": "not_yet_rated",
+                       "quote": "We note the petition.", "date": "2020-03-01"}]}))
+    status = demand_status(dossier, today=TODAY)
+    assert [status[d].no_answer_due for d in ("small", "big", "answered")] == [True, False, False]
+    words = {r["demand"]: r["said_words"] for r in status_rows(dossier, today=TODAY)}
+    assert words == {"small": "No answer (none due)", "big": "No answer",
+                     "answered": "Answer on file, not yet rated"}
+    assert {r["demand"]: r["said"] for r in status_rows(dossier, today=TODAY)}["small"] == \
+        "no_response"

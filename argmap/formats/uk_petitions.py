@@ -82,6 +82,7 @@ from typing import Any
 from ..errors import FileError, FormatError
 from ..gc_pause import paused_gc
 from ..model import Said
+from ..tracking import NO_ANSWER_DUE
 from ._common import FormatWarning, Imported, build, decode, load_json, slugify
 
 __all__ = [
@@ -96,8 +97,6 @@ SUFFIXES = (".json",)
 GOVERNMENT = "uk-government"
 #: Signatures from which the government responds to a petition.
 RESPONSE_THRESHOLD = 10_000
-#: The tag of a demand to which no answer was due (counted apart by :mod:`argmap.site.tally`).
-NO_ANSWER_DUE = "no-answer-due"
 COMMONS = "house-of-commons"
 COMMITTEE = "petitions-committee"
 SITE = "UK Parliament petitions site (petition.parliament.uk)"

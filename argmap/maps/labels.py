@@ -108,6 +108,8 @@ def no_answer_node(ctx: Context, g: graphviz.Digraph, demand_id: str) -> str:
     words = [f"{look.glyph} {ctx.w('said.no_response')}"]
     if st is not None and st.overdue:
         words.append(ctx.w("overdue"))
+    if st is not None and st.no_answer_due:
+        words.append(ctx.w("not_due"))
     label = stack([html(w) for w in words], bold=True, align="CENTER")
     g.node(name, label=f"<{label}>", shape="box", style="dashed,bold,rounded",
            color=ctx.color(look.border), fontcolor=ctx.color(look.border), penwidth="2",

@@ -8,7 +8,7 @@ What was done is worded by what was said before it: only an answer that committe
 (:data:`argmap.queries.COMMITTING`: accepted, partly accepted) can be *kept* or *broken*. After a
 deflection, a refusal, a note taken or silence, the words say what happened ("Delivered, though
 not promised", "Not delivered"), never that a promise was kept. The words are the shared keys
-``said.<value>``, ``said.overdue``, ``outcome.promise.<done>`` and ``outcome.answer.<done>`` of
+``said.<value>``, ``said.overdue``, ``said.not_due``, ``outcome.promise.<done>`` and ``outcome.answer.<done>`` of
 :mod:`argmap.words`.
 
 >>> outcome_words(Said.accepted, Done.delivered, "en")
@@ -39,10 +39,13 @@ def promised(said: Said, said_on: _dt.date | None = None, done_on: _dt.date | No
     return said_on is None or done_on is None or done_on >= said_on
 
 
-def said_words(said: Said, lang: str, overdue: bool = False) -> str:
-    """What the answers said, in words (``No answer, overdue`` past a deadline)."""
+def said_words(said: Said, lang: str, overdue: bool = False, not_due: bool = False) -> str:
+    """What the answers said, in words (``No answer, overdue`` past a deadline, ``No answer
+    (none due)`` where no answer was owed)."""
     if said is Said.no_response and overdue:
         return word("said.overdue", lang)
+    if said is Said.no_response and not_due:
+        return word("said.not_due", lang)
     return word(f"said.{said.value}", lang)
 
 
@@ -59,9 +62,10 @@ def done_words(said: Said, done: Done, lang: str, *, promise: bool | None = None
 
 
 def outcome_words(said: Said, done: Done, lang: str, *, overdue: bool = False,
-                  promise: bool | None = None) -> tuple[str, str]:
+                  promise: bool | None = None, not_due: bool = False) -> tuple[str, str]:
     """``(said, done)`` in words: the one wording of this pair in every output."""
-    return said_words(said, lang, overdue), done_words(said, done, lang, promise=promise)
+    return (said_words(said, lang, overdue, not_due),
+            done_words(said, done, lang, promise=promise))
 
 
 def demand_outcome(status: DemandStatus, lang: str) -> tuple[str, str]:
@@ -69,7 +73,8 @@ def demand_outcome(status: DemandStatus, lang: str) -> tuple[str, str]:
     said_on = status.said_change.date if status.said_change else None
     done_on = status.done_change.date if status.done_change else None
     return outcome_words(status.said, status.done, lang, overdue=status.overdue,
-                         promise=promised(status.said, said_on, done_on))
+                         promise=promised(status.said, said_on, done_on),
+                         not_due=status.no_answer_due)
 
 
 def outcome_line(status: DemandStatus, lang: str) -> str:

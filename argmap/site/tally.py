@@ -33,15 +33,13 @@ from ..reports.outcome import promised
 from ..tracking import DemandStatus, demand_status
 
 __all__ = [
-    "DONE_COLUMNS", "NOT_DUE_TAGS", "TURNED_AWAY_TAGS", "ActorRecord", "Bin", "Case", "DemandRef", "Scorecard",
+    "DONE_COLUMNS", "TURNED_AWAY_TAGS", "ActorRecord", "Bin", "Case", "DemandRef", "Scorecard",
     "actor_records", "answers_over_time", "scorecard",
 ]
 
 #: Tags that mark a demand as turned away before it reached its addressee.
 TURNED_AWAY_TAGS = frozenset({"rejected", "withdrawn"})
 
-#: Tags that mark a demand to which no answer was due.
-NOT_DUE_TAGS = frozenset({"no-answer-due"})
 
 #: Done values the scorecard tallies, and the column each goes to.
 DONE_COLUMNS: dict[Done, str] = {Done.delivered: "kept", Done.partially_delivered: "partly_kept",
@@ -74,8 +72,7 @@ class Case:
         judged_on = latest_date(dossier)
         statuses = demand_status(dossier, graph=graph, today=judged_on or _dt.date.min)
         away = frozenset(d.id for d in dossier.demands if not TURNED_AWAY_TAGS.isdisjoint(d.tags))
-        not_due = frozenset(d.id for d in dossier.demands if not NOT_DUE_TAGS.isdisjoint(d.tags)
-                            and not statuses[d.id].answers)
+        not_due = frozenset(d for d, status in statuses.items() if status.no_answer_due)
         return cls(name, dossier, graph, statuses, judged_on, items, dates,
                    {item_id: i for i, item_id in enumerate(items)}, away, not_due)
 

@@ -21,6 +21,7 @@ WORDS: dict[str, str] = {
     "said.refused": "Refused",
     "said.not_yet_rated": "Answer on file, not yet rated",
     "said.overdue": "No answer, overdue",
+    "said.not_due": "No answer (none due)",
     # --- what was done about a demand (done)
     "done.unrated": "Done: not rated",
     "done.committed": "Committed",
@@ -84,6 +85,7 @@ WORDS: dict[str, str] = {
     # --- flags and dates
     "on_paper": "answered on paper only",
     "overdue": "overdue",
+    "not_due": "no answer due",
     "undated": "undated",
     "undated_left_out": "{n} undated items not shown",
     "deadline": "deadline {date}",

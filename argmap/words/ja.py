@@ -18,6 +18,7 @@ WORDS: dict[str, str] = {
     "said.refused": "拒否",
     "said.not_yet_rated": "回答あり・未評価",
     "said.overdue": "回答なし・期限超過",
+    "said.not_due": "回答なし（回答義務なし）",
     # --- what was done about a demand (done)
     "done.unrated": "実行: 未評価",
     "done.committed": "実施を約束",
@@ -80,6 +81,7 @@ WORDS: dict[str, str] = {
     # --- flags and dates
     "on_paper": "形だけの回答",
     "overdue": "期限超過",
+    "not_due": "回答義務なし",
     "undated": "日付不明",
     "undated_left_out": "日付不明の {n} 件は載せていない",
     "deadline": "期限 {date}",

@@ -21,6 +21,7 @@ WORDS: dict[str, str] = {
     "said.refused": "거부",
     "said.not_yet_rated": "답변 있음, 미평가",
     "said.overdue": "무응답, 기한 초과",
+    "said.not_due": "무응답(답변 의무 없음)",
     # --- what was done about a demand (done)
     "done.unrated": "이행: 미평가",
     "done.committed": "이행 약속",
@@ -84,6 +85,7 @@ WORDS: dict[str, str] = {
     # --- flags and dates
     "on_paper": "형식적인 답변",
     "overdue": "기한 초과",
+    "not_due": "답변 의무 없음",
     "undated": "날짜 미상",
     "undated_left_out": "날짜 미상 항목 {n}개는 표시하지 않음",
     "deadline": "기한 {date}",

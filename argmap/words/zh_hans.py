@@ -22,6 +22,7 @@ WORDS: dict[str, str] = {
     "said.refused": "拒绝",
     "said.not_yet_rated": "已回应，尚未评定",
     "said.overdue": "未回应，已逾期",
+    "said.not_due": "未回应（无须回应）",
     # --- what was done about a demand (done)
     "done.unrated": "落实：未评定",
     "done.committed": "承诺落实",
@@ -85,6 +86,7 @@ WORDS: dict[str, str] = {
     # --- flags and dates
     "on_paper": "仅为形式上的回应",
     "overdue": "已逾期",
+    "not_due": "无须回应",
     "undated": "日期不详",
     "undated_left_out": "未显示{n}项日期不详的项目",
     "deadline": "期限：{date}",

@@ -22,6 +22,7 @@ WORDS: dict[str, str] = {
     "said.refused": "拒絕",
     "said.not_yet_rated": "已回應，尚未評定",
     "said.overdue": "未回應，已逾期",
+    "said.not_due": "未回應（無須回應）",
     # --- what was done about a demand (done)
     "done.unrated": "落實：未評定",
     "done.committed": "承諾落實",
@@ -85,6 +86,7 @@ WORDS: dict[str, str] = {
     # --- flags and dates
     "on_paper": "僅屬形式上的回應",
     "overdue": "已逾期",
+    "not_due": "無須回應",
     "undated": "日期不詳",
     "undated_left_out": "未顯示{n}項日期不詳的項目",
     "deadline": "期限：{date}",
