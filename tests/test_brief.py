@@ -16,6 +16,7 @@ from strategies import dossiers
 from argmap.brief import brief, build_brief, brief_format, write_brief
 from argmap.l10n import format_date, format_figure_value
 from argmap.brief.markdown import escape
+from argmap.dossier import Dossier
 from argmap.errors import FileError, UnknownReferenceError
 from argmap.io.files import load
 from argmap.lang import pick
@@ -155,6 +156,18 @@ def test_open_demands_grouped(case, md):
             "30 June 2023; no answer for 145 days (Union 2023a, ¶11)") in opened
     assert opened.index("### Overdue") < opened.index("### Unanswered") \
         < opened.index("### Answered on paper only")
+
+
+def test_a_demand_owed_no_answer_is_not_listed_as_unanswered(case):
+    # tagged no-answer-due (a petition short of the threshold): none was owed, so the brief
+    # does not count days without one; its line says "No answer (none due)"
+    data = case.model_dump(mode="json", by_alias=True, exclude_none=True)
+    next(d for d in data["demands"] if d["id"] == "d-branch")["tags"] = ["no-answer-due"]
+    tagged = Dossier.model_validate(data)
+    data = build_brief(tagged, "union")
+    assert "d-branch" not in {o.entry.id for o in data.open}
+    text = brief(tagged, "union")
+    assert "No answer (none due)" in text
 
 
 def test_key_dates_in_order(md):

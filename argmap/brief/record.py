@@ -72,8 +72,8 @@ def _open_group(status: DemandStatus) -> str | None:
         return None
     if status.overdue:
         return "overdue"
-    if not status.answers:
-        return "unanswered"
+    if not status.answers:  # owed none (a petition short of the threshold): none is missing
+        return None if status.no_answer_due else "unanswered"
     if status.said is Said.refused:
         return "refused"  # still open for the side that made it
     said_on = status.said_change.date if status.said_change else None
