@@ -508,3 +508,18 @@ def test_the_panel_quotes_only_words_on_record(open_page, tmp_path, example, cas
                 assert record.writers_marks(span, rest), (item_id, rest[span.start:span.end])
     assert {r.id for r in dossier.responses} <= seen
     assert checked > 5
+
+
+def test_a_petition_owed_no_answer_says_so_on_the_page(open_page, tmp_path):
+    # a petition short of the 10,000 signatures, with no response: its band and its row in the
+    # summary say "No answer · no answer due", as the map and argmap status word it
+    from argmap.formats.uk_petitions import load_folder
+
+    dossier = load_folder(FIXTURES.parent / "uk-petitions" / "folder").dossier
+    assert demand_status(dossier, today=datetime.date(2030, 1, 1))["petition-300004"].no_answer_due
+    page = open_page(write_page(dossier, tmp_path / "petitions-demands-en.html",
+                                options=RenderOptions(lang="en")))
+    band = page.locator('svg.map g.node[data-id="petition-300004"] text.band-said').first
+    assert band.text_content().strip().endswith("No answer · no answer due")
+    row = page.locator('#summary-table tr[data-id="petition-300004"] td.st').first
+    assert "no answer due" in row.text_content()

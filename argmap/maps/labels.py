@@ -86,6 +86,8 @@ def demand_node(ctx: Context, g: graphviz.Digraph, item: Any) -> None:
     said_text = f"{s_look.glyph} {ctx.w('said.' + said.value)}"
     if st is not None and st.overdue:
         said_text += f" · {ctx.w('overdue')}"
+    elif st is not None and st.no_answer_due:
+        said_text += f" · {ctx.w('not_due')}"
     head = (_band(ctx, said_text, s_look.band, s_look.text)
             + _band(ctx, f"{d_look.glyph} {ctx.w('done.' + done.value)}", d_look.band,
                     bold=done is not Done.unrated, align="RIGHT"))

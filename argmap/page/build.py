@@ -87,10 +87,11 @@ def content_security_policy(js: str, css: str, fonts_css: str = "") -> str:
 
 def band_labels(lang: str) -> str:
     """Every text a demand's said and done bands can show in ``lang`` as the date changes
-    (the page script writes ``glyph word`` and `` · overdue``, as the map does)."""
+    (the page script writes ``glyph word`` and `` · overdue`` or `` · no answer due``, as the
+    map does)."""
     said = [f"{SAID[s].glyph} {word('said.' + s.value, lang)}" for s in Said]
     done = [f"{DONE[d].glyph} {word('done.' + d.value, lang)}" for d in Done]
-    return "".join(said + done) + " · " + word("overdue", lang)
+    return "".join(said + done) + " · " + word("overdue", lang) + word("not_due", lang)
 
 
 def _looks(scheme: str) -> dict[str, dict[str, dict[str, Any]]]:

@@ -187,6 +187,8 @@ def item_records(dossier: Dossier, dates: list[_dt.date],
             record["said"] = {d: v.value for d, v in said_by_demand(item).items()}
         if item.id in states:
             record["status"] = states[item.id]
+            if item.id in final and final[item.id].no_answer_due:
+                record["not_due"] = True  # "No answer · no answer due" while none came
         out[item.id] = record
     return out
 

@@ -12,7 +12,7 @@ __all__ = ["page_words"]
 #: Shared terms the page shows, by prefix and by key.
 _SHARED_PREFIXES = ("said.", "done.", "kind.", "effect.", "rel.", "view.", "summary.")
 _SHARED_KEYS = ("overdue", "on_paper", "undated", "as_of", "main", "legend", "legend.said",
-                "legend.done", "names_sep", "colon", "our_words")
+                "legend.done", "names_sep", "colon", "our_words", "not_due")
 _OWN = "page."
 
 

@@ -324,11 +324,15 @@ function drawer(open) {
 
 // --- date, filters, search ------------------------------------------------------------------
 function look(axis, value) { return DATA.looks[axis][value]; }
-function bandWords(axis, value, overdue) {
+function bandWords(axis, value, flag) {  // flag: true or "overdue", "not_due", or none
   var s = w(axis + "." + value);
-  return overdue ? s + " · " + w("overdue") : s;
+  return flag ? s + " · " + w(flag === true ? "overdue" : flag) : s;
 }
-function bandText(axis, value, overdue) { return look(axis, value).glyph + " " + bandWords(axis, value, overdue); }
+function saidFlag(id, st) {  // what follows a demand's said word: overdue, or no answer due
+  if (st[3]) return "overdue";
+  return ITEMS[id] && ITEMS[id].not_due && st[1] === "no_response" ? "not_due" : false;
+}
+function bandText(axis, value, flag) { return look(axis, value).glyph + " " + bandWords(axis, value, flag); }
 function applyDate() {
   var pos = state.pos;
   svg.querySelectorAll("[data-t]").forEach(function (e) {
@@ -338,7 +342,7 @@ function applyDate() {
     var st = stateAt(g.getAttribute("data-id"), pos);
     if (!st) return;
     border(g, look("said", st[1]));
-    [["said", st[1], st[3]], ["done", st[2], false]].forEach(function (a) {
+    [["said", st[1], saidFlag(g.getAttribute("data-id"), st)], ["done", st[2], false]].forEach(function (a) {
       var t = g.querySelector("text.band-" + a[0]), bg = g.querySelector("polygon.band-" + a[0] + "-bg");
       var gl = g.querySelector("text.band-" + a[0] + "-glyph"), lk = look(a[0], a[1]);
       if (gl) { gl.textContent = lk.glyph; gl.setAttribute("fill", lk.text); }

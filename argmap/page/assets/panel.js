@@ -29,8 +29,8 @@ function texts(parent, text, cls) {  // a text in the chosen language, then in t
     parent.appendChild(p);
   });
 }
-function badge(axis, value, overdue) {
-  var lk = look(axis, value), b = el("span", "badge", bandText(axis, value, overdue));
+function badge(axis, value, flag) {
+  var lk = look(axis, value), b = el("span", "badge", bandText(axis, value, flag));
   b.style.background = lk.band; b.style.color = lk.text;
   return b;
 }
@@ -100,7 +100,7 @@ function renderPanel(id) {
   }
   if (it.status) {
     var st = stateAt(id, pos), sp2 = el("p");
-    if (st) { sp2.appendChild(badge("said", st[1], st[3])); sp2.appendChild(badge("done", st[2], false));
+    if (st) { sp2.appendChild(badge("said", st[1], saidFlag(id, st))); sp2.appendChild(badge("done", st[2], false));
       if (st[4]) sp2.appendChild(el("span", "badge", w("on_paper"))); }
     panel.appendChild(sp2);
   }

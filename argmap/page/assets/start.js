@@ -63,7 +63,7 @@ function renderSummary() {  // the demands page: counts, and one row per demand 
     b.addEventListener("click", function () { select(id, { from: "summary" }); });
     td.appendChild(b); tr.appendChild(td);
     tr.appendChild(el("td", "", (it.f.to || []).map(nameOf).join(w("names_sep"))));
-    [["said", st[1], st[3]], ["done", st[2], false]].forEach(function (a) {
+    [["said", st[1], saidFlag(id, st)], ["done", st[2], false]].forEach(function (a) {
       var c = el("td", "st", bandText(a[0], a[1], a[2])), lk = look(a[0], a[1]);
       c.style.background = lk.band; c.style.color = lk.text; tr.appendChild(c);
     });
