@@ -197,9 +197,9 @@ def test_font_faces_give_each_character_to_the_first_family_that_has_it(maps):
         r'@font-face\{font-family:"([^"]+)";font-weight:(\d+);src:url\(data:font/woff2;base64,'
         r'[A-Za-z0-9+/=]+\) format\("woff2"\);unicode-range:([^}]+)\}', faces)}
     assert len(rules) == faces.count("@font-face") == 4
-    latin = rules[("Noto Sans", "400")]
+    latin = rules[("argmap Noto Sans", "400")]  # the subsets go by names of their own
     assert "U+41" in latin or "U+41-" in latin  # 'A'
-    symbols = rules[("Noto Sans CJK JP", "700")]  # ✓ (U+2713) in the bold status bands
+    symbols = rules[("argmap Noto Sans CJK JP", "700")]  # ✓ (U+2713) in the bold bands
     assert "2713" in symbols and "U+41" not in symbols
 
 
@@ -210,7 +210,10 @@ def test_the_svg_carries_its_fonts_and_stays_valid(maps):
     style = root.find(f"{SVG}style")
     assert style is not None and style.text.strip() == drawn.font_faces()
     assert svg.replace(f'<style type="text/css">\n{drawn.font_faces()}\n</style>\n', "") \
-        == drawn.layout()
+        == fonts.use_embedded(drawn.layout())
+    # each text asks for the embedded subsets first, then for the installed fonts
+    assert 'font-family="argmap Noto Sans CJK JP,Noto Sans CJK JP"' in svg \
+        or 'font-family="argmap Noto Sans,argmap Noto Sans CJK JP,Noto Sans,Noto Sans CJK JP"' in svg
 
 
 def test_unsafe_family_names_are_never_written_into_css():

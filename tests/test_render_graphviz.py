@@ -47,7 +47,9 @@ def test_every_view_renders_to_svg(dossier: Dossier, case: str, view: str,
     svg = out.read_bytes()
     text = _svg_text(svg)
     assert b"graphviz version" not in svg  # reproducible output
-    assert "凡例" in text and 'font-family="Noto Sans CJK JP"' in svg.decode("utf-8")
+    # the embedded subset first (a name of its own), then the installed font
+    assert "凡例" in text and 'font-family="argmap Noto Sans CJK JP,Noto Sans CJK JP"' in \
+        svg.decode("utf-8")
 
 
 @needs_dot

@@ -45,8 +45,8 @@ STYLE = Style(escape=escape, strong=lambda s: f"<strong>{s}</strong>",
 CSS = """
 :root { --ink: #1a1a1a; --muted: #555; --rule: #c8c8c8; --flag: #a40000; --band: #f3f3f3; }
 * { box-sizing: border-box; }
-body { font-family: "Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic", Meiryo, Helvetica, Arial,
-  sans-serif; color: var(--ink); line-height: 1.55; max-width: 52rem; margin: 2rem auto;
+body { font-family: "Noto Sans", "Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic", Meiryo,
+  Helvetica, Arial, sans-serif; color: var(--ink); line-height: 1.55; max-width: 52rem; margin: 2rem auto;
   padding: 0 1.25rem; font-size: 11pt; }
 h1 { font-size: 1.55rem; margin: 0 0 .4rem; }
 h2 { font-size: 1.2rem; border-bottom: 2px solid var(--ink); padding-bottom: .15rem;

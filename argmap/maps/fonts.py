@@ -33,9 +33,9 @@ from typing import NamedTuple
 
 from ..lang import match
 
-__all__ = ["CSS_TAGS", "DEFAULT", "FONTS", "Font", "FontFile", "FontWarning", "embed",
+__all__ = ["CSS_TAGS", "DEFAULT", "FONTS", "PRIVATE", "Font", "FontFile", "FontWarning", "embed",
            "faces_for", "families", "font_faces", "fontname", "font_file", "lang_css",
-           "missing_packages", "named_fonts", "texts"]
+           "missing_packages", "named_fonts", "private", "texts", "use_embedded"]
 
 
 class Font(NamedTuple):
@@ -310,22 +310,52 @@ def faces_for(shown: Iterable[Text]) -> str:
         file = font_file(name, weight)
         assert file is not None
         data = base64.b64encode(_subset(file, frozenset(codepoints))).decode("ascii")
-        rules.append(f'@font-face{{font-family:"{name}";font-weight:{WEIGHTS[weight]};'
+        rules.append(f'@font-face{{font-family:"{private(name)}";font-weight:{WEIGHTS[weight]};'
                      f'src:url(data:font/woff2;base64,{data}) format("woff2");'
                      f"unicode-range:{_unicode_range(codepoints)}}}")
     return "\n".join(rules)
 
 
 _SVG_START = re.compile(r"^<svg\b[^>]*>\n?", re.MULTILINE)
+_FONT_FAMILY = re.compile(r'font-family="([^"]*)"')
+
+#: What the name of an embedded subset starts with. A subset holds only the characters its map
+#: shows, so it goes by a name of its own: under the installed font's name it would stand in
+#: for that font in the text around the map too (a page's panel, a brief's body), which then
+#: falls back character by character (and prints blank in some Chromium releases).
+PRIVATE = "argmap "
+
+
+def private(family: str) -> str:
+    """The name the embedded subset of ``family`` goes by (``argmap Noto Sans``)."""
+    return PRIVATE + family
+
+
+def use_embedded(svg: str) -> str:
+    """``svg`` with each text asking first for the embedded subsets of its fonts (their
+    :func:`private` names), then for the installed fonts as before.
+
+    >>> use_embedded('<text font-family="Noto Sans,Noto Sans CJK JP">x</text>')
+    '<text font-family="argmap Noto Sans,argmap Noto Sans CJK JP,Noto Sans,Noto Sans CJK JP">x</text>'
+    """
+    def ask(match: re.Match[str]) -> str:
+        names = [n.strip() for n in match.group(1).split(",") if n.strip()]
+        ours = [private(n) for n in names if _SAFE_FAMILY.match(n) and not n.startswith(PRIVATE)]
+        return f'font-family="{",".join(ours + names)}"' if ours else match.group(0)
+    return _FONT_FAMILY.sub(ask, svg)
 
 
 def embed(svg: str, faces: str | None = None) -> str:
     """``svg`` with its fonts inside it: a ``<style>`` of :func:`font_faces` after the opening
-    ``<svg>`` tag (nothing is added when no named font is used)."""
+    ``<svg>`` tag, its texts asking for them first (:func:`use_embedded`); nothing is changed
+    when no named font is used."""
     faces = font_faces(svg) if faces is None else faces
     start = _SVG_START.search(svg)
     if not faces or start is None:
         return svg
+    svg = use_embedded(svg)
+    start = _SVG_START.search(svg)
+    assert start is not None
     # base64, family names (see _SAFE_FAMILY) and CSS punctuation hold no < or &
     style = f'<style type="text/css">\n{faces}\n</style>\n'
     return svg[:start.end()] + style + svg[start.end():]

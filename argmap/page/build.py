@@ -190,7 +190,8 @@ class PageBuilder:
         """The prepared SVG of ``view`` drawn in ``lang`` (its fonts go in the page's style)."""
         key = (view, lang)
         if key not in self._svgs:
-            self._svgs[key] = prepare_svg(self.map(view, lang).layout(), self.dossier, self.dates,
+            self._svgs[key] = prepare_svg(fonts.use_embedded(self.map(view, lang).layout()),
+                                          self.dossier, self.dates,
                                           self.first, node_label(self.dossier, lang), lang,
                                           self.tab_order() if view == "demands" else ())
         return self._svgs[key]
