@@ -222,7 +222,7 @@ def demand_status(dossier: Dossier, as_of: DateLike = None, *,
                   today: _dt.date | None = None,
                   only: Iterable[str] | None = None) -> dict[str, DemandStatus]:
     """Status of every demand made by ``as_of`` (all demands if ``None``), keyed by demand id and
-    ordered by (date made, dossier order); undated demands first.
+    ordered by (date made, dossier order); undated demands last.
 
     ``graph`` is the dossier's graph if already built (it is built otherwise). Overdue is judged
     on ``as_of``, or with no ``as_of`` on ``today`` (default: the system date). ``only`` limits
@@ -248,7 +248,9 @@ def demand_status(dossier: Dossier, as_of: DateLike = None, *,
     with paused_gc():
         wanted = [d.id for d in dossier.demands] if only is None else list(dict.fromkeys(only))
         made = [d for d in wanted if _known(nodes[d], as_of)]
-        made.sort(key=lambda d: _key(nodes[d]))
+        # in date order, the undated after the dated (as the maps, the page and the site list
+        # them): an undated demand is not known to come first
+        made.sort(key=lambda d: (nodes[d].get("date") is None, _key(nodes[d])))
         return {d: _one_status(graph, d, as_of, overdue_on) for d in made}
 
 

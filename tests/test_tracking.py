@@ -100,8 +100,8 @@ def dossier() -> Dossier:
 
 def test_order_and_presence(dossier: Dossier) -> None:
     status = demand_status(dossier, today=TODAY)
-    assert list(status) == ["d-undated", "d-claim", "d-accept", "d-paper", "d-late"]
-    assert list(demand_status(dossier, "2019-07-22", today=TODAY)) == ["d-undated", "d-claim"]
+    assert list(status) == ["d-claim", "d-accept", "d-paper", "d-late", "d-undated"]  # undated last
+    assert list(demand_status(dossier, "2019-07-22", today=TODAY)) == ["d-claim", "d-undated"]
 
 
 def test_latest_answer_wins_and_earlier_stay(dossier: Dossier) -> None:
@@ -225,7 +225,7 @@ def test_status_rows_shape_and_language(dossier: Dossier) -> None:
 
 def test_status_rows_actor_filter(dossier: Dossier) -> None:
     assert [r["demand"] for r in status_rows(dossier, actor="city", today=TODAY)] == [
-        "d-undated", "d-claim", "d-paper"]
+        "d-claim", "d-paper", "d-undated"]
     with pytest.raises(UnknownReferenceError, match="did you mean 'city'"):
         status_rows(dossier, actor="cty")
 
