@@ -353,9 +353,7 @@ def embed(svg: str, faces: str | None = None) -> str:
     start = _SVG_START.search(svg)
     if not faces or start is None:
         return svg
-    svg = use_embedded(svg)
-    start = _SVG_START.search(svg)
-    assert start is not None
-    # base64, family names (see _SAFE_FAMILY) and CSS punctuation hold no < or &
+    # base64, family names (see _SAFE_FAMILY) and CSS punctuation hold no < or &; the rules
+    # say font-family:"...", which use_embedded (font-family="...") leaves alone
     style = f'<style type="text/css">\n{faces}\n</style>\n'
-    return svg[:start.end()] + style + svg[start.end():]
+    return use_embedded(svg[:start.end()] + style + svg[start.end():])

@@ -25,7 +25,6 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from ..dates import latest_date
 from ..dossier import Dossier
 from ..graph import build_graph
 from ..model import Actor, Demand, Done, Item, Response, Said, said_for
@@ -69,7 +68,8 @@ class Case:
         graph = build_graph(dossier)
         items = {item.id: item for _, _, item in dossier.items()}
         dates = {item_id: dossier.date_of(item_id) for item_id in items}
-        judged_on = latest_date(dossier)
+        # the latest date any item bears (what dates.latest_date finds), from the dates above
+        judged_on = max((d for d in dates.values() if d is not None), default=None)
         statuses = demand_status(dossier, graph=graph, today=judged_on or _dt.date.min)
         away = frozenset(d.id for d in dossier.demands if not TURNED_AWAY_TAGS.isdisjoint(d.tags))
         not_due = frozenset(d for d, status in statuses.items() if status.no_answer_due)
