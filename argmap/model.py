@@ -50,7 +50,8 @@ __all__ = [
     "ActionKind", "Actor", "ActorKind", "Citation", "Claim", "Demand", "Done", "DossierInfo",
     "Effect", "EffectType", "Event", "EventKind", "Evidence", "EvidenceKind", "Figure", "Item",
     "LangCode", "Precision", "Relation", "RelationType", "Response", "Said", "Slug", "SlugList",
-    "Source", "SourceKind", "Text", "Verdict", "said_by_demand", "said_for", "single_said"
+    "Source", "SourceKind", "Text", "Verdict", "on_record", "said_by_demand", "said_for",
+    "single_said"
 ]
 
 _WRITABLE_VALUES = tuple(s.value for s in WRITABLE_SAID)
@@ -450,3 +451,13 @@ SECTIONS: dict[str, type[Item]] = {
 
 #: The kind name of the items of each section.
 SECTION_KIND: dict[str, str] = {name: model.KIND for name, model in SECTIONS.items()}
+
+
+def on_record(item: Item) -> tuple[str | None, str | None]:
+    """``(source, locator)`` where an item is on record: evidence's own ``source`` first, else
+    its first citation; ``(None, None)`` when it cites nothing."""
+    if isinstance(item, Evidence) and item.source is not None:
+        return item.source, item.locator
+    if item.cites:
+        return item.cites[0].source, item.cites[0].locator
+    return None, None

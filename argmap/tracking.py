@@ -41,7 +41,7 @@ from .dossier import Dossier
 from .errors import SchemaError
 from .gc_pause import paused_gc
 from .graph import EFFECT_TYPES, Adjacency, build_graph, edges_in, edges_out, node_table
-from .model import Done, EffectType, Said, said_for
+from .model import Done, EffectType, Said, on_record, said_for
 from .queries import ON_PAPER
 
 __all__ = [
@@ -135,11 +135,6 @@ class DemandStatus:
         return self.history[-1] if self.history else None
 
 
-def _cited(attrs: dict[str, Any]) -> tuple[str | None, str | None]:
-    cites = attrs["item"].cites
-    return (cites[0].source, cites[0].locator) if cites else (None, None)
-
-
 def _known(attrs: dict[str, Any], as_of: _dt.date | None) -> bool:
     date = attrs.get("date")
     return as_of is None or date is None or date <= as_of
@@ -178,7 +173,7 @@ def _one_status(graph: nx.MultiDiGraph, demand: str, as_of: _dt.date | None,
                       if any(a.get("type") == "answers" for a in keys.values())
                       and _known(nodes[r], as_of)), key=lambda r: _key(nodes[r]))
     said_changes = [StatusChange("said", said_for(nodes[r]["item"], demand), nodes[r]["date"], r,
-                                 *_cited(nodes[r])) for r in answers]
+                                 *on_record(nodes[r]["item"])) for r in answers]
 
     # route 0: the demand itself, 1: one of its answers, 2: a claim standing for it
     routes: list[tuple[int, list[tuple[str, int, str]]]] = [(0, _effects_into(pred, demand))]
@@ -197,7 +192,7 @@ def _one_status(graph: nx.MultiDiGraph, demand: str, as_of: _dt.date | None,
                 chosen[action] = rank
     actions = sorted(chosen, key=lambda a: _key(nodes[a]))
     done_changes = [StatusChange("done", _DONE_OF_TYPE[chosen[a][2]], nodes[a]["date"], a,
-                                 *_cited(nodes[a])) for a in actions]
+                                 *on_record(nodes[a]["item"])) for a in actions]
 
     said = said_for(nodes[answers[-1]]["item"], demand) if answers else Said.no_response
     done = _DONE_OF_TYPE[chosen[actions[-1]][2]] if actions else Done.unrated
@@ -302,7 +297,7 @@ def changes_between(dossier: Dossier, start: DateLike, end: DateLike, *,
     nodes = node_table(graph)
     out: list[Change] = []
     for demand, status in demand_status(dossier, end, graph=graph).items():
-        cited = _cited(nodes[demand])
+        cited = on_record(nodes[demand]["item"])
         if status.made is not None and start < status.made:
             out.append(Change(status.made, demand, "made", None, Said.no_response.value, demand,
                               *cited))

@@ -24,7 +24,7 @@ from ..errors import UnknownReferenceError, did_you_mean
 from ..graph import build_graph, paused_gc
 from ..l10n import format_date
 from ..lang import pick
-from ..model import Evidence, Item, Response, said_by_demand, single_said
+from ..model import Response, on_record, said_by_demand, single_said
 from ..queries import actor_family, actor_profile
 from ..tracking import DateLike, demand_status, timeline
 from ..words import TABLES, word
@@ -32,7 +32,7 @@ from .outcome import demand_outcome, said_words
 
 __all__ = [
     "STATUS_COLUMNS", "STATUS_TABLE_COLUMNS", "TIMELINE_COLUMNS", "TIMELINE_TABLE_COLUMNS",
-    "on_record", "rows_to_csv", "rows_to_json", "rows_to_table", "said_text", "status_rows",
+    "rows_to_csv", "rows_to_json", "rows_to_table", "said_text", "status_rows",
     "timeline_rows"
 ]
 
@@ -91,16 +91,6 @@ def said_text(response: Response, lang: str | None = None) -> str:
     if one is not None:
         return one_cell(one)
     return "; ".join(f"{d}: {one_cell(s)}" for d, s in said_by_demand(response).items())
-
-
-def on_record(item: Item) -> tuple[str | None, str | None]:
-    """``(source, locator)`` where an item is on record: evidence's own ``source`` first, else
-    its first citation; ``(None, None)`` when it cites nothing."""
-    if isinstance(item, Evidence) and item.source is not None:
-        return item.source, item.locator
-    if item.cites:
-        return item.cites[0].source, item.cites[0].locator
-    return None, None
 
 
 def _family_of(graph: nx.MultiDiGraph, actor: str) -> tuple[str, ...]:

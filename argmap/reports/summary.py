@@ -13,7 +13,7 @@ import datetime as _dt
 from ..dates import date_range, date_text, precision_of
 from ..dossier import Dossier
 from ..lang import pick
-from ..model import Demand, Response, said_for
+from ..model import Demand, Response, on_record, said_for
 from ..brief.words import clip
 from ..text import shorten
 from ..tracking import demand_status
@@ -32,10 +32,10 @@ def _precision(dossier: Dossier, item_id: str) -> str:
 
 def _credit(answer: Response) -> str:
     """``(jichiroren-2020, ¶47)``: the source the answer is on record in, by its id."""
-    if not answer.cites:
+    source, locator = on_record(answer)
+    if source is None:
         return ""
-    cite = answer.cites[0]
-    return " (" + ", ".join([cite.source] + ([cite.locator] if cite.locator else [])) + ")"
+    return " (" + ", ".join([source] + ([locator] if locator else [])) + ")"
 
 
 def _words(answer: Response, lang: str) -> str:
