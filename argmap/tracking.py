@@ -45,9 +45,9 @@ from .model import Done, EffectType, Said, on_record, said_for
 from .queries import ON_PAPER
 
 __all__ = [
-    "DONE_OF_EFFECT", "KIND_ORDER", "Change", "DateLike", "DemandStatus", "StatusChange",
-    "NOT_DUE_TAGS", "NO_ANSWER_DUE", "TimelineDay", "TimelineEntry", "as_date", "changes_between", "demand_status", "known_as_of",
-    "timeline"
+    "DONE_OF_EFFECT", "KIND_ORDER", "NOT_DUE_TAGS", "NO_ANSWER_DUE", "Change", "DateLike",
+    "DemandStatus", "StatusChange", "TimelineDay", "TimelineEntry", "as_date", "changes_between",
+    "demand_status", "known_as_of", "timeline"
 ]
 
 #: The tag of a demand to which no answer was due (a petition short of the signatures at which

@@ -8,8 +8,8 @@ What was done is worded by what was said before it: only an answer that committe
 (:data:`argmap.queries.COMMITTING`: accepted, partly accepted) can be *kept* or *broken*. After a
 deflection, a refusal, a note taken or silence, the words say what happened ("Delivered, though
 not promised", "Not delivered"), never that a promise was kept. The words are the shared keys
-``said.<value>``, ``said.overdue``, ``said.not_due``, ``outcome.promise.<done>`` and ``outcome.answer.<done>`` of
-:mod:`argmap.words`.
+``said.<value>``, ``said.overdue``, ``said.not_due``, ``outcome.promise.<done>`` and
+``outcome.answer.<done>`` of :mod:`argmap.words`.
 
 >>> outcome_words(Said.accepted, Done.delivered, "en")
 ('Accepted', 'Kept (delivered)')
