@@ -268,6 +268,21 @@ def test_rows_to_json_and_table(dossier: Dossier) -> None:
     assert "[bold]x[/bold]" in console.export_text()
 
 
+def test_table_cells_break_lines_where_the_maps_do(example: Dossier) -> None:
+    """The text column of a Japanese table keeps 。 and 、 on the line they end and phrases whole
+    (argmap.text.wrap), at any terminal width; every character is still shown."""
+    rows = status_rows(example, lang="ja", today=TODAY)
+    for width in (80, 100, 120):
+        console = Console(record=True, width=width, color_system=None)
+        console.print(rows_to_table(rows, columns=("made", "text", "to", "said"), lang="ja"))
+        cells = [line.split("│")[2].strip() for line in console.export_text().splitlines()
+                 if line.startswith("│")]
+        assert cells and not [c for c in cells if c[:1] in "。、）」』"]
+        assert not [c for c in cells if c[-1:] in "（「『"]
+        shown = "".join(cells)
+        assert all(row["text"].replace(" ", "") in shown for row in rows)
+
+
 def test_dates_given_as_text() -> None:
     assert as_date("2019-09-01") == D(2019, 9, 1)
     assert as_date(dt.datetime(2019, 9, 1, 12)) == D(2019, 9, 1)
