@@ -11,14 +11,10 @@ import csv
 import datetime as _dt
 import io
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 import networkx as nx
-from rich.console import Console
-from rich.containers import Lines
-from rich.table import Table
-from rich.text import Text as RichText
 
 from ..dates import date_text, precision_of
 from ..dossier import Dossier
@@ -28,10 +24,12 @@ from ..l10n import format_date
 from ..lang import pick
 from ..model import Response, on_record, said_by_demand, single_said
 from ..queries import actor_family, actor_profile
-from ..text import wrap
 from ..tracking import DateLike, demand_status, timeline
 from ..words import TABLES, word
 from .outcome import demand_outcome, said_words
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 __all__ = [
     "STATUS_COLUMNS", "STATUS_TABLE_COLUMNS", "TIMELINE_COLUMNS", "TIMELINE_TABLE_COLUMNS",
@@ -312,25 +310,6 @@ def _shown(name: str, value: Any, lang: str | None,
     return _cell(value)
 
 
-class _Cell(RichText):
-    """A table cell whose lines break where argmap's maps and briefs break them
-    (:func:`argmap.text.wrap`): rich's own wrapping breaks Japanese and Chinese anywhere, so a
-    line could start with 。 or end with （."""
-
-    def __init__(self, text: str, style: str, lang: str | None) -> None:
-        super().__init__(text, style=style)
-        self._lang = lang
-
-    def wrap(self, console: Console, width: int, *, justify: Any = None, overflow: Any = None,
-             tab_size: int = 8, no_wrap: bool | None = None) -> Lines:
-        if no_wrap or self.no_wrap or width < 2:
-            return super().wrap(console, width, justify=justify, overflow=overflow,
-                                tab_size=tab_size, no_wrap=no_wrap)
-        return Lines(RichText(line, style=self.style)
-                     for line in wrap(self.plain, width, max_lines=0, balance=False,
-                                      lang=self._lang))
-
-
 def rows_to_table(rows: Sequence[dict[str, Any]], title: str | None = None,
                   columns: Sequence[str] | None = None, lang: str | None = None,
                   names: Callable[[str], str] | None = None) -> Table:
@@ -340,6 +319,11 @@ def rows_to_table(rows: Sequence[dict[str, Any]], title: str | None = None,
     ``overdue`` shown in red. A row's ``quote`` (the source's own words) follows its ``text``
     (the writer's words) in the text cell, in the quotation marks of ``lang``, and only there:
     its source is the row's ``source``."""
+    from rich.table import Table  # rich is loaded only for tables (not for JSON or CSV)
+    from rich.text import Text as RichText
+
+    from .terminal import Cell
+
     columns = list(columns if columns is not None else (rows[0] if rows else ()))
     table = Table(title=title)
     for name in columns:
@@ -364,6 +348,6 @@ def rows_to_table(rows: Sequence[dict[str, Any]], title: str | None = None,
             elif name == "overdue" and value:
                 style = "bold red"
             cells.append(RichText(text, style=style) if name in _NARROW
-                         else _Cell(text, style, lang))
+                         else Cell(text, style, lang))
         table.add_row(*cells)
     return table
