@@ -498,7 +498,8 @@ def test_the_panel_quotes_only_words_on_record(open_page, tmp_path, example, cas
             seen.add(item_id)
             for words, credit in quotes:
                 assert credit, (item_id, words)
-                place = credit.removeprefix("— ")
+                assert credit.startswith("—\u00a0"), (item_id, credit)
+                place = credit[2:]
                 title = next((t for t in titles if place.startswith(t)), None)
                 assert title is not None, (item_id, credit)
                 locator = place[len(title):].strip()
@@ -509,6 +510,36 @@ def test_the_panel_quotes_only_words_on_record(open_page, tmp_path, example, cas
                 assert record.writers_marks(span, rest), (item_id, rest[span.start:span.end])
     assert {r.id for r in dossier.responses} <= seen
     assert checked > 5
+
+
+_DASH_ALONE = """() => [...document.querySelectorAll("#panel p.cite")].filter(p => {
+  const dash = document.createRange();
+  dash.setStart(p.firstChild, 0); dash.setEnd(p.firstChild, 1);
+  const next = p.firstChild.nextSibling;
+  if (!next) return false;
+  const after = document.createRange();
+  after.selectNodeContents(next);
+  return dash.getClientRects()[0].top !== after.getClientRects()[0].top;
+}).map(p => p.textContent)"""
+
+
+def test_a_long_source_title_wraps_beside_its_dash_on_a_phone(open_page, tmp_path, example):
+    """In the panel at phone width, a source's title too long for one line wraps word by word
+    after the dash that introduces it: the dash is never left alone on the line above."""
+    dossier = example.model_copy(deep=True)
+    dossier.sources[0].title = {"en": "Municipal workers against compulsory My Number cards: "
+                                      "a re-edited version of an article first published in "
+                                      "Keizai, March 2020", "ja": "マイナンバーカード強制に反対する自治体労働者"}
+    path = write_page(dossier, tmp_path / "long-title.html", view="demands",
+                      options=RenderOptions(lang="en"))
+    page = open_page(path)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.locator('svg.map g.node[data-id="d-pt-dv-victims"]').first.dispatch_event("click")
+    cites = page.locator("#panel p.cite")
+    assert cites.count() >= 1
+    assert page.evaluate("() => [...document.querySelectorAll('#panel p.cite')]"
+                         ".some(p => p.getClientRects().length && p.offsetHeight > 30)")
+    assert page.evaluate(_DASH_ALONE) == []
 
 
 def test_a_petition_owed_no_answer_says_so_on_the_page(open_page, tmp_path):

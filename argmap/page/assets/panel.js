@@ -45,10 +45,18 @@ function row(dl, key, content) {
   dl.appendChild(dd);
 }
 function refs(ids) { return (ids || []).map(function (a) { return ITEMS[a] ? link(a) : a; }); }
+function inlineLink(id) {  // a link that wraps with the words around it (a button is one box)
+  var a = el("a", "link", refText(id));
+  a.href = "#" + encodeURIComponent(id);
+  a.setAttribute("data-id", id);
+  a.addEventListener("click", function (e) { e.preventDefault(); select(id, { from: "panel" }); });
+  return a;
+}
 function sourceLine(source, locator) {
   var p = el("p", "cite");
-  p.appendChild(document.createTextNode("— "));
-  if (source && ITEMS[source]) p.appendChild(link(source)); else if (source) p.appendChild(document.createTextNode(source));
+  // a no-break space: a long title wraps word by word, never leaving the dash alone on a line
+  p.appendChild(document.createTextNode("—\u00a0"));
+  if (source && ITEMS[source]) p.appendChild(inlineLink(source)); else if (source) p.appendChild(document.createTextNode(source));
   if (locator) p.appendChild(document.createTextNode(" " + locator));
   return p;
 }
