@@ -58,6 +58,7 @@ with a warning).
 from __future__ import annotations
 
 import json
+import os
 from collections import defaultdict, deque
 from collections.abc import Iterable
 from itertools import chain, compress, repeat
@@ -170,10 +171,15 @@ def _load(data: bytes | str, file: str | None, trusted: bool = True) -> Imported
             for item in stored.get(section) or []:
                 if isinstance(item, dict) and isinstance(item.get("id"), str):
                     ids.reserve(item["id"])
-    sid: list[str | None] = [None] * len(nids)
-    slugs = ids.make_all("node", list(map(nids.__getitem__, slugged)))
-    deque(map(sid.__setitem__, slugged, map(slugs.__getitem__, map(nids.__getitem__, slugged))),
-          maxlen=0)
+    # the item id of each node of a type in _SLUGGED (other nodes' entries are never read)
+    sid: list[str | None]
+    slugged_ids = list(map(nids.__getitem__, slugged))
+    if ids.take_all("node", slugged_ids):  # the common case: the node ids are slugs already
+        sid = nids  # type: ignore[assignment]
+    else:
+        sid = [None] * len(nids)
+        slugs = ids.make_all("node", slugged_ids)
+        deque(map(sid.__setitem__, slugged, map(slugs.__getitem__, slugged_ids)), maxlen=0)
 
     claim_nodes = by_type["I"]
     texts = list(map(_TEXT, map(nodes.__getitem__, claim_nodes)))
@@ -208,7 +214,7 @@ def _load(data: bytes | str, file: str | None, trusted: bool = True) -> Imported
         elif kinds[i] in _RELATION_NODE and sid[i] in rel_of:
             rel_of[sid[i]]["tags"] = sorted(set(extra))
 
-    stem = Path(file).stem if file else None
+    stem = _stem(file) if file else None
     info: dict[str, Any] | None = {"title": stem} if stem else None
     sections: dict[str, list[dict[str, Any]]] = {
         "actors": dialogue.actors, "events": dialogue.events, "claims": list(claims.values()),
@@ -223,6 +229,15 @@ def _load(data: bytes | str, file: str | None, trusted: bool = True) -> Imported
 
 
 _STR_ONLY = frozenset({str})
+
+
+def _stem(file: str) -> str:
+    """``Path(file).stem`` without making a Path (a fifth of a small map's own work)."""
+    name = os.path.basename(file)
+    if name in ("", ".", "..") or os.altsep and os.altsep in name:
+        return Path(file).stem
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
 
 
 class _Graph:
@@ -447,7 +462,8 @@ class _Dialogue:
         else:
             said = self.by_type["L"]
         said_ids = list(map(nids.__getitem__, said))
-        event_ids = self.ids.make_all("node", said_ids)
+        same = self.ids.take_all("node", said_ids)  # each event's id its node's id
+        event_ids = {} if same else self.ids.make_all("node", said_ids)
         when: dict[str, tuple[Any, str | None]] = {}  # timestamp -> (date, time-of-day tag)
         for i, nid in zip(said, said_ids):  # not annotation, nor a speaker argmap wrote
             node = nodes[i]
@@ -478,7 +494,7 @@ class _Dialogue:
                 self.left.add("locutions without a date (no event)", nid)
                 spoken[i] = (aid, None, None)
                 continue
-            event: dict[str, Any] = {"id": event_ids[nid], "date": day, "kind": "statement",
+            event: dict[str, Any] = {"id": nid if same else event_ids[nid], "date": day, "kind": "statement",
                                      "title": words,
                                      "tags": ["locution"] if tag is None else ["locution", tag]}
             if aid is not None:
