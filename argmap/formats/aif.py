@@ -247,7 +247,8 @@ class _Graph:
     def __init__(self, raw_nodes: list[Node], left: _LeftOut) -> None:
         raw_ids = list(map(_NODE_ID, raw_nodes))
         kinds = list(map(_TYPE, raw_nodes))
-        nids = list(map(str, raw_ids))
+        types = set(map(type, raw_ids))
+        nids = raw_ids if types <= _STR_ONLY else list(map(str, raw_ids))
         number = dict(zip(nids, range(len(nids))))
         try:
             plain = len(number) == len(nids) and _KNOWN.issuperset(kinds)
@@ -273,7 +274,6 @@ class _Graph:
         self.number = number  # node id -> its number
         #: the same for the ids as the file gives them, when they are all integers or strings
         #: (an edge naming a node with the id's own type needs no str() then)
-        types = set(map(type, raw_ids))
         self.by_raw: dict[Any, int] | None = (
             number if types <= _STR_ONLY else
             dict(zip(raw_ids, range(len(raw_ids)))) if types <= _PLAIN_IDS else None)
@@ -549,19 +549,28 @@ class _Dialogue:
 
     def _transitions(self) -> None:
         event = {lid: found[2] for lid, found in self.spoken.items() if found[2] is not None}
-        nodes, inc, out = self.nodes, self.inc, self.out
+        nodes, inc, out, get = self.nodes, self.inc, self.out, event.get
         for ta in self.by_type["TA"]:
-            before = [event[s] for s in inc[ta] if s in event]
-            after = [event[t] for t in out[ta] if t in event]
+            sources, targets = inc[ta], out[ta]
+            if len(sources) == 1 and len(targets) == 1:  # the common case, as the general one
+                earlier, later = get(sources[0]), get(targets[0])
+                before = None if earlier is None else [earlier]
+                after = None if later is None else [later]
+            else:
+                before = [event[s] for s in sources if s in event]
+                after = [event[t] for t in targets if t in event]
             if not before or not after:
                 self.left.add("TA nodes between locutions not kept", self.nids[ta])
                 continue
             node = nodes[ta]
-            scheme = str(node.scheme or node.text or "")
+            scheme = node.scheme or node.text or ""
+            if scheme.__class__ is not str:
+                scheme = str(scheme)
+            replies = ["replies-to:" + earlier["id"] for earlier in before]
+            if scheme not in ("", "TA", "Default Transition"):
+                replies.append(f"transition:{scheme}")
             for later in after:
-                later["tags"].extend(f"replies-to:{earlier['id']}" for earlier in before)
-                if scheme not in ("", "TA", "Default Transition"):
-                    later["tags"].append(f"transition:{scheme}")
+                later["tags"] += replies
 
     def _illocutions(self, claims: dict[int, dict[str, Any]],
                      relations: dict[int, dict[str, Any]], tags: dict[int, list[str]],
@@ -577,7 +586,7 @@ class _Dialogue:
             if illocution.__class__ is not str:
                 illocution = str(illocution)
             sources = inc[ya]
-            if illocution == "Analysing" or (analysts and any(s in analysts for s in sources)):
+            if illocution == "Analysing" or (analysts and not analysts.isdisjoint(sources)):
                 continue  # the annotators' layer, kept as the map's source
             anchored = False
             for target in out[ya]:
