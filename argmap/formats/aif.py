@@ -140,6 +140,7 @@ def _run_all(lists: Any, items: Any) -> None:
 
 
 _NODE_ID, _TYPE, _TEXT = attrgetter("nodeID"), attrgetter("type"), attrgetter("text")
+_SCHEME = attrgetter("scheme")
 _FROM, _TO = attrgetter("fromID"), attrgetter("toID")
 _PLAIN_IDS = frozenset({int, str})  # id types whose own equality is that of their text
 
@@ -188,7 +189,8 @@ def _load(data: bytes | str, file: str | None, trusted: bool = True) -> Imported
     pairs = map(zip, repeat(("id", "text")), zip(map(sid.__getitem__, claim_nodes), texts))
     claims: dict[int, dict[str, Any]] = dict(zip(claim_nodes, map(dict, pairs)))
 
-    relations = _relations(graph, relation_nodes, inc, out, sid, parts.fulfils, ids, left)
+    relations, rel_at = _relations(graph, relation_nodes, inc, out, sid, parts.fulfils, ids,
+                                   left)
     tags: dict[int, list[str]] = defaultdict(list)  # node -> tags (PA, illocution)
     for pa in by_type["PA"]:
         winners = [s for s in inc[pa] if kinds[s] in _SLUGGED]
@@ -205,8 +207,7 @@ def _load(data: bytes | str, file: str | None, trusted: bool = True) -> Imported
         dialogue.aid_of.update(
             (str(a["name"]), a["id"]) for a in stored.get("actors") or []
             if isinstance(a, dict) and isinstance(a.get("name"), str) and "id" in a)
-    dialogue.read(claims, {i: rel_of[sid[i]] for i in relation_nodes
-                           if sid[i] in rel_of}, tags)
+    dialogue.read(claims, rel_at, tags)
     for i, extra in tags.items():
         claim = claims.get(i)
         if claim is not None:
@@ -229,8 +230,6 @@ def _load(data: bytes | str, file: str | None, trusted: bool = True) -> Imported
 
 
 _STR_ONLY = frozenset({str})
-
-
 def _stem(file: str) -> str:
     """``Path(file).stem`` without making a Path (a fifth of a small map's own work)."""
     name = os.path.basename(file)
@@ -317,10 +316,13 @@ class _Graph:
 
 def _relations(graph: _Graph, relation_nodes: list[int], inc: defaultdict[int, list[int]],
                out: defaultdict[int, list[int]], sid: list[str | None],
-               fulfils: dict[str, str], ids: SlugMaker, left: _LeftOut) -> list[dict[str, Any]]:
-    """The relations of the RA, CA and MA nodes (see the module docs)."""
+               fulfils: dict[str, str], ids: SlugMaker, left: _LeftOut
+               ) -> tuple[list[dict[str, Any]], dict[int, dict[str, Any]]]:
+    """The relations of the RA, CA and MA nodes (see the module docs), and the relation each
+    node kept became (the first, for an MA of several sources)."""
     nodes, nids, kinds = graph.nodes, graph.nids, graph.kinds
     relations: list[dict[str, Any]] = []
+    at: dict[int, dict[str, Any]] = {}
     for r in relation_nodes:
         kind = kinds[r]
         targets = out[r]
@@ -370,7 +372,9 @@ def _relations(graph: _Graph, relation_nodes: list[int], inc: defaultdict[int, l
             if scheme:
                 rel["scheme"] = str(scheme)
             relations.append(rel)
-    return relations
+            if n == 0:
+                at[r] = rel
+    return relations, at
 
 
 def _speaker_and_words(text: str, fallback: str | None) -> tuple[str | None, str]:
@@ -511,27 +515,29 @@ class _Dialogue:
         ``"Speaker : words"`` is another locution (or anchor it with an ``Analysing`` YA); once
         a name is known as an annotator's, every ``"Annotator: Speaker : ..."`` is one too.
         """
-        found: set[int] = set()
-        names: dict[str, None] = {}
         nodes, kinds = self.nodes, self.kinds
         said = self.by_type["L"]
-        texts = list(map(_TEXT, map(nodes.__getitem__, said)))
-        # "name: speaker : words" L node -> (name, rest): only texts with two colons or more
-        split: dict[int, tuple[str, str]] = {}
-        plain = _STR_ONLY.issuperset(map(type, texts))
-        twice = map((1).__lt__, map(str.count, texts, repeat(":"))) if plain else \
-            (t.__class__ is str and t.count(":") > 1 for t in texts)
-        for i, text in compress(zip(said, texts), twice):
-            name, rest = text.split(":", 1)
-            split[i] = (name.strip(), " ".join(rest.split()))
-        if split:
-            whole = set(map(" ".join, map(str.split, texts))) if plain else \
-                {" ".join(str(t or "").split()) for t in texts}
-            for i, (name, rest) in split.items():
-                if name and rest in whole:
-                    found.add(i)
-                    names.setdefault(name)
-        for ya in self.by_type["YA"]:
+        texts = whole_texts = list(map(_TEXT, map(nodes.__getitem__, said)))
+        if not _STR_ONLY.issuperset(map(type, texts)):  # only strings are ever split
+            texts = [t if t.__class__ is str else "" for t in whole_texts]
+            whole_texts = [t if t.__class__ is str else str(t or "") for t in whole_texts]
+        # "name: speaker : words" L nodes, their names and rests: texts with two colons or more
+        twice = list(map((1).__lt__, map(str.count, texts, repeat(":"))))
+        picked = list(compress(said, twice))
+        heads = list(map(str.split, compress(texts, twice), repeat(":"), repeat(1)))
+        names_of = list(map(str.strip, map(itemgetter(0), heads)))
+        found: set[int] = set()
+        names: dict[str, None] = {}
+        if picked:
+            rests = map(" ".join, map(str.split, map(itemgetter(1), heads)))
+            whole = set(map(" ".join, map(str.split, whole_texts)))
+            repeats = list(map(and_, map(bool, names_of), map(whole.__contains__, rests)))
+            found.update(compress(picked, repeats))
+            names.update(dict.fromkeys(compress(names_of, repeats)))
+        yas = self.by_type["YA"]
+        marked = "Analysing" in map(_TEXT, map(nodes.__getitem__, yas)) or \
+            "Analysing" in map(_SCHEME, map(nodes.__getitem__, yas))
+        for ya in yas if marked else ():
             node = nodes[ya]
             if (node.text or node.scheme or "") != "Analysing":
                 continue
@@ -541,9 +547,7 @@ class _Dialogue:
                     name, _ = _speaker_and_words(str(nodes[lid].text or ""), None)
                     if name:
                         names.setdefault(name)
-        for i, (name, _) in split.items():
-            if name in names:
-                found.add(i)
+        found.update(compress(picked, map(names.__contains__, names_of)))
         self.annotators = list(names)
         return found
 
