@@ -61,8 +61,8 @@ import json
 import os
 from collections import defaultdict, deque
 from collections.abc import Iterable
-from itertools import chain, compress, repeat
-from operator import and_, attrgetter, itemgetter, not_
+from itertools import chain, compress, filterfalse, repeat
+from operator import and_, attrgetter, is_not, itemgetter, not_
 from pathlib import Path
 from typing import Any
 
@@ -140,7 +140,7 @@ def _run_all(lists: Any, items: Any) -> None:
 
 
 _NODE_ID, _TYPE, _TEXT = attrgetter("nodeID"), attrgetter("type"), attrgetter("text")
-_SCHEME = attrgetter("scheme")
+_SCHEME, _PERSON = attrgetter("scheme"), attrgetter("personID")
 _FROM, _TO = attrgetter("fromID"), attrgetter("toID")
 _PLAIN_IDS = frozenset({int, str})  # id types whose own equality is that of their text
 
@@ -367,7 +367,8 @@ def _relations(graph: _Graph, relation_nodes: list[int], inc: defaultdict[int, l
         for n, group in enumerate(groups):
             rel: dict[str, Any] = {
                 "id": rid if n == 0 else ids.make("extra", f"{rid}-{n + 1}"),
-                "from": [sid[s] for s in group],  # the claim ids of I nodes
+                # the claim ids of I nodes
+                "from": [sid[group[0]]] if len(group) == 1 else [sid[s] for s in group],
                 "to": to, "type": rel_type}
             if scheme:
                 rel["scheme"] = str(scheme)
@@ -410,16 +411,19 @@ class _Dialogue:
                 name = " ".join(str(part.get(k) or "").strip() for k in ("firstname", "surname"))
                 if name.strip():
                     self.people[str(part["participantID"])] = name.strip()
-        self.loc_person: dict[int, str] = {}  # L node -> participant id
+        # the entries of ``locutions`` by L node (those naming no node of the file are of no
+        # use), and the participant the first entry naming one gives
+        lids = list(map(graph.number.get, map(str, map(_NODE_ID, raw_locs))))
+        if None in lids:
+            known = list(map(is_not, lids, repeat(None)))
+            raw_locs, lids = list(compress(raw_locs, known)), list(compress(lids, known))
         self.loc_entries: dict[int, list[Any]] = defaultdict(list)
-        number = graph.number.get
-        for loc in raw_locs:
-            lid = number(loc.nodeID if loc.nodeID.__class__ is str else str(loc.nodeID))
-            if lid is None:
-                continue  # names no node of the file: nothing asks for it
-            if loc.personID is not None and lid not in self.loc_person:
-                self.loc_person[lid] = str(loc.personID)
-            self.loc_entries[lid].append(loc)
+        _run_all(map(self.loc_entries.__getitem__, lids), raw_locs)
+        people = list(map(_PERSON, raw_locs))
+        given = list(map(is_not, people, repeat(None)))
+        self.loc_person: dict[int, str] = dict(zip(  # reversed: the first entry's wins
+            reversed(list(compress(lids, given))),
+            map(str, reversed(list(compress(people, given))))))
 
     def _date(self, stamp: object) -> Any:
         """The date of a timestamp (files repeat the same few stamps: each is parsed once)."""
@@ -460,9 +464,11 @@ class _Dialogue:
             self._date
         loc_person, spoken, events = self.loc_person, self.spoken, self.events
         get_entries = self.loc_entries.get
-        if analysts or self.stored:
+        if self.stored:
             said = [i for i in self.by_type["L"] if i not in analysts
-                    and not (self.stored and isinstance(nodes[i].ext, dict))]
+                    and not isinstance(nodes[i].ext, dict)]
+        elif analysts:
+            said = list(filterfalse(analysts.__contains__, self.by_type["L"]))
         else:
             said = self.by_type["L"]
         said_ids = list(map(nids.__getitem__, said))
@@ -488,7 +494,17 @@ class _Dialogue:
                     aid = aid_of[name] = self.ids.make("actor", name, "actor")
                     self.actors.append({"id": aid, "name": name, "kind": "person"})
             entries = get_entries(i)
-            stamp: Any = self._stamp(i, entries) if entries else node.timestamp
+            stamp: Any = node.timestamp
+            if entries is None:
+                pass
+            elif len(entries) > 1:
+                stamp = self._stamp(i, entries)
+            elif (start := entries[0].start) and date(start):  # as _stamp, for one entry
+                stamp = start
+            elif not date(stamp):
+                stamp = entries[0].timestamp
+                if not date(stamp):
+                    stamp = None
             found = when.get(stamp) if stamp.__class__ is str else (None, None)
             if found is None:
                 tag = f"time:{stamp[11:19]}" if len(stamp) >= 19 and stamp[10] in " T" else None
@@ -498,8 +514,8 @@ class _Dialogue:
                 self.left.add("locutions without a date (no event)", nid)
                 spoken[i] = (aid, None, None)
                 continue
-            event: dict[str, Any] = {"id": nid if same else event_ids[nid], "date": day, "kind": "statement",
-                                     "title": words,
+            event: dict[str, Any] = {"id": nid if same else event_ids[nid], "date": day,
+                                     "kind": "statement", "title": words,
                                      "tags": ["locution"] if tag is None else ["locution", tag]}
             if aid is not None:
                 event["participants"] = [aid]
