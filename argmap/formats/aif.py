@@ -576,9 +576,9 @@ class _Dialogue:
                 earlier, later = get(sources[0]), get(targets[0])
                 before = None if earlier is None else [earlier]
                 after = None if later is None else [later]
-            else:
-                before = [event[s] for s in sources if s in event]
-                after = [event[t] for t in targets if t in event]
+            else:  # (a TA's edges to the YA nodes of its illocutions end here too)
+                before = list(filter(None, map(get, sources)))
+                after = list(filter(None, map(get, targets)))
             if not before or not after:
                 self.left.add("TA nodes between locutions not kept", self.nids[ta])
                 continue
@@ -586,7 +586,8 @@ class _Dialogue:
             scheme = node.scheme or node.text or ""
             if scheme.__class__ is not str:
                 scheme = str(scheme)
-            replies = ["replies-to:" + earlier["id"] for earlier in before]
+            replies = ["replies-to:" + before[0]["id"]] if len(before) == 1 else \
+                ["replies-to:" + earlier["id"] for earlier in before]
             if scheme not in ("", "TA", "Default Transition"):
                 replies.append(f"transition:{scheme}")
             for later in after:
@@ -596,7 +597,7 @@ class _Dialogue:
                      relations: dict[int, dict[str, Any]], tags: dict[int, list[str]],
                      analysts: set[int]) -> None:
         said: dict[int, list[str]] = defaultdict(list)  # node -> illocutions, in order
-        first: dict[int, tuple[Any, str]] = {}  # claim node -> (date, event id)
+        first: dict[int, Any] = {}  # claim node -> the date of its earliest locution (its "at")
         nodes, inc, out, spoken, stored = self.nodes, self.inc, self.out, self.spoken, self.stored
         for ya in self.by_type["YA"]:
             node = nodes[ya]
@@ -627,9 +628,9 @@ class _Dialogue:
                                 by.append(aid)
                         if day is not None and (claim.get("date") is None or day < claim["date"]):
                             claim["date"] = day
-                        if event is not None and (target not in first
-                                                  or day < first[target][0]):
-                            first[target] = (day, event["id"])
+                        if event is not None and (target not in first or day < first[target]):
+                            first[target] = day
+                            claim["at"] = event["id"]
                 elif target in relations:
                     anchored = True
                     said[target].append(illocution)
@@ -645,12 +646,12 @@ class _Dialogue:
                 kept = illocutions if illocutions[0] else []
             else:
                 kept = list(dict.fromkeys(x for x in illocutions if x))
+            if not kept:
+                continue
             default = "Asserting" if i in claims else \
                 _DEFAULT_ILLOCUTION[relations[i]["type"]]
-            if kept and kept != [default]:
-                tags[i].extend(f"illocution:{x}" for x in kept)
-        for i, (_, event_id) in first.items():
-            claims[i]["at"] = event_id
+            if len(kept) > 1 or kept[0] != default:
+                tags[i] += ["illocution:" + x for x in kept]
 
     def map_source(self, stem: str | None) -> list[dict[str, Any]]:
         """The map itself as a source whose authors are its annotators (none without any)."""
