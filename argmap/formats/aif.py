@@ -304,12 +304,12 @@ class _Graph:
                 left.add("edges joining unknown nodes",
                          str(i if edge.edgeID is UNSET else edge.edgeID))
             srcs, dsts = list(compress(srcs, keep)), list(compress(dsts, keep))
-        kind = self.kinds.__getitem__
+        linked = list(map(_LINKED.__contains__, self.kinds)).__getitem__  # by node number
         inc: defaultdict[int, list[int]] = defaultdict(list)
         out: defaultdict[int, list[int]] = defaultdict(list)
-        from_linked = list(map(_LINKED.__contains__, map(kind, srcs)))
+        from_linked = list(map(linked, srcs))
         _run_all(map(out.__getitem__, compress(srcs, from_linked)), compress(dsts, from_linked))
-        to_linked = list(map(_LINKED.__contains__, map(kind, dsts)))
+        to_linked = list(map(linked, dsts))
         _run_all(map(inc.__getitem__, compress(dsts, to_linked)), compress(srcs, to_linked))
         return inc, out
 
