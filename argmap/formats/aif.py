@@ -413,7 +413,7 @@ class _Dialogue:
                     self.people[str(part["participantID"])] = name.strip()
         # the entries of ``locutions`` by L node (those naming no node of the file are of no
         # use), and the participant the first entry naming one gives
-        lids = list(map(graph.number.get, map(str, map(_NODE_ID, raw_locs))))
+        lids: list[Any] = list(map(graph.number.get, map(str, map(_NODE_ID, raw_locs))))
         if None in lids:
             known = list(map(is_not, lids, repeat(None)))
             raw_locs, lids = list(compress(raw_locs, known)), list(compress(lids, known))
