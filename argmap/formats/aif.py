@@ -230,6 +230,8 @@ def _load(data: bytes | str, file: str | None, trusted: bool = True) -> Imported
 
 
 _STR_ONLY = frozenset({str})
+
+
 def _stem(file: str) -> str:
     """``Path(file).stem`` without making a Path (a fifth of a small map's own work)."""
     name = os.path.basename(file)
