@@ -305,12 +305,12 @@ class _Graph:
                 left.add("edges joining unknown nodes",
                          str(i if edge.edgeID is UNSET else edge.edgeID))
             srcs, dsts = list(compress(srcs, keep)), list(compress(dsts, keep))
-        linked = list(map(_LINKED.__contains__, self.kinds)).__getitem__  # by node number
+        linked = list(map(_LINKED.__contains__, self.kinds))  # by node number
         inc: defaultdict[int, list[int]] = defaultdict(list)
         out: defaultdict[int, list[int]] = defaultdict(list)
-        from_linked = list(map(linked, srcs))
+        from_linked = [linked[i] for i in srcs]
         _run_all(map(out.__getitem__, compress(srcs, from_linked)), compress(dsts, from_linked))
-        to_linked = list(map(linked, dsts))
+        to_linked = [linked[i] for i in dsts]
         _run_all(map(inc.__getitem__, compress(dsts, to_linked)), compress(srcs, to_linked))
         return inc, out
 
@@ -539,7 +539,7 @@ class _Dialogue:
             texts = [t if t.__class__ is str else "" for t in whole_texts]
             whole_texts = [t if t.__class__ is str else str(t or "") for t in whole_texts]
         # "name: speaker : words" L nodes, their names and rests: texts with two colons or more
-        twice = list(map((1).__lt__, map(str.count, texts, repeat(":"))))
+        twice = [text.count(":") > 1 for text in texts]
         picked = list(compress(said, twice))
         heads = list(map(str.split, compress(texts, twice), repeat(":"), repeat(1)))
         names_of = list(map(str.strip, map(itemgetter(0), heads)))
