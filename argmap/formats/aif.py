@@ -140,6 +140,7 @@ def _run_all(lists: Any, items: Any) -> None:
 
 
 _PLAIN_IDS = frozenset({int, str})  # id types whose own equality is that of their text
+_UNDATED: tuple[Any, str | None] = (None, None)  # a locution's date and time when it has none
 
 
 def _load(data: bytes | str, file: str | None, trusted: bool = True) -> Imported:
@@ -435,6 +436,11 @@ class _Dialogue:
             found = self.dates[stamp] = parse_date(stamp)
         return found
 
+    def _when(self, stamp: str) -> tuple[Any, str | None]:
+        """The date of a timestamp and its time-of-day tag (None without a time)."""
+        tag = f"time:{stamp[11:19]}" if len(stamp) >= 19 and stamp[10] in " T" else None
+        return self._date(stamp), tag
+
     def _stamp(self, lid: int, entries: list[Any]) -> str | None:
         """When a locution was spoken: its ``start``, else its node's or entry's timestamp."""
         date = self._date
@@ -494,22 +500,26 @@ class _Dialogue:
                 if aid is None:
                     aid = aid_of[name] = self.ids.make("actor", name, "actor")
                     self.actors.append({"id": aid, "name": name, "kind": "person"})
+            # when it was said: as _stamp, with the common cases inline (no entry, or one
+            # without a start: the node's timestamp, else the entry's)
             entries = get_entries(i)
             stamp: Any = node.timestamp
-            if entries is None:
-                pass
-            elif len(entries) > 1:
-                stamp = self._stamp(i, entries)
-            elif (start := entries[0].start) and date(start):  # as _stamp, for one entry
-                stamp = start
-            elif not date(stamp):
-                stamp = entries[0].timestamp
-                if not date(stamp):
-                    stamp = None
-            found = when.get(stamp) if stamp.__class__ is str else (None, None)
+            entry = None
+            if entries is not None:
+                if len(entries) > 1:
+                    stamp = self._stamp(i, entries)
+                elif (start := entries[0].start) and date(start):
+                    stamp = start
+                else:
+                    entry = entries[0]
+            found = when.get(stamp) if stamp.__class__ is str else _UNDATED
             if found is None:
-                tag = f"time:{stamp[11:19]}" if len(stamp) >= 19 and stamp[10] in " T" else None
-                found = when[stamp] = (date(stamp), tag)
+                found = when[stamp] = self._when(stamp)
+            if found[0] is None and entry is not None:  # the entry's timestamp then
+                stamp = entry.timestamp
+                found = when.get(stamp) if stamp.__class__ is str else _UNDATED
+                if found is None:
+                    found = when[stamp] = self._when(stamp)
             day, tag = found
             if day is None:
                 self.left.add("locutions without a date (no event)", nid)
