@@ -365,6 +365,8 @@ def _relations(graph: _Graph, relation_nodes: list[int], inc: defaultdict[int, l
                 continue
             rel_type, groups = "rephrases", [[s] for s in sources]
         scheme = nodes[r].scheme or fulfils.get(nids[r])
+        if scheme and scheme.__class__ is not str:
+            scheme = str(scheme)
         rid, to = sid[r], sid[target]
         for n, group in enumerate(groups):
             rel: dict[str, Any] = {
@@ -373,10 +375,9 @@ def _relations(graph: _Graph, relation_nodes: list[int], inc: defaultdict[int, l
                 "from": [sid[group[0]]] if len(group) == 1 else [sid[s] for s in group],
                 "to": to, "type": rel_type}
             if scheme:
-                rel["scheme"] = str(scheme)
+                rel["scheme"] = scheme
             relations.append(rel)
-            if n == 0:
-                at[r] = rel
+        at[r] = relations[len(relations) - len(groups)]  # the first of the node's relations
     return relations, at
 
 
