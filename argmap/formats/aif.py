@@ -404,7 +404,7 @@ class _Dialogue:
         self.events: list[dict[str, Any]] = []
         self.annotators: list[str] = []
         self.aid_of: dict[str, str] = {}  # speaker name -> actor id
-        self.dates: dict[str, Any] = {}  # timestamp -> date
+        self.dates: dict[str, Any] = {}  # the first ten characters of a timestamp -> date
         #: L node -> (actor id, date, event) of the locutions of speakers
         self.spoken: dict[int, tuple[str | None, Any, dict[str, Any] | None]] = {}
         self.stored = False  # whether argmap wrote the file (its nodes may carry EXTENSION)
@@ -429,18 +429,24 @@ class _Dialogue:
             map(str, reversed(list(compress(people, given))))))
 
     def _date(self, stamp: object) -> Any:
-        """The date of a timestamp (files repeat the same few stamps: each is parsed once)."""
+        """The date of a timestamp (parse_date reads its first ten characters only: each day
+        of a file is parsed once, however many times of day it has)."""
         if stamp.__class__ is not str:  # JSON strings are never of a subclass
             return None
-        found = self.dates.get(stamp, self.dates)
+        day = stamp[:10]
+        found = self.dates.get(day, self.dates)
         if found is self.dates:
-            found = self.dates[stamp] = parse_date(stamp)
+            found = self.dates[day] = parse_date(day)
         return found
 
     def _when(self, stamp: str) -> tuple[Any, str | None]:
         """The date of a timestamp and its time-of-day tag (None without a time)."""
         tag = f"time:{stamp[11:19]}" if len(stamp) >= 19 and stamp[10] in " T" else None
-        return self._date(stamp), tag
+        day = stamp[:10]
+        found = self.dates.get(day, self.dates)
+        if found is self.dates:
+            found = self.dates[day] = parse_date(day)
+        return found, tag
 
     def _stamp(self, lid: int, entries: list[Any]) -> str | None:
         """When a locution was spoken: its ``start``, else its node's or entry's timestamp."""
