@@ -12,6 +12,12 @@ Run from the project root::
    ``../shared/corpora/aif/qt30``), each imported ``--repeat`` times, the best time of each file
    summed; with how many files were read and how many failed.
 
+``--race`` instead runs exactly the AIF rows of ``bench/run`` (:meth:`bench.suite.Suite.aif_steps`
+at 100,000 nodes and :meth:`~bench.suite.Suite.aif_real`): argmap and each arguebuf in
+interpreters of their own, run after run in turn, the median CPU time of ``--repeat`` runs
+(at least 5), printed as the table ``bench/run`` writes; the exit status is 1 when a target
+is missed.
+
 Both are measured beside arguebuf's ``load.file`` wherever an arguebuf venv exists:
 ``bench/.venv-arguebuf`` (made by ``bench/run``, on this Python: arguebuf 2.7.2 on Python 3.11)
 and ``bench/.venv-arguebuf3`` (arguebuf 3.0, which needs Python >= 3.13). ``--make-venvs``
@@ -220,6 +226,22 @@ def _real_maps(paths: list[Path], repeat: int, pythons: list[Path]) -> None:
             print(f"           {reason}")
 
 
+def race(nodes: int, repeat: int) -> int:
+    """The AIF rows of ``bench/run``, alone: printed as its table; 1 when a target is missed."""
+    from bench import report
+    from bench.suite import Suite
+
+    with tempfile.TemporaryDirectory() as folder:
+        suite = Suite(Path(folder), repeat, alternatives=True)
+        suite.aif_steps(nodes, repeat)
+        suite.aif_real(repeat)
+    print(report.text(suite.rows))
+    for line in suite.log:
+        print(line)
+    _, missed = report.targets(suite.rows)
+    return 1 if missed else 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--nodes", type=int, default=100_000)
@@ -227,7 +249,11 @@ def main() -> int:
     parser.add_argument("--real", type=Path, default=REAL, help="a folder of real AIF files")
     parser.add_argument("--make-venvs", action="store_true",
                         help="create the missing arguebuf venvs first")
+    parser.add_argument("--race", action="store_true",
+                        help="the AIF rows of bench/run only (interleaved, median CPU)")
     args = parser.parse_args()
+    if args.race:
+        return race(args.nodes, args.repeat)
     pythons = arguebuf_pythons(args.make_venvs)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bench.json"

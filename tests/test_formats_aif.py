@@ -197,6 +197,32 @@ def test_dialogue_layer_is_kept_or_counted():
         "1 YA nodes (illocutions) anchoring nothing kept left out (e.g. 23)"]
 
 
+@pytest.mark.parametrize("file", ["maps/nodeset17929.json", "a.b.json", "debate.", ".json",
+                                  "maps/.hidden.json", "no-suffix", "dir/"])
+def test_the_map_is_titled_by_its_file_name(file):
+    doc = '{"nodes": [{"nodeID": 1, "text": "a", "type": "I"}], "edges": []}'
+    info = aif.load(doc, file).dossier.info
+    assert (info.title if info else "") == Path(file).stem
+
+
+def test_locutions_of_one_day_keep_their_own_times():
+    nodes = [{"nodeID": "1", "text": "p", "type": "I"}]
+    edges = []
+    for n, stamp in enumerate(["2020-05-07 09:00:00", "2020-05-07T17:30:05Z",
+                               "2020-05-08", "2020-13-01 10:00:00"]):
+        nodes += [{"nodeID": f"l{n}", "text": f"Ann : p{n}", "type": "L", "timestamp": stamp},
+                  {"nodeID": f"y{n}", "text": "Asserting", "type": "YA"}]
+        edges += [{"fromID": f"l{n}", "toID": f"y{n}"}, {"fromID": f"y{n}", "toID": "1"}]
+    result = aif.load(json.dumps({"nodes": nodes, "edges": edges}))
+    assert [(e.id, e.date, e.tags) for e in result.dossier.events] == [
+        ("l0", dt.date(2020, 5, 7), ["locution", "time:09:00:00"]),
+        ("l1", dt.date(2020, 5, 7), ["locution", "time:17:30:05"]),
+        ("l2", dt.date(2020, 5, 8), ["locution"])]
+    assert result.dossier.claims[0].date == dt.date(2020, 5, 7)
+    assert [w.message for w in result.warnings] == [
+        "1 locutions without a date (no event) left out (e.g. l3)"]
+
+
 QT30 = sorted((CORPORA / "aif" / "qt30").glob("*.json")) if CORPORA.exists() else []
 
 

@@ -27,6 +27,7 @@ _NOT_SLUG = re.compile(r"[^a-z0-9\-_.]+")
 _SLUG_OK = re.compile(r"^[a-z0-9][a-z0-9\-_.]*$")
 _MAX_SLUG = 200
 #: many slugs, each followed by a newline (SlugMaker.make_all)
+_STR_ONLY = frozenset({str})
 _SLUGS_OK = re.compile(rf"(?:[a-z0-9][a-z0-9\-_.]{{0,{_MAX_SLUG - 1}}}\n)*")
 
 
@@ -147,12 +148,15 @@ class SlugMaker:
 
     def __init__(self) -> None:
         self._taken: set[str] = set()
-        self._given: dict[tuple[str, str], str] = {}
+        self._given: dict[str, dict[str, str]] = {}  # namespace -> {key: slug}
 
     def make(self, space: str, raw: object, prefix: str = "x") -> str:
         """The slug for ``raw`` in a namespace (``node``, ``actor``); same key, same slug."""
-        key = (space, str(raw))
-        found = self._given.get(key)
+        given = self._given.get(space)
+        if given is None:
+            given = self._given[space] = {}
+        key = str(raw)
+        found = given.get(key)
         if found is not None:
             return found
         base = slugify(raw, prefix)
@@ -161,34 +165,55 @@ class SlugMaker:
             n += 1
             slug = f"{base}-{n}"
         self._taken.add(slug)
-        self._given[key] = slug
+        given[key] = slug
         return slug
+
+    def take_all(self, space: str, raws: list[str]) -> bool:
+        """Whether every one of these strings is a free slug, and so its own slug
+        (``make(space, raw) == raw`` for each, as now recorded); False, and nothing recorded,
+        when any is not. One regular expression over them all and a few C loops: the common
+        case of foreign ids such as AIF node ids costs no Python code per id.
+
+        >>> ids = SlugMaker()
+        >>> ids.take_all("node", ["12", "13"]), ids.take_all("node", ["No harm"])
+        (True, False)
+        """
+        if not _STR_ONLY.issuperset(map(type, raws)):
+            return False
+        joined = "\n".join(raws) + "\n"
+        given = self._given.get(space)
+        if (joined.count("\n") != len(raws)  # an id holds a newline
+                or _SLUGS_OK.fullmatch(joined) is None
+                or not self._taken.isdisjoint(raws)
+                or (given is not None and not given.keys().isdisjoint(raws))):
+            return False
+        self._taken.update(raws)
+        if given is None:
+            self._given[space] = dict(zip(raws, raws))
+        else:
+            given.update(zip(raws, raws))
+        return True
 
     def make_all(self, space: str, raws: Iterable[str]) -> dict[str, str]:
         """``{raw: make(space, raw)}`` for many strings, in order: the same slugs, made faster
-        for the common case of foreign ids that are already free slugs (one regular expression
-        over them all, then a few C loops, instead of Python code per id).
+        for the common case of foreign ids that are already free slugs (:meth:`take_all`).
 
         >>> SlugMaker().make_all("node", ["12", "No harm", "12"])
         {'12': '12', 'No harm': 'no-harm'}
         """
         raws = list(raws)
-        if raws and all(raw.__class__ is str for raw in raws):
-            joined = "\n".join(raws) + "\n"
-            keys = list(zip([space] * len(raws), raws))
-            if (joined.count("\n") == len(raws)  # no id holds a newline
-                    and _SLUGS_OK.fullmatch(joined) is not None
-                    and self._taken.isdisjoint(raws) and self._given.keys().isdisjoint(keys)):
-                self._taken.update(raws)
-                self._given.update(zip(keys, raws))
-                return dict(zip(raws, raws))
-        given, taken, ok = self._given, self._taken, _SLUG_OK.match
+        if raws and self.take_all(space, raws):
+            return dict(zip(raws, raws))
+        given = self._given.get(space)
+        if given is None:
+            given = self._given[space] = {}
+        taken, ok = self._taken, _SLUG_OK.match
         out: dict[str, str] = {}
         for raw in raws:
-            slug = given.get((space, raw))
+            slug = given.get(raw)
             if slug is None:
                 if ok(raw) and len(raw) <= _MAX_SLUG and raw not in taken:
-                    slug = given[(space, raw)] = raw
+                    slug = given[raw] = raw
                     taken.add(raw)
                 else:
                     slug = self.make(space, raw)
@@ -201,7 +226,8 @@ class SlugMaker:
 
     def get(self, space: str, raw: object) -> str | None:
         """The slug already given to ``raw`` in ``space``, if any."""
-        return self._given.get((space, str(raw)))
+        given = self._given.get(space)
+        return None if given is None else given.get(str(raw))
 
 
 def decode(data: bytes | str, file: str | None) -> str:

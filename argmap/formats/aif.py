@@ -58,10 +58,11 @@ with a warning).
 from __future__ import annotations
 
 import json
+import os
 from collections import defaultdict, deque
 from collections.abc import Iterable
-from itertools import chain, compress, repeat
-from operator import and_, attrgetter, itemgetter, not_
+from itertools import chain, compress, filterfalse, repeat
+from operator import and_, is_not, itemgetter, not_
 from pathlib import Path
 from typing import Any
 
@@ -138,9 +139,8 @@ def _run_all(lists: Any, items: Any) -> None:
     deque(map(list.append, lists, items), maxlen=0)
 
 
-_NODE_ID, _TYPE, _TEXT = attrgetter("nodeID"), attrgetter("type"), attrgetter("text")
-_FROM, _TO = attrgetter("fromID"), attrgetter("toID")
 _PLAIN_IDS = frozenset({int, str})  # id types whose own equality is that of their text
+_UNDATED: tuple[Any, str | None] = (None, None)  # a locution's date and time when it has none
 
 
 def _load(data: bytes | str, file: str | None, trusted: bool = True) -> Imported:
@@ -155,8 +155,10 @@ def _load(data: bytes | str, file: str | None, trusted: bool = True) -> Imported
 
     # Files of 100,000 nodes are common. The nodes kept are numbered 0..n-1 in file order and
     # every later step works on those numbers: lists indexed by them (the node, its id, its
-    # type, its slug), whole lists handled in C loops (map, zip, compress); Python code runs
-    # only over the nodes of the types a step needs.
+    # type, its slug), whole lists handled in C loops (map, zip, compress) or in one-line list
+    # comprehensions where they are faster (reading a field of each record, indexing a list:
+    # Python 3.11's specialised bytecode beats map() through a method wrapper); Python code
+    # with branches runs only over the nodes of the types a step needs.
     graph = _Graph(parts.nodes, left)
     nodes, nids, kinds = graph.nodes, graph.nids, graph.kinds
     by_type = graph.by_type
@@ -170,19 +172,25 @@ def _load(data: bytes | str, file: str | None, trusted: bool = True) -> Imported
             for item in stored.get(section) or []:
                 if isinstance(item, dict) and isinstance(item.get("id"), str):
                     ids.reserve(item["id"])
-    sid: list[str | None] = [None] * len(nids)
-    slugs = ids.make_all("node", list(map(nids.__getitem__, slugged)))
-    deque(map(sid.__setitem__, slugged, map(slugs.__getitem__, map(nids.__getitem__, slugged))),
-          maxlen=0)
+    # the item id of each node of a type in _SLUGGED (other nodes' entries are never read)
+    sid: list[str | None]
+    slugged_ids = [nids[i] for i in slugged]
+    if ids.take_all("node", slugged_ids):  # the common case: the node ids are slugs already
+        sid = nids  # type: ignore[assignment]
+    else:
+        sid = [None] * len(nids)
+        slugs = ids.make_all("node", slugged_ids)
+        deque(map(sid.__setitem__, slugged, map(slugs.__getitem__, slugged_ids)), maxlen=0)
 
     claim_nodes = by_type["I"]
-    texts = list(map(_TEXT, map(nodes.__getitem__, claim_nodes)))
+    texts = [nodes[i].text for i in claim_nodes]
     if not _STR_ONLY.issuperset(map(type, texts)):
         texts = [t if t.__class__ is str else "" if t is None else str(t) for t in texts]
-    pairs = map(zip, repeat(("id", "text")), zip(map(sid.__getitem__, claim_nodes), texts))
-    claims: dict[int, dict[str, Any]] = dict(zip(claim_nodes, map(dict, pairs)))
+    claims: dict[int, dict[str, Any]] = dict(zip(
+        claim_nodes, [{"id": sid[i], "text": text} for i, text in zip(claim_nodes, texts)]))
 
-    relations = _relations(graph, relation_nodes, inc, out, sid, parts.fulfils, ids, left)
+    relations, rel_at = _relations(graph, relation_nodes, inc, out, sid, parts.fulfils, ids,
+                                   left)
     tags: dict[int, list[str]] = defaultdict(list)  # node -> tags (PA, illocution)
     for pa in by_type["PA"]:
         winners = [s for s in inc[pa] if kinds[s] in _SLUGGED]
@@ -199,8 +207,7 @@ def _load(data: bytes | str, file: str | None, trusted: bool = True) -> Imported
         dialogue.aid_of.update(
             (str(a["name"]), a["id"]) for a in stored.get("actors") or []
             if isinstance(a, dict) and isinstance(a.get("name"), str) and "id" in a)
-    dialogue.read(claims, {i: rel_of[sid[i]] for i in relation_nodes
-                           if sid[i] in rel_of}, tags)
+    dialogue.read(claims, rel_at, tags)
     for i, extra in tags.items():
         claim = claims.get(i)
         if claim is not None:
@@ -208,7 +215,7 @@ def _load(data: bytes | str, file: str | None, trusted: bool = True) -> Imported
         elif kinds[i] in _RELATION_NODE and sid[i] in rel_of:
             rel_of[sid[i]]["tags"] = sorted(set(extra))
 
-    stem = Path(file).stem if file else None
+    stem = _stem(file) if file else None
     info: dict[str, Any] | None = {"title": stem} if stem else None
     sections: dict[str, list[dict[str, Any]]] = {
         "actors": dialogue.actors, "events": dialogue.events, "claims": list(claims.values()),
@@ -225,14 +232,24 @@ def _load(data: bytes | str, file: str | None, trusted: bool = True) -> Imported
 _STR_ONLY = frozenset({str})
 
 
+def _stem(file: str) -> str:
+    """``Path(file).stem`` without making a Path (a fifth of a small map's own work)."""
+    name = os.path.basename(file)
+    if name in ("", ".", "..") or os.altsep and os.altsep in name:
+        return Path(file).stem
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
+
+
 class _Graph:
     """The nodes kept, numbered in file order: each one's record, id, type; the numbers of the
     nodes of each type; and the edges between them (:meth:`adjacency`)."""
 
     def __init__(self, raw_nodes: list[Node], left: _LeftOut) -> None:
-        raw_ids = list(map(_NODE_ID, raw_nodes))
-        kinds = list(map(_TYPE, raw_nodes))
-        nids = list(map(str, raw_ids))
+        raw_ids = [node.nodeID for node in raw_nodes]
+        kinds = [node.type for node in raw_nodes]
+        types = set(map(type, raw_ids))
+        nids = raw_ids if types <= _STR_ONLY else list(map(str, raw_ids))
         number = dict(zip(nids, range(len(nids))))
         try:
             plain = len(number) == len(nids) and _KNOWN.issuperset(kinds)
@@ -258,7 +275,6 @@ class _Graph:
         self.number = number  # node id -> its number
         #: the same for the ids as the file gives them, when they are all integers or strings
         #: (an edge naming a node with the id's own type needs no str() then)
-        types = set(map(type, raw_ids))
         self.by_raw: dict[Any, int] | None = (
             number if types <= _STR_ONLY else
             dict(zip(raw_ids, range(len(raw_ids)))) if types <= _PLAIN_IDS else None)
@@ -281,8 +297,8 @@ class _Graph:
                   ) -> tuple[defaultdict[int, list[int]], defaultdict[int, list[int]]]:
         """Edges in and out of the nodes whose edges the importer reads (:data:`_LINKED`), in
         file order; edges to or from a node the file does not have are left out."""
-        srcs = self._numbers(list(map(_FROM, edges)))
-        dsts = self._numbers(list(map(_TO, edges)))
+        srcs = self._numbers([edge.fromID for edge in edges])
+        dsts = self._numbers([edge.toID for edge in edges])
         if -1 in srcs or -1 in dsts:
             keep = list(map(and_, map((-1).__lt__, srcs), map((-1).__lt__, dsts)))
             for i in compress(range(len(keep)), map(not_, keep)):
@@ -290,22 +306,25 @@ class _Graph:
                 left.add("edges joining unknown nodes",
                          str(i if edge.edgeID is UNSET else edge.edgeID))
             srcs, dsts = list(compress(srcs, keep)), list(compress(dsts, keep))
-        kind = self.kinds.__getitem__
+        linked = list(map(_LINKED.__contains__, self.kinds))  # by node number
         inc: defaultdict[int, list[int]] = defaultdict(list)
         out: defaultdict[int, list[int]] = defaultdict(list)
-        from_linked = list(map(_LINKED.__contains__, map(kind, srcs)))
+        from_linked = [linked[i] for i in srcs]
         _run_all(map(out.__getitem__, compress(srcs, from_linked)), compress(dsts, from_linked))
-        to_linked = list(map(_LINKED.__contains__, map(kind, dsts)))
+        to_linked = [linked[i] for i in dsts]
         _run_all(map(inc.__getitem__, compress(dsts, to_linked)), compress(srcs, to_linked))
         return inc, out
 
 
 def _relations(graph: _Graph, relation_nodes: list[int], inc: defaultdict[int, list[int]],
                out: defaultdict[int, list[int]], sid: list[str | None],
-               fulfils: dict[str, str], ids: SlugMaker, left: _LeftOut) -> list[dict[str, Any]]:
-    """The relations of the RA, CA and MA nodes (see the module docs)."""
+               fulfils: dict[str, str], ids: SlugMaker, left: _LeftOut
+               ) -> tuple[list[dict[str, Any]], dict[int, dict[str, Any]]]:
+    """The relations of the RA, CA and MA nodes (see the module docs), and the relation each
+    node kept became (the first, for an MA of several sources)."""
     nodes, nids, kinds = graph.nodes, graph.nids, graph.kinds
     relations: list[dict[str, Any]] = []
+    at: dict[int, dict[str, Any]] = {}
     for r in relation_nodes:
         kind = kinds[r]
         targets = out[r]
@@ -346,16 +365,20 @@ def _relations(graph: _Graph, relation_nodes: list[int], inc: defaultdict[int, l
                 continue
             rel_type, groups = "rephrases", [[s] for s in sources]
         scheme = nodes[r].scheme or fulfils.get(nids[r])
+        if scheme and scheme.__class__ is not str:
+            scheme = str(scheme)
         rid, to = sid[r], sid[target]
         for n, group in enumerate(groups):
             rel: dict[str, Any] = {
                 "id": rid if n == 0 else ids.make("extra", f"{rid}-{n + 1}"),
-                "from": [sid[s] for s in group],  # the claim ids of I nodes
+                # the claim ids of I nodes
+                "from": [sid[group[0]]] if len(group) == 1 else [sid[s] for s in group],
                 "to": to, "type": rel_type}
             if scheme:
-                rel["scheme"] = str(scheme)
+                rel["scheme"] = scheme
             relations.append(rel)
-    return relations
+        at[r] = relations[len(relations) - len(groups)]  # the first of the node's relations
+    return relations, at
 
 
 def _speaker_and_words(text: str, fallback: str | None) -> tuple[str | None, str]:
@@ -381,7 +404,7 @@ class _Dialogue:
         self.events: list[dict[str, Any]] = []
         self.annotators: list[str] = []
         self.aid_of: dict[str, str] = {}  # speaker name -> actor id
-        self.dates: dict[str, Any] = {}  # timestamp -> date
+        self.dates: dict[str, Any] = {}  # the first ten characters of a timestamp -> date
         #: L node -> (actor id, date, event) of the locutions of speakers
         self.spoken: dict[int, tuple[str | None, Any, dict[str, Any] | None]] = {}
         self.stored = False  # whether argmap wrote the file (its nodes may carry EXTENSION)
@@ -391,25 +414,39 @@ class _Dialogue:
                 name = " ".join(str(part.get(k) or "").strip() for k in ("firstname", "surname"))
                 if name.strip():
                     self.people[str(part["participantID"])] = name.strip()
-        self.loc_person: dict[int, str] = {}  # L node -> participant id
+        # the entries of ``locutions`` by L node (those naming no node of the file are of no
+        # use), and the participant the first entry naming one gives
+        lids: list[Any] = list(map(graph.number.get, [str(loc.nodeID) for loc in raw_locs]))
+        if None in lids:
+            known = list(map(is_not, lids, repeat(None)))
+            raw_locs, lids = list(compress(raw_locs, known)), list(compress(lids, known))
         self.loc_entries: dict[int, list[Any]] = defaultdict(list)
-        number = graph.number.get
-        for loc in raw_locs:
-            lid = number(loc.nodeID if loc.nodeID.__class__ is str else str(loc.nodeID))
-            if lid is None:
-                continue  # names no node of the file: nothing asks for it
-            if loc.personID is not None and lid not in self.loc_person:
-                self.loc_person[lid] = str(loc.personID)
-            self.loc_entries[lid].append(loc)
+        _run_all(map(self.loc_entries.__getitem__, lids), raw_locs)
+        people = [loc.personID for loc in raw_locs]
+        given = list(map(is_not, people, repeat(None)))
+        self.loc_person: dict[int, str] = dict(zip(  # reversed: the first entry's wins
+            reversed(list(compress(lids, given))),
+            map(str, reversed(list(compress(people, given))))))
 
     def _date(self, stamp: object) -> Any:
-        """The date of a timestamp (files repeat the same few stamps: each is parsed once)."""
+        """The date of a timestamp (parse_date reads its first ten characters only: each day
+        of a file is parsed once, however many times of day it has)."""
         if stamp.__class__ is not str:  # JSON strings are never of a subclass
             return None
-        found = self.dates.get(stamp, self.dates)
+        day = stamp[:10]
+        found = self.dates.get(day, self.dates)
         if found is self.dates:
-            found = self.dates[stamp] = parse_date(stamp)
+            found = self.dates[day] = parse_date(day)
         return found
+
+    def _when(self, stamp: str) -> tuple[Any, str | None]:
+        """The date of a timestamp and its time-of-day tag (None without a time)."""
+        tag = f"time:{stamp[11:19]}" if len(stamp) >= 19 and stamp[10] in " T" else None
+        day = stamp[:10]
+        found = self.dates.get(day, self.dates)
+        if found is self.dates:
+            found = self.dates[day] = parse_date(day)
+        return found, tag
 
     def _stamp(self, lid: int, entries: list[Any]) -> str | None:
         """When a locution was spoken: its ``start``, else its node's or entry's timestamp."""
@@ -441,13 +478,16 @@ class _Dialogue:
             self._date
         loc_person, spoken, events = self.loc_person, self.spoken, self.events
         get_entries = self.loc_entries.get
-        if analysts or self.stored:
+        if self.stored:
             said = [i for i in self.by_type["L"] if i not in analysts
-                    and not (self.stored and isinstance(nodes[i].ext, dict))]
+                    and not isinstance(nodes[i].ext, dict)]
+        elif analysts:
+            said = list(filterfalse(analysts.__contains__, self.by_type["L"]))
         else:
             said = self.by_type["L"]
-        said_ids = list(map(nids.__getitem__, said))
-        event_ids = self.ids.make_all("node", said_ids)
+        said_ids = [nids[i] for i in said]
+        same = self.ids.take_all("node", said_ids)  # each event's id its node's id
+        event_ids = {} if same else self.ids.make_all("node", said_ids)
         when: dict[str, tuple[Any, str | None]] = {}  # timestamp -> (date, time-of-day tag)
         for i, nid in zip(said, said_ids):  # not annotation, nor a speaker argmap wrote
             node = nodes[i]
@@ -467,19 +507,33 @@ class _Dialogue:
                 if aid is None:
                     aid = aid_of[name] = self.ids.make("actor", name, "actor")
                     self.actors.append({"id": aid, "name": name, "kind": "person"})
+            # when it was said: as _stamp, with the common cases inline (no entry, or one
+            # without a start: the node's timestamp, else the entry's)
             entries = get_entries(i)
-            stamp: Any = self._stamp(i, entries) if entries else node.timestamp
-            found = when.get(stamp) if stamp.__class__ is str else (None, None)
+            stamp: Any = node.timestamp
+            entry = None
+            if entries is not None:
+                if len(entries) > 1:
+                    stamp = self._stamp(i, entries)
+                elif (start := entries[0].start) and date(start):
+                    stamp = start
+                else:
+                    entry = entries[0]
+            found = when.get(stamp) if stamp.__class__ is str else _UNDATED
             if found is None:
-                tag = f"time:{stamp[11:19]}" if len(stamp) >= 19 and stamp[10] in " T" else None
-                found = when[stamp] = (date(stamp), tag)
+                found = when[stamp] = self._when(stamp)
+            if found[0] is None and entry is not None:  # the entry's timestamp then
+                stamp = entry.timestamp
+                found = when.get(stamp) if stamp.__class__ is str else _UNDATED
+                if found is None:
+                    found = when[stamp] = self._when(stamp)
             day, tag = found
             if day is None:
                 self.left.add("locutions without a date (no event)", nid)
                 spoken[i] = (aid, None, None)
                 continue
-            event: dict[str, Any] = {"id": event_ids[nid], "date": day, "kind": "statement",
-                                     "title": words,
+            event: dict[str, Any] = {"id": nid if same else event_ids[nid], "date": day,
+                                     "kind": "statement", "title": words,
                                      "tags": ["locution"] if tag is None else ["locution", tag]}
             if aid is not None:
                 event["participants"] = [aid]
@@ -495,27 +549,29 @@ class _Dialogue:
         ``"Speaker : words"`` is another locution (or anchor it with an ``Analysing`` YA); once
         a name is known as an annotator's, every ``"Annotator: Speaker : ..."`` is one too.
         """
-        found: set[int] = set()
-        names: dict[str, None] = {}
         nodes, kinds = self.nodes, self.kinds
         said = self.by_type["L"]
-        texts = list(map(_TEXT, map(nodes.__getitem__, said)))
-        # "name: speaker : words" L node -> (name, rest): only texts with two colons or more
-        split: dict[int, tuple[str, str]] = {}
-        plain = _STR_ONLY.issuperset(map(type, texts))
-        twice = map((1).__lt__, map(str.count, texts, repeat(":"))) if plain else \
-            (t.__class__ is str and t.count(":") > 1 for t in texts)
-        for i, text in compress(zip(said, texts), twice):
-            name, rest = text.split(":", 1)
-            split[i] = (name.strip(), " ".join(rest.split()))
-        if split:
-            whole = set(map(" ".join, map(str.split, texts))) if plain else \
-                {" ".join(str(t or "").split()) for t in texts}
-            for i, (name, rest) in split.items():
-                if name and rest in whole:
-                    found.add(i)
-                    names.setdefault(name)
-        for ya in self.by_type["YA"]:
+        texts = whole_texts = [nodes[i].text for i in said]
+        if not _STR_ONLY.issuperset(map(type, texts)):  # only strings are ever split
+            texts = [t if t.__class__ is str else "" for t in whole_texts]
+            whole_texts = [t if t.__class__ is str else str(t or "") for t in whole_texts]
+        # "name: speaker : words" L nodes, their names and rests: texts with two colons or more
+        twice = [text.count(":") > 1 for text in texts]
+        picked = list(compress(said, twice))
+        heads = list(map(str.split, compress(texts, twice), repeat(":"), repeat(1)))
+        names_of = list(map(str.strip, map(itemgetter(0), heads)))
+        found: set[int] = set()
+        names: dict[str, None] = {}
+        if picked:
+            rests = map(" ".join, map(str.split, map(itemgetter(1), heads)))
+            whole = set(map(" ".join, map(str.split, whole_texts)))
+            repeats = list(map(and_, map(bool, names_of), map(whole.__contains__, rests)))
+            found.update(compress(picked, repeats))
+            names.update(dict.fromkeys(compress(names_of, repeats)))
+        yas = self.by_type["YA"]
+        marked = "Analysing" in [nodes[i].text for i in yas] or \
+            "Analysing" in [nodes[i].scheme for i in yas]
+        for ya in yas if marked else ():
             node = nodes[ya]
             if (node.text or node.scheme or "") != "Analysing":
                 continue
@@ -525,33 +581,41 @@ class _Dialogue:
                     name, _ = _speaker_and_words(str(nodes[lid].text or ""), None)
                     if name:
                         names.setdefault(name)
-        for i, (name, _) in split.items():
-            if name in names:
-                found.add(i)
+        found.update(compress(picked, map(names.__contains__, names_of)))
         self.annotators = list(names)
         return found
 
     def _transitions(self) -> None:
         event = {lid: found[2] for lid, found in self.spoken.items() if found[2] is not None}
-        nodes, inc, out = self.nodes, self.inc, self.out
+        nodes, inc, out, get = self.nodes, self.inc, self.out, event.get
         for ta in self.by_type["TA"]:
-            before = [event[s] for s in inc[ta] if s in event]
-            after = [event[t] for t in out[ta] if t in event]
+            sources, targets = inc[ta], out[ta]
+            if len(sources) == 1 and len(targets) == 1:  # the common case, as the general one
+                earlier, later = get(sources[0]), get(targets[0])
+                before = None if earlier is None else [earlier]
+                after = None if later is None else [later]
+            else:  # (a TA's edges to the YA nodes of its illocutions end here too)
+                before = list(filter(None, map(get, sources)))
+                after = list(filter(None, map(get, targets)))
             if not before or not after:
                 self.left.add("TA nodes between locutions not kept", self.nids[ta])
                 continue
             node = nodes[ta]
-            scheme = str(node.scheme or node.text or "")
+            scheme = node.scheme or node.text or ""
+            if scheme.__class__ is not str:
+                scheme = str(scheme)
+            replies = ["replies-to:" + before[0]["id"]] if len(before) == 1 else \
+                ["replies-to:" + earlier["id"] for earlier in before]
+            if scheme not in ("", "TA", "Default Transition"):
+                replies.append(f"transition:{scheme}")
             for later in after:
-                later["tags"].extend(f"replies-to:{earlier['id']}" for earlier in before)
-                if scheme not in ("", "TA", "Default Transition"):
-                    later["tags"].append(f"transition:{scheme}")
+                later["tags"] += replies
 
     def _illocutions(self, claims: dict[int, dict[str, Any]],
                      relations: dict[int, dict[str, Any]], tags: dict[int, list[str]],
                      analysts: set[int]) -> None:
         said: dict[int, list[str]] = defaultdict(list)  # node -> illocutions, in order
-        first: dict[int, tuple[Any, str]] = {}  # claim node -> (date, event id)
+        first: dict[int, Any] = {}  # claim node -> the date of its earliest locution (its "at")
         nodes, inc, out, spoken, stored = self.nodes, self.inc, self.out, self.spoken, self.stored
         for ya in self.by_type["YA"]:
             node = nodes[ya]
@@ -561,7 +625,7 @@ class _Dialogue:
             if illocution.__class__ is not str:
                 illocution = str(illocution)
             sources = inc[ya]
-            if illocution == "Analysing" or (analysts and any(s in analysts for s in sources)):
+            if illocution == "Analysing" or (analysts and not analysts.isdisjoint(sources)):
                 continue  # the annotators' layer, kept as the map's source
             anchored = False
             for target in out[ya]:
@@ -582,9 +646,9 @@ class _Dialogue:
                                 by.append(aid)
                         if day is not None and (claim.get("date") is None or day < claim["date"]):
                             claim["date"] = day
-                        if event is not None and (target not in first
-                                                  or day < first[target][0]):
-                            first[target] = (day, event["id"])
+                        if event is not None and (target not in first or day < first[target]):
+                            first[target] = day
+                            claim["at"] = event["id"]
                 elif target in relations:
                     anchored = True
                     said[target].append(illocution)
@@ -600,12 +664,12 @@ class _Dialogue:
                 kept = illocutions if illocutions[0] else []
             else:
                 kept = list(dict.fromkeys(x for x in illocutions if x))
+            if not kept:
+                continue
             default = "Asserting" if i in claims else \
                 _DEFAULT_ILLOCUTION[relations[i]["type"]]
-            if kept and kept != [default]:
-                tags[i].extend(f"illocution:{x}" for x in kept)
-        for i, (_, event_id) in first.items():
-            claims[i]["at"] = event_id
+            if len(kept) > 1 or kept[0] != default:
+                tags[i] += ["illocution:" + x for x in kept]
 
     def map_source(self, stem: str | None) -> list[dict[str, Any]]:
         """The map itself as a source whose authors are its annotators (none without any)."""
@@ -720,8 +784,8 @@ def _trusted_dossier(sections: dict[str, list[dict[str, Any]]],
                                        ("relations", Relation, "type", _RELATION_TYPES)):
         items = sections[name]
         if field:  # the vocabulary's members for its values
-            deque(map(dict.__setitem__, items, repeat(field),
-                      map(values.__getitem__, map(itemgetter(field), items))), maxlen=0)
+            for item in items:
+                item[field] = values[item[field]]
         made[name] = _trusted.build(model, items)
     return _trusted.dossier(made, None if info is None else
                             _trusted.build(DossierInfo, [info])[0])
