@@ -37,6 +37,7 @@ __all__ = ["decode", "encode"]
 #: The layout of the rows; another layout is another cache key (argmap's code is in the key).
 VERSION = 1
 _FIELDS_SET = attrgetter("__pydantic_fields_set__")
+_ALL = slice(None)
 
 
 @dataclass(frozen=True)
@@ -198,14 +199,17 @@ def _build(model: type[BaseModel], rows: list[dict[str, Any]],
         if not inner:
             continue
         made = _build(field.model, inner, sets, numbers)
+        if field.kind == "list":
+            # each list of rows becomes, in place, the list of their models (no new lists)
+            lists = list(filter(None, column))
+            pieces = iter(made)
+            deque(map(list.__setitem__, lists, repeat(_ALL),
+                      map(islice, repeat(pieces), map(len, lists))), maxlen=0)
+            continue
         if field.kind == "one":
             where: list[int] = list(range(count))
-        elif field.kind == "optional":
-            where = list(compress(range(count), map(is_not, column, repeat(None))))
         else:
-            where = list(compress(range(count), map(len, column)))
-            pieces = iter(made)
-            made = [list(islice(pieces, len(column[i]))) for i in where]
+            where = list(compress(range(count), map(is_not, column, repeat(None))))
         deque(map(dict.__setitem__, map(rows.__getitem__, where), repeat(field.name), made),
               maxlen=0)
     table = sets[model.__name__]
