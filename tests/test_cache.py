@@ -401,3 +401,23 @@ def test_a_file_added_to_a_folder_is_seen_without_reading_the_others(tmp_path, c
     assert len(load(folder).claims) == len(dossier.claims) + 1 and counted["parse"] == 3
     (folder / "b.yaml").unlink()
     assert load(folder) == dossier and counted["parse"] == 3  # the first entry again
+
+
+def test_the_least_recently_used_entries_go_when_the_cache_is_full(tmp_path, cache_dir, counted,
+                                                                   monkeypatch):
+    paths = [dump(generate_dossier(200, seed=seed), tmp_path / f"case{seed}.json")
+             for seed in (1, 2, 3)]
+    load(paths[0])
+    load(paths[1])
+    (size,) = {entry.stat().st_size for entry in entries(cache_dir)[:1]}
+    monkeypatch.setattr(cache, "MAX_BYTES", int(size * 2.5))
+    for entry in entries(cache_dir):  # both stored a while ago
+        os.utime(entry, (1_000_000_000, 1_000_000_000))
+    load(paths[0])  # a hit: now the most recently used
+    load(paths[2])  # a third entry: the cache is full, the least recently used goes
+    assert counted["parse"] == 3 and len(entries(cache_dir)) == 2
+    load(paths[0])
+    load(paths[2])
+    assert counted["parse"] == 3  # both still there
+    load(paths[1])
+    assert counted["parse"] == 4  # this one had gone

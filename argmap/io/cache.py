@@ -30,7 +30,9 @@ Where: ``$ARGMAP_CACHE`` if set, else ``$XDG_CACHE_HOME/argmap``, else ``~/.cach
 user's own folder (made private, mode 0700), never beside the dossier. A folder, or an entry,
 that another user owns or could write to is never read nor written: what the cache holds is
 trusted to be what argmap wrote. ``ARGMAP_CACHE=off`` turns the cache off. Only dossiers of at
-least :data:`MIN_BYTES` are cached: smaller ones load in a few milliseconds anyway.
+least :data:`MIN_BYTES` (100 kB) are cached: smaller ones are parsed and checked afresh in less
+time than a process's first look-up takes. The entries take at most :data:`MAX_BYTES` together:
+past it, the least recently used go.
 """
 
 from __future__ import annotations
@@ -50,13 +52,16 @@ import msgspec
 from ..errors import FileError
 from .atomic import write_atomic
 
-__all__ = ["MIN_BYTES", "RACY_SECONDS", "Keyed", "discard", "fetch", "folder", "key", "key_of",
-           "store"]
+__all__ = ["MAX_BYTES", "MIN_BYTES", "RACY_SECONDS", "Keyed", "discard", "fetch", "folder", "key",
+           "key_of", "store"]
 
 #: The smallest dossier (all its files together, in bytes) worth caching: below, parsing and
 #: checking it afresh takes about as long as the first cache look-up of a process (which hashes
 #: argmap's own source, 7 ms); above, the cache wins (a 200 kB dossier: 2 ms, not 19).
 MIN_BYTES = 100_000
+#: The most the entries may take together: past it, the least recently used are removed (a
+#: dossier of 100,000 items takes 38 MB).
+MAX_BYTES = 1_000_000_000
 #: A file changed less than this before it is read is hashed again at every load (see above):
 #: more than the coarsest file-time granularity in use (2 s on FAT) and small clock skews.
 RACY_SECONDS = 3
@@ -242,6 +247,10 @@ def fetch(name: str) -> memoryview | None:
     digest = raw[len(_FORMAT):head]
     payload = memoryview(raw)[head:]  # not a copy (tens of megabytes for a large dossier)
     if raw[:len(_FORMAT)] == _FORMAT and hashlib.sha256(payload).digest() == digest:
+        try:
+            os.utime(path)  # used now: the last to go when the cache is pruned
+        except OSError:
+            pass
         return payload
     discard(name)
     return None
@@ -274,4 +283,25 @@ def store(name: str, payload: bytes) -> bool:
         write_atomic(target, _FORMAT + hashlib.sha256(payload).digest() + payload)
     except (OSError, FileError):
         return False  # a cache never fails a load
+    _prune(where, target)
     return True
+
+
+def _prune(where: Path, kept: Path) -> None:
+    """Remove the least recently used entries while they take more than :data:`MAX_BYTES`
+    together (never the one just stored)."""
+    try:
+        found = sorted((info.st_mtime_ns, info.st_size, path)
+                       for path in where.glob("??/*.msgpack") for info in (path.stat(),))
+    except OSError:
+        return  # another process is pruning too
+    total = sum(size for _, size, _ in found)
+    for _, size, path in found:
+        if total <= MAX_BYTES:
+            break
+        if path != kept:
+            try:
+                path.unlink()
+            except OSError:
+                continue
+            total -= size
