@@ -13,10 +13,8 @@ it is past the racy window (stat vouches for it: argmap.io.cache).
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
-import statistics
 import sys
 import tempfile
 import time
@@ -28,19 +26,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from generate import generate_dossier  # noqa: E402
+from measure import paused, timed  # noqa: E402
 
 from argmap.io import cache  # noqa: E402
 from argmap.io.files import dump, load  # noqa: E402
 
 
 def _median(func, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        gc.collect()
-        start = time.process_time()
-        func()
-        times.append(time.process_time() - start)
-    return statistics.median(times)
+    """Median CPU time of ``func`` (each result freed before the next run, not timed)."""
+    return timed(func, repeat).cpu
 
 
 def _one_size(items: int, repeat: int, tmp: Path) -> list[tuple]:
@@ -52,9 +46,9 @@ def _one_size(items: int, repeat: int, tmp: Path) -> list[tuple]:
         raw = path.read_bytes()
         slow = max(1, repeat // 2) if items >= 100_000 and suffix == "yaml" else repeat
         if suffix == "json":
-            floor = _median(lambda: json.loads(raw), repeat)
+            floor = _median(paused(lambda: json.loads(raw)), repeat)
         else:  # PyYAML's own loader: half a minute for 100k items
-            floor = _median(lambda: yaml.load(raw, Loader=yaml.CSafeLoader),
+            floor = _median(paused(lambda: yaml.load(raw, Loader=yaml.CSafeLoader)),
                             1 if slow < repeat else repeat)
         dump(dossier, path)  # written again: just now, as a file saved from an editor
         assert load(path) == dossier  # stores it
