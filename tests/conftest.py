@@ -23,6 +23,19 @@ CORPORA = SHARED / "corpora"
 SEED = SHARED / "seeds" / "000_45601511449ac7f5.txt"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _dossier_cache(tmp_path_factory: pytest.TempPathFactory) -> object:
+    """The dossier cache (argmap.io.cache) of the tests in a folder of their own: loads go
+    through it as a user's do, and nothing is left in the user's cache folder."""
+    before = os.environ.get("ARGMAP_CACHE")
+    os.environ["ARGMAP_CACHE"] = str(tmp_path_factory.mktemp("argmap-cache"))
+    yield
+    if before is None:
+        os.environ.pop("ARGMAP_CACHE", None)
+    else:
+        os.environ["ARGMAP_CACHE"] = before
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Tests marked ``graphviz`` fail loudly in CI when ``dot`` is missing, and skip elsewhere."""
     if shutil.which("dot"):

@@ -41,9 +41,9 @@ def counted(monkeypatch):
     calls = {"parse": 0, "check": 0}
     parse, check = files.parse_file, files._check_located
 
-    def counting_parse(path):
+    def counting_parse(path, raw=None):
         calls["parse"] += 1
-        return parse(path)
+        return parse(path, raw)
 
     def counting_check(*args):
         calls["check"] += 1
@@ -291,3 +291,133 @@ def test_nothing_others_can_write_to_is_read(tmp_path, cache_dir, counted, what)
     target.chmod(target.stat().st_mode & ~0o022)
     load(path)
     assert counted["parse"] == 2  # the user's own again: read
+
+
+# --- files stat still describes as when they were read are not read again ---------------------
+
+
+@pytest.fixture
+def later(monkeypatch):
+    """Loads happen a minute after the files were written (the files are then past the racy
+    window, as a dossier edited earlier is)."""
+    real = cache._now
+    monkeypatch.setattr(cache, "_now", lambda: real() + 60 * 1_000_000_000)
+
+
+@pytest.fixture
+def reads(monkeypatch):
+    """How many times each dossier file was read whole (the cache's own files are opened)."""
+    counts: dict[str, int] = {}
+    read_bytes = Path.read_bytes
+
+    def counting(path):
+        if path.suffix != ".msgpack":
+            counts[path.name] = counts.get(path.name, 0) + 1
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    return counts
+
+
+def seen_records(where: Path) -> list[Path]:
+    return sorted((where / "seen").glob("*.msgpack")) if (where / "seen").exists() else []
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
+def test_unchanged_files_are_not_read_again(tmp_path, cache_dir, counted, later, reads, suffix):
+    dossier = generate_dossier(300, seed=1)
+    path = dump(dossier, tmp_path / f"case{suffix}")
+    first = load(path)
+    assert first == dossier and reads == {path.name: 1}  # read once: hashed and parsed
+    assert len(seen_records(cache_dir)) == 1
+    again = load(path)
+    assert reads == {path.name: 1} and counted == {"parse": 1, "check": 1}
+    same_models(first, again)
+
+
+def test_a_same_size_edit_that_keeps_the_modified_time_is_seen(tmp_path, cache_dir, counted,
+                                                                later):
+    """As ``cp -p``, ``rsync -a`` or ``touch -d`` leave a file: same size, same modified time,
+    other bytes. The changed time (which no program can set back) tells."""
+    dossier = generate_dossier(300, seed=1)
+    path = dump(dossier, tmp_path / "case.yaml")
+    load(path)
+    before = path.stat()
+    claim = dossier.claims[0]
+    text = path.read_text(encoding="utf-8")
+    changed = text.replace(f"id: {claim.id}\n", f"id: {claim.id[:-1]}z\n", 1)
+    assert changed != text and len(changed.encode()) == before.st_size
+    import time
+    time.sleep(0.05)  # past the file system's clock tick
+    path.write_text(changed, encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_mtime_ns == before.st_mtime_ns
+    assert path.stat().st_size == before.st_size
+    found = load(path)
+    assert counted["parse"] == 2
+    assert found.claims[0].id == f"{claim.id[:-1]}z"
+
+
+def test_files_changed_just_before_they_are_read_are_hashed_every_time(tmp_path, cache_dir,
+                                                                        counted, reads):
+    """A file written within the racy window could be written again in the same clock tick
+    with stat none the wiser: it is not recorded, and is read and hashed at every load."""
+    dossier = generate_dossier(300, seed=1)
+    path = dump(dossier, tmp_path / "case.json")
+    load(path)
+    load(path)
+    assert seen_records(cache_dir) == [] and reads == {path.name: 2}
+    assert counted["parse"] == 1  # still from the cache: the content is the same
+
+
+@pytest.mark.parametrize("damage", ["garbage", "empty", "other stamps"])
+def test_a_damaged_record_of_files_is_ignored(tmp_path, cache_dir, counted, later, reads,
+                                              damage):
+    dossier = generate_dossier(300, seed=1)
+    path = dump(dossier, tmp_path / "case.json")
+    load(path)
+    (record,) = seen_records(cache_dir)
+    if damage == "other stamps":
+        (seen,) = msgspec.msgpack.decode(record.read_bytes())
+        seen[1][0] += 1  # another size: the files are read and hashed again
+        record.write_bytes(msgspec.msgpack.encode([seen]))
+    else:
+        record.write_bytes({"garbage": b"\x93not a record", "empty": b""}[damage])
+    assert load(path) == dossier
+    assert reads == {path.name: 2} and counted["parse"] == 1
+    load(path)
+    assert reads == {path.name: 2}  # recorded again, whole
+
+
+def test_a_file_added_to_a_folder_is_seen_without_reading_the_others(tmp_path, cache_dir,
+                                                                      counted, later):
+    folder = tmp_path / "case"
+    folder.mkdir()
+    dossier = generate_dossier(200, seed=2)
+    dump(dossier, folder / "a.yaml")
+    load(folder)
+    (folder / "b.yaml").write_text("claims:\n  - id: extra\n    text: one more\n",
+                                   encoding="utf-8")
+    assert len(load(folder).claims) == len(dossier.claims) + 1 and counted["parse"] == 3
+    (folder / "b.yaml").unlink()
+    assert load(folder) == dossier and counted["parse"] == 3  # the first entry again
+
+
+def test_the_least_recently_used_entries_go_when_the_cache_is_full(tmp_path, cache_dir, counted,
+                                                                   monkeypatch):
+    paths = [dump(generate_dossier(200, seed=seed), tmp_path / f"case{seed}.json")
+             for seed in (1, 2, 3)]
+    load(paths[0])
+    load(paths[1])
+    (size,) = {entry.stat().st_size for entry in entries(cache_dir)[:1]}
+    monkeypatch.setattr(cache, "MAX_BYTES", int(size * 2.5))
+    for entry in entries(cache_dir):  # both stored a while ago
+        os.utime(entry, (1_000_000_000, 1_000_000_000))
+    load(paths[0])  # a hit: now the most recently used
+    load(paths[2])  # a third entry: the cache is full, the least recently used goes
+    assert counted["parse"] == 3 and len(entries(cache_dir)) == 2
+    load(paths[0])
+    load(paths[2])
+    assert counted["parse"] == 3  # both still there
+    load(paths[1])
+    assert counted["parse"] == 4  # this one had gone

@@ -96,6 +96,37 @@ def test_yaml_reads_core_schema_not_yaml_1_1(write):
     assert load(path).get("article").title == "no"  # YAML 1.1 would have read False
 
 
+SCALARS = """\
+plain: text
+quoted: "123"
+empty:
+nulls: [~, null, Null, NULL]
+booleans: [true, True, FALSE, no, yes, on]
+integers: [0, -12, +7, 0o17, 0x1F, 010]
+floats: [1.5, -.5, 2e3, .inf, -.Inf, .nan]
+dates: [2019-07-23, 2019-07-23T10:00:00]
+odd: [<<, '<<', 0b101, 1_000, 12:30, =]
+anchored: &a {x: [1, *a_inner]}
+"""
+
+
+@pytest.mark.parametrize("text", [
+    SCALARS.replace(", *a_inner", ""),
+    "claims:\n  - &one {id: a, text: x}\n  - *one\n",
+    (Path(__file__).resolve().parents[1] / "claims" / "mynumber-card.yaml").read_text("utf-8"),
+], ids=["scalars", "aliases", "example"])
+def test_the_fast_yaml_pass_gives_what_the_careful_one_does(text):
+    """The data built without keeping paths equals the data of the careful pass, which locates
+    problems: YAML 1.2 core scalars, aliases, the example case."""
+    import yaml
+
+    from argmap.io import yaml_read
+    root = yaml.compose(text, Loader=yaml_read.StrictLoader)
+    careful = yaml_read._Builder("x", budget=10_000)._build(root, ())
+    document = yaml_read.parse(text, "x")
+    assert repr(document.data) == repr(careful)  # not ==: nan is not equal to itself
+
+
 def test_unknown_reference_with_suggestion(write):
     path = write("case.yaml", GOOD.replace("to: d-no-survey", "to: d-no-surveys"))
     assert _problems(path) == [

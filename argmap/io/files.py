@@ -55,11 +55,12 @@ def _display(path: Path) -> str:
     return str(path) if relative.startswith("..") else relative
 
 
-def read_text(path: Path) -> str:
-    """Read a file as UTF-8 text; a byte-order mark is dropped, bad bytes are located."""
+def read_text(path: Path, raw: bytes | None = None) -> str:
+    """Read a file as UTF-8 text (or its bytes ``raw``, already read); a byte-order mark is
+    dropped, bad bytes are located."""
     name = _display(path)
     try:
-        raw = path.read_bytes()
+        raw = path.read_bytes() if raw is None else raw
     except FileNotFoundError:
         raise FileError("no such file", file=name) from None
     except IsADirectoryError:
@@ -81,13 +82,14 @@ def read_text(path: Path) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
-def parse_file(path: Path) -> _Parsed:
-    """Read and parse one ``.yaml``/``.yml``/``.json`` file into plain data."""
+def parse_file(path: Path, raw: bytes | None = None) -> _Parsed:
+    """Read and parse one ``.yaml``/``.yml``/``.json`` file (or its bytes ``raw``, already
+    read) into plain data."""
     name = _display(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise FileError(f"unknown suffix '{path.suffix}': expected .yaml, .yml or .json", file=name)
-    return parse_text(read_text(path), "json" if suffix == ".json" else "yaml", name)
+    return parse_text(read_text(path, raw), "json" if suffix == ".json" else "yaml", name)
 
 
 def parse_text(text: str, fmt: str, name: str) -> _Parsed:
@@ -245,20 +247,21 @@ def _load(root: Path, use_cache: bool = False) -> Dossier:
         paths = _files_in(root) if root.is_dir() else [root]
     except ArgmapError as exc:
         raise DossierError([exc]) from None
-    key = _cache_key(root, paths) if use_cache else None
-    if key is not None:
-        stored = cache.fetch(key)
+    keyed = _cache_key(root, paths) if use_cache else None
+    if keyed is not None:
+        stored = cache.fetch(keyed.name)
         if stored is not None:
             found = snapshot.decode(stored)
             if found is not None:
                 return found
-            cache.discard(key)  # not what argmap writes: load afresh (and store it again)
+            cache.discard(keyed.name)  # not what argmap writes: load afresh (and store it again)
+    contents = keyed.contents if keyed is not None else {}
     parsed: list[_Parsed] = []
     parts = []
     problems: list[ArgmapError] = []
     for file_path in paths:
         try:
-            one = parse_file(file_path)
+            one = parse_file(file_path, contents.get(file_path))
             parts.append(validate_data(one))
             parsed.append(one)
         except DossierError as exc:
@@ -269,29 +272,18 @@ def _load(root: Path, use_cache: bool = False) -> Dossier:
         raise DossierError(problems)
     dossier = parts[0] if len(parts) == 1 else Dossier.merge(parts)
     _check_located(dossier, parsed, parts)
-    if key is not None:
+    if keyed is not None and keyed.unchanged():
         try:
-            cache.store(key, snapshot.encode(dossier))
+            cache.store(keyed.name, snapshot.encode(dossier))
         except ValueError:
             pass  # a value MessagePack cannot hold: the dossier is not cached
     return dossier
 
 
-def _cache_key(root: Path, paths: list[Path]) -> str | None:
-    """The cache key of these files, or None when the cache is off, they are too small to be
-    worth it, or one cannot be read (the load then reports it)."""
-    if cache.folder() is None:
-        return None
-    files = []
-    try:
-        for path in paths:
-            files.append((str(path.relative_to(root)) if path != root else path.name,
-                          path.read_bytes()))
-    except OSError:
-        return None
-    if sum(len(content) for _, content in files) < cache.MIN_BYTES:
-        return None
-    return cache.key(files)
+def _cache_key(root: Path, paths: list[Path]) -> cache.Keyed | None:
+    """The cache key of these files (see :func:`argmap.io.cache.key_of`), or None."""
+    return cache.key_of(root, [(str(path.relative_to(root)) if path != root else path.name, path)
+                               for path in paths])
 
 
 def _check_located(dossier: Dossier, parsed: list[_Parsed], parts: list[Dossier]) -> None:

@@ -6,8 +6,9 @@ then which of them were set), nested models as rows of theirs. :func:`encode` wr
 MessagePack. :func:`decode` reads them back with msgspec, which gives each value its field's type
 in C (dates, vocabulary members, texts that are a string or a language map, numbers that are
 ints or floats), and rebuilds every model as pydantic's own ``model_construct`` does, in bulk
-(:func:`argmap.construct.construct`): 100,000 items in about a quarter of a second, where
-validating them again takes twice as long and parsing YAML seconds.
+(:func:`argmap.construct.construct`): 100,000 items (185,000 models) in about 0.35 s, half of
+it msgspec making the 1.5 million values and half making the models, where validating them
+again takes 0.7 s and parsing YAML seconds.
 
 The rows are trusted only because argmap wrote them from models that had validated, under a key
 that changes with the files, argmap's code and the versions it validates with
@@ -37,6 +38,7 @@ __all__ = ["decode", "encode"]
 #: The layout of the rows; another layout is another cache key (argmap's code is in the key).
 VERSION = 1
 _FIELDS_SET = attrgetter("__pydantic_fields_set__")
+_ALL = slice(None)
 
 
 @dataclass(frozen=True)
@@ -198,14 +200,17 @@ def _build(model: type[BaseModel], rows: list[dict[str, Any]],
         if not inner:
             continue
         made = _build(field.model, inner, sets, numbers)
+        if field.kind == "list":
+            # each list of rows becomes, in place, the list of their models (no new lists)
+            lists = list(filter(None, column))
+            pieces = iter(made)
+            deque(map(list.__setitem__, lists, repeat(_ALL),
+                      map(islice, repeat(pieces), map(len, lists))), maxlen=0)
+            continue
         if field.kind == "one":
             where: list[int] = list(range(count))
-        elif field.kind == "optional":
-            where = list(compress(range(count), map(is_not, column, repeat(None))))
         else:
-            where = list(compress(range(count), map(len, column)))
-            pieces = iter(made)
-            made = [list(islice(pieces, len(column[i]))) for i in where]
+            where = list(compress(range(count), map(is_not, column, repeat(None))))
         deque(map(dict.__setitem__, map(rows.__getitem__, where), repeat(field.name), made),
               maxlen=0)
     table = sets[model.__name__]
