@@ -11,7 +11,7 @@ import graphviz
 
 from ..model import Done, EffectType, RelationType, Said
 from .escape import html
-from .context import Context
+from .context import Context, subgraph
 from .style import ANSWER, BLACK, DONE, EFFECT, GREY, KIND_SHAPE, LINK, RELATION, SAID, EdgeLook
 
 __all__ = ["add_legend"]
@@ -117,10 +117,10 @@ def add_legend(ctx: Context, g: graphviz.Digraph, at: int | None = None,
              "</TR>" for e in extra]
     kinds = [k for k in _KIND_ORDER if f"kind.{k}" in ctx.used]
     table = f'<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">{"".join(rows)}</TABLE>'
-    with g.subgraph(name="cluster__legend") as lg:
+    with subgraph(g, "cluster__legend") as lg:
         lg.attr(label=f"<<B>{html(ctx.w('legend'))}</B>>", style="rounded",
                 color=ctx.color(GREY), fontsize="12", labeljust="l", labelloc="t", margin="8")
-        with lg.subgraph() as shapes:  # the table and the shapes side by side:
+        with subgraph(lg) as shapes:  # the table and the shapes side by side:
             if not ctx.bottom_up:  # one rank, across the page
                 shapes.attr(rank="same")
             # an empty table is a syntax error: a blank point stands in when there are no rows

@@ -26,7 +26,7 @@ from .. import text as tx
 from ..dossier import Dossier
 from ..model import Relation, RelationType
 from .backend import AFTER_LAYOUT, ROUTED_UP_TO
-from .context import Context
+from .context import Context, subgraph
 from .escape import html
 from .labels import NODE, claim_node
 from .legend import add_legend
@@ -157,8 +157,9 @@ def _groups(mains: list[str], edges: list[tuple[str, str, Relation]],
         else:
             groups.append(Group("apart", part))
     groups += [g for g in (follows, loose) if g.members]
+    premises = {s for s, _, _ in edges}  # once: per group it made large maps quadratic
     for group in groups:
-        _set_depth(group, middle, near, {s for s, _, _ in edges})
+        _set_depth(group, middle, near, premises)
     _share_sides(groups)
     return groups
 
@@ -319,15 +320,15 @@ def draw_sheet(case: Case, middle: list[str], boxes: list[Box],
 
     def draw_box(index: int, box: Box) -> None:
         _, colour, amount, style = _BOX[box.group.kind]
-        with g.subgraph(name=f"cluster_line_{index}") as cluster:
+        with subgraph(g, f"cluster_line_{index}") as cluster:
             cluster.attr(label=_box_label(ctx, box.group, box.note), style=style,
                          color=ctx.color(colour), fillcolor=ctx.color(tint(colour, amount)),
                          labeljust="l", margin="8", penwidth="1.2")
             for member in box.shown:
                 draw_node(cluster, member)
             if box.group.kind == "loose":  # items linked to nothing: a grid, rows of three
-                for a, b in zip(box.shown, box.shown[1:]):
-                    if box.shown.index(b) % 3:
+                for i, (a, b) in enumerate(zip(box.shown, box.shown[1:]), 1):
+                    if i % 3:  # b's place in the box (list.index made large maps quadratic)
                         layer[b] = layer[a] + 1
                         cluster.edge(a, b, style="invis")
 
@@ -353,7 +354,7 @@ def draw_sheet(case: Case, middle: list[str], boxes: list[Box],
             previous = box
     if middle:
         ctx.used.add("main")
-        with g.subgraph() as centre:
+        with subgraph(g) as centre:
             centre.attr(rank="same")
             for m in middle:
                 draw_node(centre, m)
@@ -393,7 +394,7 @@ def draw_sheet(case: Case, middle: list[str], boxes: list[Box],
     if later:
         if ctx.size <= ROUTED_UP_TO:
             g.graph_attr["splines"] = "true"
-        with g.subgraph(name=AFTER_LAYOUT) as joining:
+        with subgraph(g, AFTER_LAYOUT) as joining:
             for src, dst, attrs in later:
                 joining.edge(src, dst, **attrs)
     if ctx.options.focus is not None:
@@ -443,7 +444,7 @@ def _draw_listing(ctx: Context, g: graphviz.Digraph, listing: list[tuple[Group, 
                     + cell.format(html(text or " ")) + "</TR>")
     table = ('<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="3" COLOR="#BBBBBB">'
              + "".join(rows) + "</TABLE>")
-    with g.subgraph(name="cluster_separate") as box:
+    with subgraph(g, "cluster_separate") as box:
         box.attr(label=f'<<FONT POINT-SIZE="11"><B>{html(ctx.w("sheet.separate_list"))}</B>'
                        "</FONT>>", style="rounded,filled,dotted", color=ctx.color(GREY),
                  fillcolor=ctx.color(tint(GREY, 0.03)), labeljust="l", margin="8")

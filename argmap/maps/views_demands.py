@@ -16,7 +16,7 @@ from .. import text as tx
 from ..dossier import Dossier
 from ..model import Claim, Done, EffectType, Event, RelationType, Said, said_for
 from .backend import AFTER_LAYOUT, ROUTED_UP_TO
-from .context import Context, stack
+from .context import Context, stack, subgraph
 from .escape import html, plain
 from .labels import action_node, demand_node, no_answer_node, response_node
 from .legend import add_legend
@@ -195,7 +195,7 @@ def _draw(ctx: Context, groups: list[tuple[tuple[Any, ...], list[Any]]], everyth
     for key, members in reversed(groups) if ctx.bottom_up else groups:
         name = (f"cluster_at__{key[2]}" if key[1] == "at"
                 else f"cluster_on__{key[0].isoformat()}__{key[2]}") + "".join(key[3:])
-        with g.subgraph(name=name) as c:
+        with subgraph(g, name) as c:
             c.attr(label=_cluster_label(ctx, key, members), style="rounded,filled",
                    fillcolor=ctx.color(tint(GREY, 0.07)), color=ctx.color(GREY),
                    labeljust="l", margin="10")
@@ -203,7 +203,7 @@ def _draw(ctx: Context, groups: list[tuple[tuple[Any, ...], list[Any]]], everyth
             for d in listed:
                 demand_node(ctx, c, d)
             if len(listed) > 1:  # and in that order down the box (a chain of unseen links)
-                with c.subgraph() as order:
+                with subgraph(c) as order:
                     order.attr(rank="same")
                     chain = listed[::-1] if ctx.bottom_up else listed
                     for a, b in zip(chain, chain[1:]):
@@ -271,7 +271,7 @@ def _draw(ctx: Context, groups: list[tuple[tuple[Any, ...], list[Any]]], everyth
     if across:
         if ctx.size <= ROUTED_UP_TO:  # neato, drawing these, routes them round the boxes
             g.graph_attr["splines"] = "true"
-        with g.subgraph(name=AFTER_LAYOUT) as later:
+        with subgraph(g, AFTER_LAYOUT) as later:
             for tail, head, attrs in across:
                 later.edge(tail, head, **attrs)
     if options.focus is not None:
