@@ -470,6 +470,31 @@ def test_meetings_stay_in_date_order_however_answers_join_them(seed) -> None:
         assert r.id in nodes and {f"{d}->{r.id}" for d in r.to} <= lines
 
 
+@pytest.mark.graphviz
+@needs_dot
+@pytest.mark.parametrize("seed", range(2))
+def test_a_large_map_keeps_its_meetings_in_date_order_in_boxes(monkeypatch, seed) -> None:
+    """A map of more meetings than views_demands.BANDS_PER_BOX holds them in unseen boxes (dot
+    lays out thousands of side-by-side boxes in quadratic time): the meetings still read in date
+    order down the page, across the boxes too, with every answer drawn."""
+    from argmap.maps import views_demands
+
+    monkeypatch.setattr(views_demands, "BANDS_PER_BOX", 2)  # 9 meetings: 5 boxes
+    case = _tangled_case(seed)
+    dot = draw(case, "demands", RenderOptions(lang="en")).source
+    assert dot.count("subgraph cluster_bands_") == 5
+    # top to bottom, dot would reorder a box's bands: such a map keeps one level of bands
+    assert "cluster_bands_" not in draw(case, "demands",
+                                        RenderOptions(lang="en", rankdir="TB")).source
+    svg = _layout(draw(case, "demands", RenderOptions(lang="en")))
+    dates = {e.id: e.date for e in case.events}
+    order = [name.split("__")[1] for name in _meetings_top_down(svg)]
+    assert [dates[e] for e in order] == sorted(dates.values())
+    nodes, lines = _boxes(svg, "node"), set(_boxes(svg, "edge"))
+    for r in case.responses:
+        assert r.id in nodes and {f"{d}->{r.id}" for d in r.to} <= lines
+
+
 #: The measure of a page: at 96 dpi (4/3 px a point) at most this many px on its long side,
 #: with the text of every item at least 10 px.
 LONG_SIDE_PX = 2500
