@@ -246,8 +246,9 @@ def test_pan_zoom_and_keyboard(open_page, pages):
     fitted = page.locator("svg.map").get_attribute("viewBox")
     area = page.locator("#viewport").bounding_box()
     page.mouse.move(area["x"] + area["width"] / 2, area["y"] + area["height"] / 2)
-    page.mouse.wheel(0, -300)
-    assert page.locator("svg.map").get_attribute("viewBox") != fitted
+    page.mouse.wheel(0, -300)  # the browser hands wheel events on without waiting for them
+    page.wait_for_function("(fitted) => document.querySelector('svg.map')"
+                           ".getAttribute('viewBox') !== fitted", arg=fitted, timeout=5_000)
     x0 = float(page.locator("svg.map").get_attribute("viewBox").split()[0])
     page.mouse.down()
     page.mouse.move(area["x"] + area["width"] / 2 - 100, area["y"] + area["height"] / 2 - 50,
