@@ -33,6 +33,7 @@ from ..formats import case_name
 from ..gc_pause import paused_gc
 from ..io.files import load
 from ..maps.options import RenderOptions
+from ..maps.output import Map
 from ..maps.views import draw
 from ..page.build import PageBuilder
 from .context import Site
@@ -82,8 +83,10 @@ def _map_page(case: Case, lang: str, max_nodes: int) -> tuple[str | None, str | 
     """The case's interactive map page (demands view), or why there is none."""
     options = RenderOptions(lang=lang, max_nodes=max_nodes)
     try:
-        draw(case.dossier, "demands", options)  # refuses an oversized map before any layout
-        return PageBuilder(case.dossier, options).html("demands", lang), None
+        # refuses an oversized map before any layout; else it is the map the page embeds
+        drawn = Map(draw(case.dossier, "demands", options), timeout=options.timeout)
+        return PageBuilder(case.dossier, options, maps={("demands", lang): drawn}).html(
+            "demands", lang), None
     except RenderError as exc:
         found = _NODES.search(exc.message if hasattr(exc, "message") else str(exc))
         if found:
