@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from functools import cached_property
 from typing import Any
 
 import graphviz
+import networkx as nx
 
 from ..dates import latest_date, precision_of
 from ..dossier import Dossier
@@ -69,12 +71,8 @@ class Context:
         self.fallback = tuple(options.fallback) + tuple(info_langs)
         self.color = Palette(options.scheme)
         self.kinds = kinds if options.kinds is None else kinds & options.kinds
-        self.graph = build_graph(dossier)
-        # Overdue is judged on as_of, else on the latest date in the dossier (not the system
-        # date), so that the same dossier always gives the same map.
-        today = options.as_of or options.today or latest_date(dossier)
-        self.status: dict[str, DemandStatus] = demand_status(dossier, options.as_of,
-                                                             graph=self.graph, today=today)
+        # the graph and the statuses are made when first asked for (below): a map too large to
+        # draw is refused before any of that work (check_size)
         self.visible = self._visible()
         #: What the drawing has used so far ("said.refused", "effect.fulfils", "kind.claim"...),
         #: so that the legend explains exactly what is on the map.
@@ -84,6 +82,20 @@ class Context:
         self.left_out = 0
         self.size = 0
         self.rankdir = "TB"
+
+    @cached_property
+    def graph(self) -> nx.MultiDiGraph:
+        """The dossier's graph (:func:`argmap.graph.build_graph`)."""
+        return build_graph(self.dossier)
+
+    @cached_property
+    def status(self) -> dict[str, DemandStatus]:
+        """Every demand's status as of the map's date."""
+        # Overdue is judged on as_of, else on the latest date in the dossier (not the system
+        # date), so that the same dossier always gives the same map.
+        options = self.options
+        today = options.as_of or options.today or latest_date(self.dossier)
+        return demand_status(self.dossier, options.as_of, graph=self.graph, today=today)
 
     # --- which items -----------------------------------------------------------------------
 
