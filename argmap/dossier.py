@@ -70,9 +70,14 @@ class Dossier(_Model):
                 yield section, position, item
 
     def _lookup(self) -> dict[str, Item]:
-        if self._index is None:
-            self._index = {item.id: item for _, _, item in self.items()}
-        return self._index
+        # read through pydantic's slot for private attributes: ``self._index`` goes through
+        # BaseModel.__getattr__ (about 2 us a read), and every output looks items up by id
+        private = self.__pydantic_private__
+        index = private.get("_index") if private is not None else None
+        if index is None:
+            index = {item.id: item for _, _, item in self.items()}
+            self._index = index
+        return index
 
     def get(self, item_id: str) -> Item:
         """The item with this id; ``KeyError`` when there is none."""
