@@ -26,8 +26,8 @@ from ..lang import picked_language
 _NOT_SLUG = re.compile(r"[^a-z0-9\-_.]+")
 _SLUG_OK = re.compile(r"^[a-z0-9][a-z0-9\-_.]*$")
 _MAX_SLUG = 200
-#: many slugs, each followed by a newline (SlugMaker.make_all)
 _STR_ONLY = frozenset({str})
+#: many slugs, each followed by a newline (SlugMaker.take_all)
 _SLUGS_OK = re.compile(rf"(?:[a-z0-9][a-z0-9\-_.]{{0,{_MAX_SLUG - 1}}}\n)*")
 
 
@@ -152,9 +152,7 @@ class SlugMaker:
 
     def make(self, space: str, raw: object, prefix: str = "x") -> str:
         """The slug for ``raw`` in a namespace (``node``, ``actor``); same key, same slug."""
-        given = self._given.get(space)
-        if given is None:
-            given = self._given[space] = {}
+        given = self._given.setdefault(space, {})
         key = str(raw)
         found = given.get(key)
         if found is not None:
@@ -204,9 +202,7 @@ class SlugMaker:
         raws = list(raws)
         if raws and self.take_all(space, raws):
             return dict(zip(raws, raws))
-        given = self._given.get(space)
-        if given is None:
-            given = self._given[space] = {}
+        given = self._given.setdefault(space, {})
         taken, ok = self._taken, _SLUG_OK.match
         out: dict[str, str] = {}
         for raw in raws:
