@@ -442,11 +442,7 @@ class _Dialogue:
     def _when(self, stamp: str) -> tuple[Any, str | None]:
         """The date of a timestamp and its time-of-day tag (None without a time)."""
         tag = f"time:{stamp[11:19]}" if len(stamp) >= 19 and stamp[10] in " T" else None
-        day = stamp[:10]
-        found = self.dates.get(day, self.dates)
-        if found is self.dates:
-            found = self.dates[day] = parse_date(day)
-        return found, tag
+        return self._date(stamp), tag
 
     def _stamp(self, lid: int, entries: list[Any]) -> str | None:
         """When a locution was spoken: its ``start``, else its node's or entry's timestamp."""
