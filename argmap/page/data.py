@@ -126,19 +126,18 @@ def demand_states(dossier: Dossier, dates: list[_dt.date],
             points.add(position(dates, status.deadline + _dt.timedelta(days=1)))
         for pos in points:
             wanted.setdefault(pos, []).append(demand)
-    at: dict[tuple[str, int], DemandStatus] = {}
+    at: dict[str, list[tuple[int, DemandStatus]]] = {}  # demand -> (position, status), in order
     for pos in sorted(wanted):
         # Only the demands that can change here are worked out, which keeps a dossier of
         # thousands of items to a second.
         for demand_id, status in demand_status(dossier, as_of_at(dates, pos), graph=graph,
                                                only=[d.id for d in wanted[pos]]).items():
-            at[(demand_id, pos)] = status
+            at.setdefault(demand_id, []).append((pos, status))
     out: dict[str, dict[str, Any]] = {}
     for demand in dossier.demands:
         changes: list[list[Any]] = []
         states: list[list[Any]] = []
-        known = sorted(pos for (d, pos) in at if d == demand.id)
-        for pos, status in [(p, at[(demand.id, p)]) for p in known] + [(last, final[demand.id])]:
+        for pos, status in at.get(demand.id, []) + [(last, final[demand.id])]:
             row = _state(status, changes)
             if not states or states[-1][1:] != row:
                 states.append([pos, *row])
